@@ -1,0 +1,44 @@
+"""The exceptions library code raises. The CLI turns each into a one-line message.
+
+`WhError` and its subclasses are usage-level failures (exit 2); `NotFound` means the query
+ran and found nothing (exit 1).
+"""
+
+from __future__ import annotations
+
+
+class WhError(Exception):
+    """A failure the user can fix: bad input, unreadable corpus. Exit status 2."""
+
+    exit_code = 2
+
+
+class CorpusNotFound(WhError):
+    """The corpus folder does not exist or holds no readable article."""
+
+
+class BadQuery(WhError):
+    """A search query or filter value that cannot be understood."""
+
+
+class AmbiguousDoc(WhError):
+    """A DOC argument that matches more than one article."""
+
+    def __init__(self, prefix: str, candidates: list[str]) -> None:
+        shown = ", ".join(candidates[:10]) + (" ..." if len(candidates) > 10 else "")
+        super().__init__(f"{prefix!r} matches {len(candidates)} articles: {shown}")
+        self.candidates = candidates
+
+
+class StoreError(WhError):
+    """The on-disk index cannot be opened or written."""
+
+
+class NotFound(Exception):
+    """The query found nothing. Exit status 1; `suggestions` go to stderr."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions or []

@@ -1,0 +1,182 @@
+"""Stage 1: find the corpus, list its article files and decode them to text.
+
+Nothing here writes to the corpus folder. Files that cannot be read (empty, binary,
+permission denied, vanished) are skipped with a one-line warning through `logging`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from whitehall_cli.errors import CorpusNotFound
+
+log = logging.getLogger("whitehall_cli")
+
+# File endings read as articles. Markdown and HTML are turned into plain text first.
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+# Environment variable naming the corpus folder when --data is not given.
+DATA_ENV = "WH_DATA"
+# Bytes sniffed to decide that a file is binary.
+SNIFF_BYTES = 8192
+# Folders never walked (version control, caches, virtual environments).
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules"})
+
+
+class Unreadable(Exception):
+    """One file that cannot be read as an article; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The folder of articles in use."""
+
+    root: Path
+    bundled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One article file in the corpus, with what is needed to notice a change."""
+
+    id: str  # path relative to the corpus root, without extension, "/"-separated
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+def bundled_root() -> Path:
+    """The five bundled articles: inside the installed package, or data/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "corpus"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def resolve_corpus(data: str | os.PathLike[str] | None) -> Corpus:
+    """--data, then $WH_DATA, then the bundled corpus."""
+    chosen = data if data not in (None, "") else os.environ.get(DATA_ENV) or None
+    if chosen is None:
+        root = bundled_root()
+        if not root.is_dir():
+            raise CorpusNotFound(f"the bundled corpus is missing from {root}")
+        return Corpus(root=root, bundled=True)
+    root = Path(chosen).expanduser()
+    if not root.exists():
+        raise CorpusNotFound(f"corpus folder not found: {root}")
+    if not root.is_dir():
+        raise CorpusNotFound(f"corpus is not a folder: {root}")
+    return Corpus(root=root.resolve())
+
+
+def doc_id_for(root: Path, path: Path) -> str:
+    """The stable id of an article: its path under the root, without extension."""
+    rel = path.relative_to(root)
+    return rel.with_suffix("").as_posix()
+
+
+def list_files(corpus: Corpus) -> list[SourceFile]:
+    """Every article file under the corpus root, sorted by id; warns on what it skips."""
+    files: list[SourceFile] = []
+    seen_ids: set[str] = set()
+    for path in _walk(corpus.root):
+        try:
+            st = path.stat()
+        except OSError as e:
+            log.warning("skipping %s: %s", path, e.strerror or e)
+            continue
+        doc_id = doc_id_for(corpus.root, path)
+        if doc_id in seen_ids:  # a.txt beside a.md: keep the first, say so
+            log.warning("skipping %s: another file already has the id %s", path, doc_id)
+            continue
+        seen_ids.add(doc_id)
+        files.append(SourceFile(doc_id, path, st.st_size, st.st_mtime_ns))
+    files.sort(key=lambda f: f.id)
+    return files
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files with a known ending, following folder links once (a link loop is skipped)."""
+    visited: set[tuple[int, int]] = set()
+
+    def onerror(err: OSError) -> None:
+        log.warning("skipping %s: %s", err.filename, err.strerror or err)
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            dirnames[:] = []
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in visited:
+            log.warning("skipping %s: a folder link loops back", dirpath)
+            dirnames[:] = []
+            continue
+        visited.add(key)
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.lower().endswith(TEXT_SUFFIXES):
+                continue
+            yield Path(dirpath) / name
+
+
+def read_text(path: Path) -> str:
+    """Decode one file; raise Unreadable for empty, binary or unreadable files."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise Unreadable("it vanished while being read") from None
+    except IsADirectoryError:
+        raise Unreadable("it is a folder") from None
+    except OSError as e:
+        raise Unreadable(e.strerror or str(e)) from None
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252/Latin-1.
+
+    Newlines become "\\n". Raises Unreadable for empty or binary input.
+    """
+    if not raw.strip():
+        raise Unreadable("it is empty")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise Unreadable("it is not valid UTF-16") from None
+    else:
+        if b"\x00" in raw[:SNIFF_BYTES]:
+            raise Unreadable("it looks binary")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _decode_single_byte(raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if _looks_binary(text):
+        raise Unreadable("it looks binary")
+    return text
+
+
+def _decode_single_byte(raw: bytes) -> str:
+    """Windows-1252 (curly quotes, £, the dash) where it applies, else Latin-1."""
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _looks_binary(text: str) -> bool:
+    """Mostly control characters in the first few thousand characters."""
+    head = text[:SNIFF_BYTES]
+    return len(_CONTROL.findall(head)) > max(8, len(head) // 20)

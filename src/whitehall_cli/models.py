@@ -1,0 +1,184 @@
+"""Typed records that flow through the pipeline.
+
+load -> parse produce `Document`; entities produce `Cast` (people, bodies, works and their
+`Mention`s); quotes produce `Quote`; the index stores an `Analysis` per document and answers
+with corpus-wide `Person`, `Body` and `Hit` records. Every record is frozen: a stage never
+edits what an earlier stage made. JSON comes from `render.to_json`, one place for all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Where a span of text sits in an article.
+LOCATIONS = ("title", "standfirst", "body")
+# What kind of thing speaks a quotation (None when nobody is named).
+SPEAKER_KINDS = ("person", "body", "document")
+# Kinds of body, as the gold schema names them.
+BODY_KINDS = (
+    "union",
+    "department",
+    "think tank",
+    "party",
+    "parliament",
+    "regulator",
+    "court",
+    "outlet",
+    "company",
+    "other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article, clean: metadata plus the body as a tuple of paragraphs."""
+
+    id: str  # path relative to the corpus folder, without extension, "/"-separated
+    path: str  # absolute path of the source file
+    title: str | None
+    standfirst: str | None
+    date: str | None  # ISO YYYY-MM-DD
+    outlet: str | None
+    authors: tuple[str, ...]
+    url: str | None
+    paragraphs: tuple[str, ...]
+
+    def text_at(self, location: str, paragraph: int | None) -> str:
+        """The text of the title, the standfirst or one body paragraph."""
+        if location == "title":
+            return self.title or ""
+        if location == "standfirst":
+            return self.standfirst or ""
+        if paragraph is None or not 0 <= paragraph < len(self.paragraphs):
+            return ""
+        return self.paragraphs[paragraph]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a person, body or work in one article."""
+
+    entity: str  # canonical name of what is mentioned
+    kind: str  # "person", "body" or "document"
+    form: str  # the surface form as written ("Heywood's" gives "Heywood")
+    location: str  # "title", "standfirst" or "body"
+    paragraph: int | None  # index into Document.paragraphs, None outside the body
+    start: int  # character offsets of `form` in that text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """A person as one article presents them."""
+
+    name: str  # canonical: full name without honorific
+    aliases: tuple[str, ...]  # every other form seen in this article
+    roles: tuple[str, ...]
+    bodies: tuple[str, ...]  # canonical body names
+
+
+@dataclass(frozen=True, slots=True)
+class BodyRef:
+    """An organisation as one article presents it."""
+
+    name: str  # canonical full name
+    aliases: tuple[str, ...]  # acronyms and other forms
+    kind: str  # one of BODY_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class WorkRef:
+    """A code, report or letter that the article names and that may speak."""
+
+    name: str
+    aliases: tuple[str, ...]
+    author: str | None = None  # canonical person or body that wrote it, when the text says
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """Everyone and everything one article names."""
+
+    people: tuple[PersonRef, ...] = ()
+    bodies: tuple[BodyRef, ...] = ()
+    works: tuple[WorkRef, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One direct quotation (one paragraph's worth of it)."""
+
+    id: str  # "<document id>#<n>"
+    text: str  # the words inside the quotation marks
+    speaker: str | None  # canonical person, body or work name
+    speaker_kind: str | None  # one of SPEAKER_KINDS, None with no speaker
+    role: str | None  # the speaker's role as the article gives it
+    bodies: tuple[str, ...]  # bodies the speaker speaks for here
+    document: str  # Document.id
+    date: str | None
+    location: str  # one of LOCATIONS
+    paragraph: int | None
+    partial: bool  # a fragment inside a sentence
+    start: int = 0  # offsets of `text` in its paragraph (or title / standfirst)
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the pipeline knows about one article."""
+
+    document: Document
+    cast: Cast
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocLink:
+    """An article in which a person or body appears."""
+
+    id: str
+    title: str | None
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person across the whole corpus."""
+
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    bodies: tuple[str, ...]
+    documents: tuple[str, ...]
+    quote_count: int = 0
+    quotes: tuple[Quote, ...] = ()  # filled for `who`
+    appearances: tuple[DocLink, ...] = ()  # filled for `who`
+    alongside: tuple[str, ...] = ()  # people named in the same articles, for `who`
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An organisation across the whole corpus."""
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    documents: tuple[str, ...]
+    people: tuple[str, ...]
+    quote_count: int = 0
+    quotes: tuple[Quote, ...] = ()  # filled for `who`
+    appearances: tuple[DocLink, ...] = ()  # filled for `who`
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One matching paragraph from `search`."""
+
+    document: str
+    title: str | None
+    date: str | None
+    paragraph: int | None  # None for a match in the title or standfirst
+    snippet: str
+    score: float
+    spans: tuple[tuple[int, int], ...] = field(default=())  # matched spans in `snippet`
