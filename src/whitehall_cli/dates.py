@@ -1,0 +1,92 @@
+"""Dates as news pages write them, turned into ISO YYYY-MM-DD.
+
+Day-first is the British order: 05 Dec 2016, 8 March 2023, Tuesday 14th March 2023,
+14/03/2023; also March 8, 2023 and 2023-03-08.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# Month names and their common abbreviations.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+# Each shape of date, tried in order.
+DATE_PATTERNS = (
+    re.compile(_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR, re.I),
+    re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
+    re.compile(_YEAR + r"-(?P<mnum>\d{1,2})-" + r"(?P<day>\d{1,2})(?=$|[T\s,])"),
+    re.compile(r"(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.]" + _YEAR),
+)
+# Words that may stand around a date on a line of its own.
+DATE_LABEL = re.compile(
+    r"^(?:(?:first |originally |last )?(?:published|posted|updated|modified|dated?|released|issued)"
+    r"(?:\s+(?:on|at))?|date|on)\s*[:\-\u2013]?\s*",
+    re.I,
+)
+# What may follow a date on its own line: a time and a zone.
+TIME_TAIL = re.compile(
+    r"^[,\s\-\u2013|@]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))?"
+    r"\s*(?:bst|gmt|utc|z|[+-]\d{2}:?\d{2})?\s*$",
+    re.I,
+)
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """The first valid date in `text`: (ISO date, start, end), or None."""
+    best: tuple[str, int, int] | None = None
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            iso = _iso(m)
+            if iso and (best is None or m.start() < best[1]):
+                best = (iso, m.start(), m.end())
+                break
+    return best
+
+
+def date_line(line: str) -> str | None:
+    """The ISO date when the whole line is a date (with an optional label and time)."""
+    rest = DATE_LABEL.sub("", line.strip(), count=1)
+    found = find_date(rest)
+    if found is None:
+        return None
+    iso, start, end = found
+    if rest[:start].strip(" ,|-\u2013") or not TIME_TAIL.match(rest[end:]):
+        return None
+    return iso
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    month = MONTHS.get((groups.get("month") or "").lower().rstrip(".")) or int(
+        groups.get("mnum") or 0
+    )
+    try:
+        return date(int(groups["year"]), month, int(groups["day"])).isoformat()
+    except (ValueError, TypeError):
+        return None

@@ -1,0 +1,218 @@
+"""Stage 1a: each file format to plain lines of text.
+
+Plain text is split into lines; hard-wrapped paragraphs are joined again. Markdown loses
+its markup (front matter becomes labelled lines the parser knows: "Title: ...", "By ...").
+HTML loses its tags, scripts and styles; its <title> and <meta> tags become labelled lines.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+# Suffixes read as Markdown and as HTML.
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+# A hard-wrapped paragraph has lines of about this width at most.
+WRAP_WIDTH = 80
+# Lines shorter than this are not taken for wrapped prose.
+WRAP_MIN = 45
+
+# Front-matter keys and the labelled line each becomes.
+FRONT_MATTER_LABELS = {
+    "title": "Title: {}",
+    "headline": "Title: {}",
+    "date": "Published {}",
+    "published": "Published {}",
+    "author": "By {}",
+    "authors": "By {}",
+    "byline": "By {}",
+    "url": "Source URL: {}",
+    "source_url": "Source URL: {}",
+    "canonical_url": "Source URL: {}",
+    "outlet": "Publication: {}",
+    "publication": "Publication: {}",
+    "site": "Publication: {}",
+}
+# <meta> names and properties and the labelled line each becomes.
+META_LABELS = {
+    "og:title": "Title: {}",
+    "twitter:title": "Title: {}",
+    "author": "By {}",
+    "article:author": "By {}",
+    "article:published_time": "Published {}",
+    "date": "Published {}",
+    "og:site_name": "Publication: {}",
+    "og:url": "Source URL: {}",
+}
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?)+")
+_MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+_ISO_IN_TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})T[\d:.+\-Z]*$")
+
+
+def to_plain_lines(text: str, suffix: str = "") -> list[str]:
+    """Non-empty, stripped lines of an article's text, whatever its format."""
+    if suffix in HTML_SUFFIXES or (
+        not suffix and text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+    ):
+        text = html_to_text(text)
+    elif suffix in MARKDOWN_SUFFIXES:
+        text = markdown_to_text(text)
+    return join_wrapped(text.split("\n"))
+
+
+def join_wrapped(raw_lines: list[str]) -> list[str]:
+    """Join lines of one paragraph that a hard wrap split; drop blank lines."""
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if block:
+            out.extend(_unwrap_block(block))
+            block.clear()
+
+    for raw in raw_lines:
+        line = raw.strip()
+        if line:
+            block.append(line)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _unwrap_block(block: list[str]) -> list[str]:
+    """A blank-line-separated block: one paragraph when it reads as wrapped prose."""
+    if len(block) == 1:
+        return block
+    out = [block[0]]
+    for line in block[1:]:
+        prev = out[-1]
+        last_line_of_prev = prev if len(prev) <= WRAP_WIDTH else ""
+        wrapped_width = WRAP_MIN <= len(last_line_of_prev) <= WRAP_WIDTH
+        continues = line[0].islower() or (wrapped_width and _width_block(block))
+        if continues and not prev.endswith((".", "!", "?", ":", "\u201d", '"')):
+            out[-1] = prev + " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _width_block(block: list[str]) -> bool:
+    """Every line but the last is near one width: the mark of a hard wrap."""
+    widths = [len(x) for x in block[:-1]]
+    return bool(widths) and max(widths) <= WRAP_WIDTH and min(widths) >= WRAP_MIN
+
+
+def markdown_to_text(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    if lines and lines[0].strip() == "---":  # YAML front matter
+        end = next((i for i, ln in enumerate(lines[1:], 1) if ln.strip() in ("---", "...")), 0)
+        for ln in lines[1:end]:
+            key, _, value = ln.partition(":")
+            label = FRONT_MATTER_LABELS.get(key.strip().lower())
+            value = value.strip().strip("'\"")
+            if label and value:
+                out.append(label.format(_iso_timestamp(value)))
+        lines = lines[end + 1 :] if end else lines
+    for ln in lines:
+        s = ln.strip()
+        if _MD_RULE.match(s):
+            out.append("")
+            continue
+        s = _MD_PREFIX.sub("", s)
+        s = _MD_LINK.sub(r"\1", s)
+        s = _MD_EMPHASIS.sub(r"\2", s)
+        out.append(s)
+    return "\n".join(out)
+
+
+def _iso_timestamp(value: str) -> str:
+    m = _ISO_IN_TIMESTAMP.match(value)
+    return m.group(1) if m else value
+
+
+class _HTMLText(HTMLParser):
+    """Collects the visible text of a page, one block element per line."""
+
+    SKIP = frozenset({"script", "style", "noscript", "svg", "template", "head", "iframe", "form"})
+    BLOCKS = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "nav",
+            "aside",
+            "blockquote",
+            "figure",
+            "figcaption",
+            "time",
+            "hr",
+            "main",
+            "dd",
+            "dt",
+        }
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.labels: list[str] = []
+        self.skip_depth = 0
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or "").lower()
+            if key in META_LABELS and a.get("content"):
+                self.labels.append(META_LABELS[key].format(_iso_timestamp(a["content"].strip())))
+        elif tag == "link" and a.get("rel", "").lower() == "canonical" and a.get("href"):
+            self.labels.append(f"Source URL: {a['href']}")
+        elif tag == "title":
+            self.in_title = True
+        if tag in self.SKIP:
+            self.skip_depth += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skip_depth:
+            self.skip_depth -= 1
+        if tag == "title":
+            self.in_title = False
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth == 0 and not self.in_title:
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_to_text(text: str) -> str:
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    body = unescape("".join(parser.parts))
+    labels = list(dict.fromkeys(parser.labels))
+    return "\n".join(labels) + "\n\n" + body

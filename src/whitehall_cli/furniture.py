@@ -1,0 +1,142 @@
+"""Stage 1b: tell an article's own lines from page furniture.
+
+Saved web pages carry menus, breadcrumbs, teaser headlines of other articles, share and
+sign-up prompts, photo credits, tag lists, numbered link lists, footers with addresses and
+company numbers, and inlined CSS and JavaScript. The rules here are structural: position,
+length, punctuation, labels and list shapes, never a list of any site's lines.
+
+Each rule is a named pattern so that a new one is a one-line change.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Closing marks that may follow a sentence's final punctuation.
+_CLOSERS = "\"'\u201d\u2019)]\u00bb"
+# A line that ends like a sentence: . ! ? or … then optional closing quotes or brackets,
+# or a closing quote followed by a full stop (British style: ... in government”.).
+SENTENCE_END = re.compile(
+    r"(?:[.!?\u2026][" + re.escape(_CLOSERS) + r"]*|[" + re.escape(_CLOSERS) + r"]\.)\s*$"
+)
+
+# Lines of CSS or JavaScript pasted in with the text.
+CODE_PATTERNS = (
+    re.compile(
+        r"^[#.@]?[\w\-#.:\s,>\[\]=\"'()]+\{[^}]*:[^}]*;"
+    ),  # CSS rule: selector { prop: value;
+    re.compile(r"\b(?:function\s*\(|var\s+\w+\s*=|const\s+\w+\s*=|let\s+\w+\s*=|=>)"),  # JS
+    re.compile(r"\b(?:jQuery|document\.|window\.|\$\()"),  # DOM scripting
+    re.compile(r"^\s*(?:<\/?[a-z][^>]*>\s*)+$", re.I),  # a line of bare HTML tags
+)
+# Share of code punctuation above which a line is code rather than prose.
+CODE_PUNCT = re.compile(r"[{};=<>()\[\]$]")
+CODE_PUNCT_RATIO = 0.08
+
+# Breadcrumb trails: "Home > News > Politics", "News / UK", "Home » Articles".
+BREADCRUMB = re.compile(r"^(?:home|news|index)\s*(?:>|»|›|/|\|)|(?:\s(?:>|»|›|\|)\s.*){2,}", re.I)
+# Picture credits and captions' sources.
+CREDIT = re.compile(
+    r"^(?:\(?\s*)(?:photo(?:graph)?s?|image|picture|pic|illustration|main image|credit|"
+    r"source: (?:getty|pa|alamy|shutterstock|reuters)|getty images|pa images)"
+    r"(?:\s+(?:credit|by))?\s*[:\-\u2013|]",
+    re.I,
+)
+# Prompts to act on the page rather than article text.
+PROMPTS = (
+    re.compile(
+        r"^(?:please\s+)?(?:sign\s*up|sign\s*in|log\s*in|login|register|subscribe|"
+        r"follow us|share (?:this|on)|click here|download|accept|manage cookies|"
+        r"back to top|skip to|print this|email this|view (?:all|more)|see (?:all|more)|"
+        r"load more|show more|read (?:the )?(?:more|full|latest|most recent|next|previous))\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:to post a comment|free account|our (?:free )?(?:daily |weekly )?newsletter|"
+        r"all rights reserved|javascript (?:is )?(?:disabled|required)|"
+        r"sign up (?:for|to) )",
+        re.I,
+    ),
+)
+# Footer link words: furniture only on a short line of their own.
+FOOTER_LINKS = re.compile(
+    r"\b(?:cookies?(?: policy| settings)?|privacy(?: policy| notice)?|terms (?:&|and|of) "
+    r"(?:conditions|use|service)|accessibility|sitemap|advertising|sponsorship|subscriptions)\b",
+    re.I,
+)
+# Lines up to this many words may be footer links.
+FOOTER_LINK_WORDS = 10
+# Footers: legal small print and addresses.
+FOOTER = re.compile(
+    r"(?:^\u00a9|\bcopyright\b\s*(?:\u00a9|\(c\)|\d{4})|company (?:number|no\.?|registration)|"
+    r"registered (?:office|in england|number|address)|\bvat (?:no|number|reg))",
+    re.I,
+)
+# A short line ending in a UK postcode: part of an address block.
+POSTCODE_LINE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$")
+# Numbered link lists and bare addresses: "[3] https://...", "https://...".
+LINK_LINE = re.compile(r"^(?:\[\d+\]|\d+[.)])?\s*(?:https?://|www\.)\S+$", re.I)
+# Labels that introduce teasers of other articles; what follows them is skipped until prose.
+TEASER_LABELS = re.compile(
+    r"^(?:related(?: content| articles?| stories| news| reading| links| posts)?|"
+    r"more (?:on this|from|like this|stories|news)\b.*|most (?:read|popular|viewed|shared)|"
+    r"(?:you|we think you) (?:may|might) (?:also )?like|recommended(?: for you)?|"
+    r"trending(?: now)?|popular(?: now| articles)?|top stories|latest(?: news| stories)?|"
+    r"also (?:read|see)|see also|further reading|in (?:other|related) news|"
+    r"read next|what to read next)\s*:?$",
+    re.I,
+)
+# Labels of lists that are furniture in themselves (tags, categories, link lists).
+LIST_LABELS = re.compile(
+    r"^(?:tags?|categories|category|topics?|keywords|filed under|links|quick links|"
+    r"share(?: this(?: page| article| story)?)?|services|about(?: us)?|contact(?: us)?|"
+    r"navigation|menu|follow us|comments?|advertisement|sponsored(?: content)?|close)\s*:?$",
+    re.I,
+)
+# Bulleted lines (menus, teaser lists): "• Home", "- News", "* Opinion".
+BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u2023\u2043*\-\u2013\u00b7]|\d+\.)\s+")
+# Letter openings and closings, kept with the text.
+SALUTATION = re.compile(r"^dear\s+\S.{0,60},?$", re.I)
+VALEDICTION = re.compile(
+    r"^(?:yours (?:sincerely|faithfully|truly)|(?:with )?(?:best|kind|warm) (?:wishes|regards)|"
+    r"regards|sincerely)\s*,?$",
+    re.I,
+)
+# Lines a signature may run to after a valediction (name, role, organisation).
+SIGNATURE_LINES = 3
+
+
+def is_code(line: str) -> bool:
+    """CSS or JavaScript, or a line that is mostly code punctuation."""
+    if any(p.search(line) for p in CODE_PATTERNS):
+        return True
+    return len(line) > 20 and len(CODE_PUNCT.findall(line)) / len(line) > CODE_PUNCT_RATIO
+
+
+def ends_sentence(line: str) -> bool:
+    return SENTENCE_END.search(line) is not None
+
+
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+def is_furniture(line: str) -> bool:
+    """A line that is never article text, wherever it stands."""
+    if is_code(line) or LINK_LINE.match(line) or CREDIT.match(line) or BREADCRUMB.search(line):
+        return True
+    if POSTCODE_LINE.search(line) and word_count(line) <= 8:
+        return True
+    if FOOTER.search(line) or TEASER_LABELS.match(line) or LIST_LABELS.match(line):
+        return True
+    if word_count(line) <= 30 and any(p.search(line) for p in PROMPTS):
+        return True
+    if word_count(line) <= FOOTER_LINK_WORDS and FOOTER_LINKS.search(line):
+        return True
+    if BULLET.match(line) and not ends_sentence(line):
+        return True
+    return not any(ch.isalpha() for ch in line)  # "6472", "***", "|"
+
+
+def is_teaser_label(line: str) -> bool:
+    return TEASER_LABELS.match(line) is not None

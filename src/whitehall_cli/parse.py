@@ -1,0 +1,254 @@
+"""Stage 2: article text -> Document (title, standfirst, date, outlet, authors, url, body).
+
+A saved page reads top to bottom as: furniture, a header (masthead, headline, standfirst,
+byline, date), the body, then more furniture. The body starts at the first line that reads
+as prose (a sentence of some length). Labelled lines ("Published on", "Source URL:",
+"By ...", "Written by ... on ... in ...") give metadata wherever they stand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whitehall_cli import furniture as fu
+from whitehall_cli.dates import DATE_LABEL, date_line, find_date
+from whitehall_cli.formats import to_plain_lines
+from whitehall_cli.load import SourceFile, read_text
+from whitehall_cli.models import Document
+
+# Words long enough for a line to open the body (shorter sentences may be headline questions).
+BODY_MIN_WORDS = 8
+# A headline has at least this many words and at most the second number.
+TITLE_WORDS = (3, 40)
+# A standfirst (the summary under the headline) has at least this many words.
+STANDFIRST_MIN_WORDS = 5
+
+# A masthead (publication name above the headline) has at most this many words.
+MASTHEAD_MAX_WORDS = 5
+# Small words that stay lower case in a Title Case name.
+TITLE_CASE_SMALL_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "a", "&"})
+
+# "Published on Outlet (https://...)", "Originally published in Outlet".
+PUBLISHED_ON = re.compile(
+    r"^(?:first |originally )?published (?:on|in|by)\s+(?P<outlet>[^()\n]+?)\s*(?:\((?P<url>https?://[^)\s]+)\))?\s*$",
+    re.I,
+)
+# "Source URL: ...", "URL: ...", "Link: ...", "Canonical: ...", "Original article: ...".
+URL_LABEL = re.compile(
+    r"^(?:source url|url|link|permalink|canonical(?: url)?|original (?:article|url)|source)\s*:\s*"
+    r"(?P<url>https?://\S+)\s*$",
+    re.I,
+)
+# "Outlet: ...", "Publication: ...", "Source: Name" (not a URL).
+OUTLET_LABEL = re.compile(
+    r"^(?:outlet|publication|publisher|source|site)\s*:\s*(?P<outlet>[^:/]{2,60})$", re.I
+)
+# "Title: ..." and "Headline: ..." lines (front matter turned to text).
+TITLE_LABEL = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
+# Bylines: "By X", "Written by X and Y on DATE in Section", "Posted on DATE by X", "Author: X".
+BYLINE = re.compile(
+    r"^(?:(?:written|words|reporting|story|posted|published)\s+)?by\s+(?P<names>.+?)"
+    r"(?:\s+(?:on|\||-|\u2013|,)\s*(?P<date>[^|]*\d{4}[^|]*?))?(?:\s+in\s+(?P<section>[\w &,-]+))?\s*$",
+    re.I,
+)
+POSTED_BY = re.compile(
+    r"^(?:posted|published|written)(?: on)?\s+(?P<date>.+?\d{4})\s+by\s+(?P<names>.+)$", re.I
+)
+AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|words|byline)\s*:\s*(?P<names>.+)$", re.I)
+# Separators between names in a byline.
+NAME_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
+# Job titles that may follow a name in a byline: "Jane Doe, political editor".
+BYLINE_ROLE_WORDS = re.compile(
+    r"\b(?:editor|correspondent|reporter|writer|journalist|columnist|staff|contributor|"
+    r"analyst|researcher|fellow|director|head|chief|deputy|senior|associate|@)\b",
+    re.I,
+)
+# A name in a byline: capitalised words (with particles), or a desk such as "Civil Service World".
+BYLINE_NAME = re.compile(
+    r"^(?:[A-Z][\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the|and)(?:\s+(?:[A-Z][\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the))*$"
+)
+# Words that mark a name as a publication or desk rather than a person.
+OUTLET_WORDS = re.compile(
+    r"\b(?:world|news|times|post|journal|magazine|gazette|herald|review|week|weekly|daily|"
+    r"today|online|press|reporters?|staff|desk|team|editorial|observer|guardian|telegraph|"
+    r"mirror|express|standard|independent|mail|economist|spectator|statesman|tribune|"
+    r"chronicle|bulletin|digest|insider|monitor|wire|network|media|agency|politicshome|"
+    r"publictechnology)\b|\.(?:com|net|org|co\.uk|org\.uk|uk)\b",
+    re.I,
+)
+
+
+@dataclass
+class _Meta:
+    title: str | None = None
+    standfirst: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+
+
+def parse_file(source: SourceFile) -> Document:
+    """Read and parse one corpus file (raises load.Unreadable)."""
+    text = read_text(source.path)
+    return parse_text(text, source.id, str(source.path))
+
+
+def parse_text(text: str, doc_id: str, path: str = "") -> Document:
+    """Parse the text of one article into a Document."""
+    lines = to_plain_lines(text, Path(path).suffix.lower())
+    meta = _Meta()
+    content: list[str] = []
+    for line in lines:
+        if not _take_labelled(line, meta):
+            content.append(line)
+    start = _body_start(content)
+    _read_header(content[:start], meta)
+    paragraphs = _body(content[start:], meta)
+    return Document(
+        id=doc_id,
+        path=path,
+        title=meta.title,
+        standfirst=meta.standfirst,
+        date=meta.date,
+        outlet=meta.outlet,
+        authors=tuple(dict.fromkeys(meta.authors)),
+        url=meta.url,
+        paragraphs=tuple(paragraphs),
+    )
+
+
+def _take_labelled(line: str, meta: _Meta) -> bool:
+    """Record a labelled metadata line; True when the line is metadata only."""
+    if m := PUBLISHED_ON.match(line):
+        if fu.word_count(m["outlet"]) <= 6 and not find_date(m["outlet"]):
+            meta.outlet = meta.outlet or m["outlet"].strip()
+            return True
+    if m := URL_LABEL.match(line):
+        meta.url = meta.url or m["url"]
+        return True
+    if m := TITLE_LABEL.match(line):
+        meta.title = meta.title or m["title"].strip()
+        return True
+    if (m := OUTLET_LABEL.match(line)) and not find_date(line):
+        meta.outlet = meta.outlet or m["outlet"].strip()
+        return True
+    if fu.word_count(line) <= 20 and not fu.ends_sentence(line):
+        for pattern in (POSTED_BY, BYLINE, AUTHOR_LABEL):
+            m = pattern.match(line)
+            if m and _take_byline(m, meta):
+                return True
+    return False
+
+
+def _take_byline(m: re.Match[str], meta: _Meta) -> bool:
+    names = _byline_names(m["names"])
+    if not names:
+        return False
+    meta.authors.extend(names)
+    if len(names) == 1 and OUTLET_WORDS.search(names[0]) and meta.outlet is None:
+        meta.outlet = names[0]
+    found = find_date(m.groupdict().get("date") or "")
+    if found and meta.date is None:
+        meta.date = found[0]
+    return True
+
+
+def _byline_names(text: str) -> list[str]:
+    """Names from a byline's name part; [] when it does not read as names."""
+    text = re.split(r"\s+(?:\||\u2013|-)\s+", text.strip())[0]  # "Jane Doe | The Outlet"
+    parts = [p.strip(" .") for p in NAME_SEPARATORS.split(text) if p.strip(" .")]
+    names = [p for p in parts if not BYLINE_ROLE_WORDS.search(p)]
+    if not names or any(not BYLINE_NAME.match(n) or len(n.split()) > 5 for n in names):
+        return []
+    return names
+
+
+def _is_body_line(line: str) -> bool:
+    """A line that reads as article prose, so the body has begun."""
+    words = fu.word_count(line)
+    if fu.ends_sentence(line) and words >= BODY_MIN_WORDS:
+        return True
+    return bool(fu.SALUTATION.match(line)) or (line.endswith(":") and words >= 6)
+
+
+def _body_start(lines: list[str]) -> int:
+    for i, line in enumerate(lines):
+        if not fu.is_furniture(line) and _is_body_line(line):
+            return i
+    return len(lines)
+
+
+def _headline_like(line: str) -> bool:
+    words = fu.word_count(line)
+    return TITLE_WORDS[0] <= words <= TITLE_WORDS[1] and not line.endswith((".", ",", ";", ":"))
+
+
+def _read_header(lines: list[str], meta: _Meta) -> None:
+    """Masthead, headline and standfirst from the lines before the body."""
+    for line in lines:  # the first date on a line of its own dates the article
+        if meta.date is None and (iso := date_line(line)):
+            meta.date = iso
+    candidates = [
+        ln for ln in lines if not fu.is_furniture(ln) and _headline_like(ln) and not date_line(ln)
+    ]
+    if len(candidates) >= 2 and _masthead(candidates[0], candidates[1]):
+        meta.outlet = meta.outlet or candidates[0]  # a masthead above the headline
+        candidates = candidates[1:]
+    for line in candidates:
+        if meta.title is None:
+            meta.title = line
+        elif line != meta.title and fu.word_count(line) >= STANDFIRST_MIN_WORDS:
+            meta.standfirst = line
+            break
+
+
+def _masthead(first: str, second: str) -> bool:
+    """A short publication name above the headline: a press word, or a Title Case name
+    above a longer sentence-case headline."""
+    if fu.word_count(first) > MASTHEAD_MAX_WORDS:
+        return False
+    if OUTLET_WORDS.search(first):
+        return True
+    words = first.split()
+    title_case = all(w[0].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words)
+    return title_case and fu.word_count(second) > len(words) and not second.istitle()
+
+
+def _body(lines: list[str], meta: _Meta) -> list[str]:
+    """The article's paragraphs: prose lines, letters' openings and signatures kept."""
+    out: list[str] = []
+    in_teasers = after_teaser_date = False
+    signature_left = 0
+    for line in lines:
+        if fu.is_furniture(line):
+            if fu.is_teaser_label(line):
+                in_teasers, after_teaser_date = True, False
+            continue
+        if iso := date_line(line):
+            # a dated line below the headline dates the article only when labelled
+            # ("Published 12 May 2022"); bare dates there belong to teaser lists
+            if meta.date is None and not in_teasers and DATE_LABEL.match(line):
+                meta.date = iso
+            after_teaser_date = in_teasers
+            continue
+        if signature_left and fu.word_count(line) <= 8 and not fu.ends_sentence(line):
+            out.append(line)
+            signature_left -= 1
+            continue
+        signature_left = 0
+        if fu.VALEDICTION.match(line):
+            out.append(line)
+            signature_left = fu.SIGNATURE_LINES
+        elif fu.SALUTATION.match(line) or (line.endswith(":") and fu.word_count(line) >= 4):
+            out.append(line)
+        elif fu.ends_sentence(line):
+            if in_teasers and (after_teaser_date or fu.word_count(line) < BODY_MIN_WORDS):
+                continue  # a teaser's summary line
+            in_teasers = False
+            if line not in (meta.title, meta.standfirst):
+                out.append(line)
+        # anything else reads as a headline: a teaser, a label or a subheading
+    return out

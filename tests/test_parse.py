@@ -1,0 +1,226 @@
+"""The parse stage: metadata as the gold records have it, and no page furniture in the body."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA, gold_records
+
+from whitehall_cli.parse import parse_text
+
+GOLD = {g["file"]: g for g in gold_records()}
+
+
+def _doc(name: str):
+    path = DATA / name
+    return parse_text(path.read_text(encoding="utf-8"), path.stem, str(path))
+
+
+@pytest.mark.parametrize("key", ["title", "date", "url"])
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_metadata_matches_gold(name: str, key: str) -> None:
+    assert getattr(_doc(name), key) == GOLD[name][key]
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_authors_match_gold(name: str) -> None:
+    assert list(_doc(name).authors) == GOLD[name]["authors"]
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_outlet_matches_gold_or_is_null_where_the_page_barely_says(name: str) -> None:
+    got, gold = _doc(name).outlet, GOLD[name]
+    if gold.get("outlet_optional") and got is None:
+        return
+    assert got == gold["outlet"]
+
+
+# Lines of the bundled pages that are furniture, by kind: none may reach the body.
+SEED_FURNITURE = {
+    "000_43e921e2f7b47f56.txt": [
+        "What's it really like being cabinet secretary?",  # teaser headline between paragraphs
+        "Letwin says Brexit means reallocating resources",  # teaser ending in a quotation
+        "Read the most recent articles written by",  # footer
+        "Share this page",
+        "By Civil Service World",  # byline: metadata
+    ],
+    "002_c3c542eda52815e1.txt": [
+        "Home > Report calls",  # breadcrumb
+        "Credit: Pixabay",  # photo credit
+        "Commons committee scolds government",  # related-content teaser
+        "#block-views-events-popup-block",  # CSS
+        "jQuery(window)",  # JavaScript
+        "Sign up for our free daily newsletter",
+        "Register here",
+        "Quick Links",
+        "Company number",
+        "The Shard",
+        "Merit Group plc",
+        "[1] https://",  # numbered link list
+        "Tags",
+        "Leadership [7]",
+        "Published on PublicTechnology.net",
+        "Source URL:",
+    ],
+    "004_46f6da68cb564bbb.txt": [
+        "Credit: Jakub Porzycki",
+        "Related content",
+        "Share this page",
+        "Please login to post a comment",
+        "Braverman floats criminalisation",  # related articles list
+        "25 January 2023",
+        "Government consults on proposals",
+        "NAO chief Gareth Davies",
+        "Written by Eleanor Langford",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "furniture"),
+    [(name, line) for name, lines in SEED_FURNITURE.items() for line in lines],
+)
+def test_no_furniture_reaches_paragraphs(name: str, furniture: str) -> None:
+    doc = _doc(name)
+    assert not [p for p in doc.paragraphs if furniture in p]
+
+
+def test_article_prose_survives_furniture_removal() -> None:
+    doc = _doc("000_43e921e2f7b47f56.txt")
+    assert doc.paragraphs[0].startswith("Sir Jeremy Heywood has written")
+    assert any(p.startswith("The Civil Service management code") for p in doc.paragraphs)
+    assert doc.paragraphs[-1].startswith("\u201cCivil servants are being threatened")
+
+
+def test_standfirst_is_the_summary_under_the_headline() -> None:
+    assert _doc("004_46f6da68cb564bbb.txt").standfirst.startswith("Department installs")
+    assert _doc("002_c3c542eda52815e1.txt").standfirst.startswith("IfG think tank claims")
+
+
+def test_lede_ending_in_a_full_stop_is_not_a_headline() -> None:
+    doc = _doc("003_8c92d3b6d4ec25aa.txt")
+    assert doc.title is None and doc.date is None
+    assert doc.paragraphs[0].startswith("Civil servants should get focused ethics training")
+
+
+def test_letter_keeps_salutation_and_signature() -> None:
+    doc = _doc("001_fbb46b17569c6217.txt")
+    assert "Dear Prime Minister," in doc.paragraphs
+    assert "General Secretary, Prospect" in doc.paragraphs
+
+
+# Furniture in other sites' styles, written for these tests.
+OTHER_SITES = """The Westminster Ledger
+Home / Politics / Civil service
+Union warns over cuts to departmental budgets
+Ministers face calls to protect frontline services
+By Alice Brown, Political Correspondent | 14 March 2023
+Photo: Jane Doe/Getty Images
+
+The union representing senior civil servants has warned that planned cuts will hit services.
+
+Most read
+Treasury blocks pay rise for officials
+Cabinet Office reshuffle explained
+
+"These cuts are unsustainable," the union's general secretary said on Tuesday.
+
+Advertisement
+Follow us on Twitter
+Subscribe to our newsletter for the latest updates.
+1. https://example.org/one
+2. https://example.org/two
+Registered in England and Wales No. 1234567
+\u00a9 Westminster Ledger Ltd 2023
+Privacy Policy | Cookies | Terms and Conditions
+"""
+
+
+def test_other_site_styles_give_metadata() -> None:
+    doc = parse_text(OTHER_SITES, "x")
+    assert doc.outlet == "The Westminster Ledger"
+    assert doc.title == "Union warns over cuts to departmental budgets"
+    assert doc.standfirst == "Ministers face calls to protect frontline services"
+    assert doc.authors == ("Alice Brown",)
+    assert doc.date == "2023-03-14"
+
+
+def test_other_site_styles_keep_only_the_article() -> None:
+    doc = parse_text(OTHER_SITES, "x")
+    assert doc.paragraphs == (
+        "The union representing senior civil servants has warned that planned cuts will hit services.",
+        '"These cuts are unsustainable," the union\'s general secretary said on Tuesday.',
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("05 Dec 2016", "2016-12-05"),
+        ("8 March 2023", "2023-03-08"),
+        ("11 September 2020", "2020-09-11"),
+        ("2023-03-08", "2023-03-08"),
+        ("Tuesday 14th March 2023", "2023-03-14"),
+        ("March 8, 2023", "2023-03-08"),
+        ("14/03/2023", "2023-03-14"),
+        ("Published: 3 May 2022, 10:32 BST", "2022-05-03"),
+    ],
+)
+def test_standalone_date_lines_in_many_formats(line: str, iso: str) -> None:
+    doc = parse_text(
+        f"Ministers accused of ignoring the code\n{line}\n\nThe row over the ministerial code deepened on Tuesday as unions wrote to No 10.\n",
+        "x",
+    )
+    assert doc.date == iso
+
+
+def test_byline_with_date_and_section() -> None:
+    text = "Civil servants to get ethics training\nWritten by Ann Lee and Bob Ray on 6 July 2021 in News\n\nThe government has announced new ethics training for all senior officials this year.\n"
+    doc = parse_text(text, "x")
+    assert doc.authors == ("Ann Lee", "Bob Ray") and doc.date == "2021-07-06"
+
+
+def test_posted_on_date_by_author() -> None:
+    text = "Why integrity matters in Whitehall\nPosted on 2 May 2022 by Jane Doe\n\nIntegrity has been at the heart of the debate about the civil service for many years now.\n"
+    doc = parse_text(text, "x")
+    assert doc.authors == ("Jane Doe",) and doc.date == "2022-05-02"
+
+
+def test_bare_dates_in_a_teaser_list_do_not_date_an_undated_article() -> None:
+    text = "The permanent secretary told MPs that the department had changed its rules this week.\n\nRelated Articles\nMinister quits over leak\n25 January 2023\n"
+    assert parse_text(text, "x").date is None
+
+
+def test_markdown_article_loses_its_markup() -> None:
+    text = "---\ntitle: Leak inquiry widens\ndate: 2022-11-03\nauthor: Sam Hill\n---\n# Leak inquiry widens\n\n**The Cabinet Office** has widened its [leak inquiry](https://example.org) to three more departments this week.\n"
+    doc = parse_text(text, "x", "a.md")
+    assert doc.title == "Leak inquiry widens" and doc.date == "2022-11-03"
+    assert doc.authors == ("Sam Hill",)
+    assert doc.paragraphs == (
+        "The Cabinet Office has widened its leak inquiry to three more departments this week.",
+    )
+
+
+def test_html_article_loses_tags_scripts_and_styles() -> None:
+    text = (
+        "<html><head><title>x</title><meta property='og:title' content='Leak inquiry widens'>"
+        "<meta property='article:published_time' content='2022-11-03T10:00:00Z'>"
+        "<style>p{color:red;}</style><script>var x = 1;</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><h1>Leak inquiry widens</h1>"
+        "<p>The Cabinet Office has widened its leak inquiry to three more departments this week.</p>"
+        "</body></html>"
+    )
+    doc = parse_text(text, "x", "a.html")
+    assert doc.title == "Leak inquiry widens" and doc.date == "2022-11-03"
+    assert doc.paragraphs == (
+        "The Cabinet Office has widened its leak inquiry to three more departments this week.",
+    )
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = (
+        "The permanent secretary told the committee that the department had\n"
+        "reviewed every account used by its press office during the summer\n"
+        "and found no further breaches of the civil service code.\n"
+    )
+    doc = parse_text(text, "x")
+    assert len(doc.paragraphs) == 1 and doc.paragraphs[0].endswith("civil service code.")
