@@ -71,7 +71,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 
 def date_line(line: str) -> str | None:
     """The ISO date when the whole line is a date (with an optional label and time)."""
-    rest = DATE_LABEL.sub("", line.strip(), count=1)
+    first = line.split("|")[0]  # "Published 7 March 2024 | Updated 8 March 2024"
+    rest = DATE_LABEL.sub("", first.strip(), count=1)
     found = find_date(rest)
     if found is None:
         return None

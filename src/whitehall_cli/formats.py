@@ -18,6 +18,8 @@ HTML_SUFFIXES = (".html", ".htm")
 WRAP_WIDTH = 80
 # Lines shorter than this are not taken for wrapped prose.
 WRAP_MIN = 45
+# A block needs this many lines before line width alone marks it as wrapped.
+WRAP_MIN_LINES = 3
 
 # Front-matter keys and the labelled line each becomes.
 FRONT_MATTER_LABELS = {
@@ -94,7 +96,9 @@ def _unwrap_block(block: list[str]) -> list[str]:
         prev = out[-1]
         last_line_of_prev = prev if len(prev) <= WRAP_WIDTH else ""
         wrapped_width = WRAP_MIN <= len(last_line_of_prev) <= WRAP_WIDTH
-        continues = line[0].islower() or (wrapped_width and _width_block(block))
+        continues = line[0].islower() or (
+            wrapped_width and len(block) >= WRAP_MIN_LINES and _width_block(block)
+        )
         if continues and not prev.endswith((".", "!", "?", ":", "\u201d", '"')):
             out[-1] = prev + " " + line
         else:

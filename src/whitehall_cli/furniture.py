@@ -34,10 +34,13 @@ CODE_PUNCT = re.compile(r"[{};=<>()\[\]$]")
 CODE_PUNCT_RATIO = 0.08
 
 # Breadcrumb trails: "Home > News > Politics", "News / UK", "Home » Articles".
-BREADCRUMB = re.compile(r"^(?:home|news|index)\s*(?:>|»|›|/|\|)|(?:\s(?:>|»|›|\|)\s.*){2,}", re.I)
+BREADCRUMB = re.compile(
+    r"^(?:home|news|index)\s*(?:>|»|›|/|\|)|^[^.!?]{1,60}\s(?:>|»|›)\s[^.!?]{1,60}$|(?:\s(?:/|\|)\s.*){2,}",
+    re.I,
+)
 # Picture credits and captions' sources.
 CREDIT = re.compile(
-    r"^(?:\(?\s*)(?:photo(?:graph)?s?|image|picture|pic|illustration|main image|credit|"
+    r"^(?:\(?\s*)(?:photo(?:graph)?s?|photography|image|picture|pic|illustration|main image|credit|"
     r"source: (?:getty|pa|alamy|shutterstock|reuters)|getty images|pa images)"
     r"(?:\s+(?:credit|by))?\s*[:\-\u2013|]",
     re.I,
@@ -52,7 +55,7 @@ PROMPTS = (
         re.I,
     ),
     re.compile(
-        r"\b(?:to post a comment|free account|our (?:free )?(?:daily |weekly )?newsletter|"
+        r"\b(?:to post a comment|free account|we use cookies|our (?:free )?(?:daily |weekly )?newsletter|"
         r"all rights reserved|javascript (?:is )?(?:disabled|required)|"
         r"sign up (?:for|to) )",
         re.I,
@@ -129,7 +132,8 @@ def is_furniture(line: str) -> bool:
         return True
     if FOOTER.search(line) or TEASER_LABELS.match(line) or LIST_LABELS.match(line):
         return True
-    if word_count(line) <= 30 and any(p.search(line) for p in PROMPTS):
+    words = word_count(line)
+    if (words <= 30 and PROMPTS[0].search(line)) or (words <= 60 and PROMPTS[1].search(line)):
         return True
     if word_count(line) <= FOOTER_LINK_WORDS and FOOTER_LINKS.search(line):
         return True

@@ -20,6 +20,8 @@ from whitehall_cli.models import Document
 
 # Words long enough for a line to open the body (shorter sentences may be headline questions).
 BODY_MIN_WORDS = 8
+# A bare date line among the first few paragraphs still dates the article.
+DATE_NEAR_TOP = 2
 # A headline has at least this many words and at most the second number.
 TITLE_WORDS = (3, 40)
 # A standfirst (the summary under the headline) has at least this many words.
@@ -30,15 +32,26 @@ MASTHEAD_MAX_WORDS = 5
 # Small words that stay lower case in a Title Case name.
 TITLE_CASE_SMALL_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "a", "&"})
 
+# Between a masthead's name and its tagline: "PCS - the union", "WIRE — news", "Gazette | home".
+MASTHEAD_TAGLINE = re.compile(r"\s+[-\u2013\u2014|:]\s+")
+# "© The Outlet 2021", "Copyright 2021 The Outlet Ltd".
+COPYRIGHT = re.compile(r"^(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?P<name>[^|]+?)\.?\s*$", re.I)
+# Company suffixes dropped from a copyright holder.
+COMPANY_SUFFIX = re.compile(r"\b(?:ltd|limited|plc|llp|inc|llc)\b\.?", re.I)
+# Copyright holders that are owners or the state rather than the publication.
+OWNER_WORDS = re.compile(r"\b(?:group|holdings|crown|parliamentary|all rights)\b", re.I)
+
 # "Published on Outlet (https://...)", "Originally published in Outlet".
 PUBLISHED_ON = re.compile(
     r"^(?:first |originally )?published (?:on|in|by)\s+(?P<outlet>[^()\n]+?)\s*(?:\((?P<url>https?://[^)\s]+)\))?\s*$",
     re.I,
 )
+# An address on a line of its own (not a numbered link list): "<https://...>".
+BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s/>]+/[^\s>]+)>?$")
 # "Source URL: ...", "URL: ...", "Link: ...", "Canonical: ...", "Original article: ...".
 URL_LABEL = re.compile(
-    r"^(?:source url|url|link|permalink|canonical(?: url)?|original (?:article|url)|source)\s*:\s*"
-    r"(?P<url>https?://\S+)\s*$",
+    r"^(?:(?:source url|url|link|permalink|canonical(?: url)?|original (?:article|url)|source)\s*:|"
+    r"(?:first |originally )?(?:published|posted) (?:at|on|in))\s*<?(?P<url>https?://[^\s>]+)>?\s*$",
     re.I,
 )
 # "Outlet: ...", "Publication: ...", "Source: Name" (not a URL).
@@ -88,6 +101,8 @@ class _Meta:
     outlet: str | None = None
     authors: list[str] = field(default_factory=list)
     url: str | None = None
+    fallback_outlet: str | None = None  # from a copyright line: used when nothing better
+    bare_urls: list[str] = field(default_factory=list)  # lone address lines
 
 
 def parse_file(source: SourceFile) -> Document:
@@ -107,6 +122,9 @@ def parse_text(text: str, doc_id: str, path: str = "") -> Document:
     start = _body_start(content)
     _read_header(content[:start], meta)
     paragraphs = _body(content[start:], meta)
+    meta.outlet = meta.outlet or meta.fallback_outlet
+    if meta.url is None and len(set(meta.bare_urls)) == 1:
+        meta.url = meta.bare_urls[0]  # one address standing alone: the page's own
     return Document(
         id=doc_id,
         path=path,
@@ -122,6 +140,11 @@ def parse_text(text: str, doc_id: str, path: str = "") -> Document:
 
 def _take_labelled(line: str, meta: _Meta) -> bool:
     """Record a labelled metadata line; True when the line is metadata only."""
+    if m := BARE_URL.match(line):
+        meta.bare_urls.append(m["url"])
+        return True
+    if meta.fallback_outlet is None and (name := _copyright_outlet(line)):
+        meta.fallback_outlet = name
     if m := PUBLISHED_ON.match(line):
         if fu.word_count(m["outlet"]) <= 6 and not find_date(m["outlet"]):
             meta.outlet = meta.outlet or m["outlet"].strip()
@@ -187,17 +210,31 @@ def _headline_like(line: str) -> bool:
 
 
 def _read_header(lines: list[str], meta: _Meta) -> None:
-    """Masthead, headline and standfirst from the lines before the body."""
+    """Masthead, headline and standfirst from the lines before the body.
+
+    Furniture (menus, breadcrumbs, prompts) splits the header into segments; the headline
+    opens the last segment that holds headline-like lines, and a short name in an earlier
+    segment is the masthead.
+    """
     for line in lines:  # the first date on a line of its own dates the article
         if meta.date is None and (iso := date_line(line)):
             meta.date = iso
-    candidates = [
-        ln for ln in lines if not fu.is_furniture(ln) and _headline_like(ln) and not date_line(ln)
-    ]
-    if len(candidates) >= 2 and _masthead(candidates[0], candidates[1]):
-        meta.outlet = meta.outlet or candidates[0]  # a masthead above the headline
-        candidates = candidates[1:]
-    for line in candidates:
+    segments: list[list[str]] = [[]]
+    for line in lines:
+        if fu.is_furniture(line) and not fu.CREDIT.match(line):
+            segments.append([])
+        elif _headline_like(line) and not date_line(line):
+            segments[-1].append(line)
+    segments = [seg for seg in segments if seg]
+    if not segments:
+        return
+    *before, last = segments
+    if len(last) >= 2 and _masthead(last[0], last[1]):
+        before, last = [*before, last[:1]], last[1:]
+    for seg in before:
+        if meta.outlet is None and (name := _masthead_name(seg[0])):
+            meta.outlet = name
+    for line in last:
         if meta.title is None:
             meta.title = line
         elif line != meta.title and fu.word_count(line) >= STANDFIRST_MIN_WORDS:
@@ -206,15 +243,51 @@ def _read_header(lines: list[str], meta: _Meta) -> None:
 
 
 def _masthead(first: str, second: str) -> bool:
-    """A short publication name above the headline: a press word, or a Title Case name
-    above a longer sentence-case headline."""
-    if fu.word_count(first) > MASTHEAD_MAX_WORDS:
+    """A short publication name right above the headline: a press word, capitals, or a
+    Title Case name above a longer sentence-case headline."""
+    name = _masthead_name(first)
+    if name is None:
         return False
-    if OUTLET_WORDS.search(first):
+    if OUTLET_WORDS.search(first) or first.isupper():
         return True
-    words = first.split()
-    title_case = all(w[0].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words)
-    return title_case and fu.word_count(second) > len(words) and not second.istitle()
+    words = name.split()
+    return fu.word_count(second) > len(words) and not second.istitle()
+
+
+def _masthead_name(line: str) -> str | None:
+    """The publication's name from a masthead line ("WESTMINSTER WIRE — news"), if it is one."""
+    name, *tagline = (part.strip() for part in MASTHEAD_TAGLINE.split(line))
+    if tagline and _is_acronym_of(name, tagline[0]):
+        name = tagline[0]  # "PCS - Public and Commercial Services Union"
+    words = name.split()
+    if not words or len(words) > MASTHEAD_MAX_WORDS:
+        return None
+    if not all(w[0].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words):
+        return None
+    return _title_case(name) if name.isupper() and len(name) > 5 else name
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    initials = "".join(w[0] for w in long.split() if w.lower() not in TITLE_CASE_SMALL_WORDS)
+    return short.isupper() and 2 <= len(short) <= 6 and initials.upper().startswith(short)
+
+
+def _title_case(name: str) -> str:
+    return " ".join(
+        w.lower() if i and w.lower() in TITLE_CASE_SMALL_WORDS else w.capitalize()
+        for i, w in enumerate(name.split())
+    )
+
+
+def _copyright_outlet(line: str) -> str | None:
+    """The publication in a copyright line, unless it names a corporate owner."""
+    m = COPYRIGHT.match(line)
+    if not m:
+        return None
+    name = COMPANY_SUFFIX.sub("", re.sub(r"\b(?:19|20)\d{2}\b", "", m["name"])).strip(" ,.-")
+    if not name or OWNER_WORDS.search(name) or fu.word_count(name) > MASTHEAD_MAX_WORDS:
+        return None
+    return name
 
 
 def _body(lines: list[str], meta: _Meta) -> list[str]:
@@ -230,7 +303,8 @@ def _body(lines: list[str], meta: _Meta) -> list[str]:
         if iso := date_line(line):
             # a dated line below the headline dates the article only when labelled
             # ("Published 12 May 2022"); bare dates there belong to teaser lists
-            if meta.date is None and not in_teasers and DATE_LABEL.match(line):
+            near_top = len(out) < DATE_NEAR_TOP
+            if meta.date is None and not in_teasers and (near_top or DATE_LABEL.match(line)):
                 meta.date = iso
             after_teaser_date = in_teasers
             continue
