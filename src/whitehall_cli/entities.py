@@ -1,0 +1,395 @@
+"""Stage 3: the people, bodies and works one article names, with every mention of each.
+
+`find_cast(doc)` reads the title, the standfirst and the body paragraphs (already cleaned of
+page furniture) and returns a `Cast`. Bylined authors are metadata: they are listed only when
+the story text names them. `merge_people` and `merge_bodies` (in `entity_merge`) give the
+corpus-wide identities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from whitehall_cli import organisations as orgs
+from whitehall_cli.entity_merge import merge_bodies, merge_people
+from whitehall_cli.entity_tokens import Tok, is_title_case, joined, tokenize
+from whitehall_cli.lexicon import lexicon_disabled
+from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, Mention, PersonRef, WorkRef
+from whitehall_cli.names import DATE_CONTEXT, NON_FIRST_NAME_WORDS, ROLE_HEADS, SURNAME_HONORIFICS
+from whitehall_cli.people import NameHit, find_names, role_after, roles_before
+
+__all__ = ["find_cast", "merge_bodies", "merge_people"]
+
+# Read once: WH_NO_LEXICON=1 runs recognition without the curated lexicon.
+USE_LEXICON = not lexicon_disabled()
+# "the report, authored by X": the words that name who wrote a work.
+AUTHORED_BY = re.compile(
+    r"\b(?:report|review|study|paper|analysis|pamphlet|letter|memo)s?\b,?\s+"
+    r"(?:authored|written|produced|compiled|drafted|led|co-authored)\s+by\s+"
+)
+# Words in a work's name that make it a report someone wrote.
+REPORT_WORDS = ("report", "review", "study", "paper", "analysis", "pamphlet")
+# Longest line (in words) read as the job title under a signature ("General Secretary, Prospect").
+SIGNATURE_ROLE_WORDS = 8
+
+
+@dataclass
+class _Seg:
+    """One text of the article with its words and what has been found in it."""
+
+    location: str
+    paragraph: int | None
+    text: str
+    toks: list[Tok]
+    title_case: bool
+    spans: list[orgs.Span] = field(default_factory=list)
+    names: list[NameHit] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)
+    starts: dict[int, int] = field(default_factory=dict)  # offset -> index of the word there
+    ends: dict[int, int] = field(default_factory=dict)  # end offset -> index of the word after
+
+
+@dataclass
+class _Person:
+    name: str
+    forms: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
+    strong: bool = False
+    count: int = 0
+
+
+@dataclass
+class _Thing:
+    name: str
+    kind: str
+    forms: list[str] = field(default_factory=list)
+    author: str | None = None
+
+
+def _segments(doc: Document) -> list[_Seg]:
+    segs = []
+    texts = [("title", None, doc.title), ("standfirst", None, doc.standfirst)]
+    texts += [("body", k, p) for k, p in enumerate(doc.paragraphs)]
+    for location, paragraph, text in texts:
+        if not text:
+            continue
+        toks = tokenize(text)
+        segs.append(
+            _Seg(location, paragraph, text, toks, location == "title" and is_title_case(toks))
+        )
+    return segs
+
+
+def _add(lst: list[str], item: str) -> None:
+    if item and item not in lst:
+        lst.append(item)
+
+
+def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
+    """Everyone and everything the article names, with every mention of each."""
+    lex = USE_LEXICON if use_lexicon is None else use_lexicon
+    segs = _segments(doc)
+    # 1. bodies and works from the lexicon and from head words
+    for seg in segs:
+        spans = orgs.lexicon_spans(seg.text, seg.toks, lex)
+        if not seg.title_case:
+            spans += orgs.head_word_spans(seg.text, seg.toks, set())
+            spans += orgs.work_spans(seg.text, seg.toks, set())
+        seg.spans = orgs.choose(spans)
+        seg.taken = {k for s in seg.spans for k in range(s.i, s.j)}
+    # 2. full names
+    for seg in segs:
+        seg.names = find_names(seg.text, seg.toks, seg.taken, seg.title_case)
+    # 3. bodies shown by context, works named by a noun after a name
+    for seg in segs:
+        if seg.title_case:
+            continue
+        taken = seg.taken | {k for h in seg.names for k in range(h.i, h.j)}
+        extra = orgs.context_spans(seg.text, seg.toks, taken)
+        seg.spans = sorted(seg.spans + extra, key=lambda s: s.start)
+        seg.taken |= {k for s in extra for k in range(s.i, s.j)}
+    people = _collect_people(segs)
+    bodies, works = _collect_things(segs)
+    _acronyms(segs, bodies)
+    mentions = _mentions(segs, people, bodies, works)
+    _roles(segs, people, bodies, mentions)
+    _authors(segs, works, mentions)
+    return Cast(
+        people=tuple(
+            PersonRef(
+                p.name, tuple(f for f in p.forms if f != p.name), tuple(p.roles), tuple(p.bodies)
+            )
+            for p in people.values()
+        ),
+        bodies=tuple(
+            BodyRef(
+                b.name,
+                tuple(f for f in b.forms if f != b.name),
+                b.kind if b.kind in BODY_KINDS else "other",
+            )
+            for b in bodies.values()
+        ),
+        works=tuple(
+            WorkRef(w.name, tuple(f for f in w.forms if f != w.name), w.author)
+            for w in works.values()
+        ),
+        mentions=tuple(mentions),
+    )
+
+
+def _collect_people(segs: list[_Seg]) -> dict[str, _Person]:
+    """Full names found; weak ones kept only if the article uses the surname again."""
+    found: dict[str, _Person] = {}
+    for seg in segs:
+        for h in seg.names:
+            p = found.setdefault(h.name, _Person(h.name))
+            p.strong = p.strong or h.strong
+            p.count += 1
+    uses = Counter(t.base for seg in segs for t in seg.toks if t.cap)
+    keep = {}
+    for name, p in found.items():
+        surname = name.split()[-1]
+        if p.strong or p.count > 1 or uses[surname] > p.count:
+            keep[name] = p
+    for seg in segs:
+        seg.names = [h for h in seg.names if h.name in keep]
+        seg.taken |= {k for h in seg.names for k in range(h.i, h.j)}
+    return keep
+
+
+def _collect_things(segs: list[_Seg]) -> tuple[dict[str, _Thing], dict[str, _Thing]]:
+    """Bodies and works by canonical name; acronym-named bodies folded into their full name."""
+    bodies: dict[str, _Thing] = {}
+    works: dict[str, _Thing] = {}
+    for seg in segs:
+        for s in seg.spans:
+            into = works if s.kind == "work" else bodies
+            thing = into.setdefault(s.name, _Thing(s.name, s.kind))
+            _add(thing.forms, s.name)
+            _add(thing.forms, s.form)
+    for name in list(bodies):
+        if orgs.looks_like_acronym(name):
+            full = [
+                b
+                for b in bodies.values()
+                if b.name != name and name.upper() in orgs.acronym_of(b.name)
+            ]
+            if len(full) == 1:
+                for f in bodies[name].forms:
+                    _add(full[0].forms, f)
+                del bodies[name]
+                for seg in segs:
+                    seg.spans = [
+                        orgs.Span(s.i, s.j, s.start, s.end, s.form, full[0].name, s.kind, s.rank)
+                        if s.name == name
+                        else s
+                        for s in seg.spans
+                    ]
+    # works named by a capitalised phrase and a lower-case noun ("Partygate report")
+    for seg in segs:
+        for k, t in enumerate(seg.toks):
+            if t.cap or t.text not in orgs.WORK_NOUNS or not joined(seg.toks, k):
+                continue
+            prev = seg.toks[k - 1]
+            if not prev.cap or prev.base.isupper() and len(prev.base) <= 2:
+                continue
+            a = k - 1
+            while a > 0 and joined(seg.toks, a) and seg.toks[a - 1].cap:
+                a -= 1
+            owner = next((s for s in seg.spans if s.i <= k - 1 < s.j and s.kind != "work"), None)
+            person = next((h for h in seg.names if h.i <= k - 1 < h.j), None)
+            if owner is None and person is None:
+                from whitehall_cli.names import NON_NAME_WORDS
+
+                if all(seg.toks[m].base in NON_NAME_WORDS for m in range(a, k)):
+                    continue
+                if seg.toks[a].initial and k - a == 1:
+                    continue
+            start = owner.start if owner else person.start if person else seg.toks[a].start
+            name = seg.text[start : t.start + len(t.text)]
+            if any(s.kind == "work" and s.start <= start < s.end for s in seg.spans):
+                continue
+            w = works.setdefault(name, _Thing(name, "work"))
+            _add(w.forms, name)
+            if w.author is None:
+                w.author = owner.name if owner else person.name if person else None
+            seg.spans.append(
+                orgs.Span(a, k + 1, start, t.start + len(t.text), name, name, "work", 2)
+            )
+            seg.taken |= set(range(a, k + 1)) - {m for h in seg.names for m in range(h.i, h.j)}
+        seg.spans.sort(key=lambda s: s.start)
+    return bodies, works
+
+
+def _acronyms(segs: list[_Seg], bodies: dict[str, _Thing]) -> None:
+    """Acronyms defined in brackets after a body, or spelling a named body's initials."""
+    initials: dict[str, str] = {}
+    for b in bodies.values():
+        for f in b.forms:
+            for key in orgs.acronym_of(f):
+                if len(key) >= 2:
+                    initials.setdefault(key, b.name)
+    for seg in segs:
+        new = []
+        for k, t in enumerate(seg.toks):
+            if not t.cap or k in seg.taken or not orgs.looks_like_acronym(t.base):
+                continue
+            owner = None
+            if t.gap.endswith("(") and k and k + 1 <= len(seg.toks):
+                before = next((s for s in seg.spans if s.j == k and s.kind != "work"), None)
+                closes = k + 1 == len(seg.toks) or seg.toks[k + 1].gap.startswith(")")
+                if before and closes:
+                    owner = before.name
+            owner = owner or initials.get(t.base.upper())
+            if owner and owner in bodies:
+                _add(bodies[owner].forms, t.base)
+                new.append(
+                    orgs.Span(k, k + 1, t.start, t.end, t.base, owner, bodies[owner].kind, 3)
+                )
+                seg.taken.add(k)
+        if new:
+            seg.spans = sorted(seg.spans + new, key=lambda s: s.start)
+
+
+def _surname_ok(toks: list[Tok], k: int) -> bool:
+    """A bare capitalised word is a surname here, not a month or a common word."""
+    t = toks[k]
+    if t.base not in NON_FIRST_NAME_WORDS:
+        return True
+    if k and toks[k - 1].text.lower() in DATE_CONTEXT:
+        return False
+    if k + 1 < len(toks) and toks[k + 1].text[:1].isdigit():
+        return False
+    return not t.initial or t.possessive or (k + 1 < len(toks) and toks[k + 1].text.islower())
+
+
+def _mentions(
+    segs: list[_Seg],
+    people: dict[str, _Person],
+    bodies: dict[str, _Thing],
+    works: dict[str, _Thing],
+) -> list[Mention]:
+    """Every mention in text order; bare surnames resolved to the latest matching person."""
+    by_surname: dict[str, list[str]] = {}
+    for name in people:
+        by_surname.setdefault(name.split()[-1], []).append(name)
+    out: list[Mention] = []
+    last_seen: dict[str, int] = {}
+    order = 0
+    for seg in segs:
+        items: list[tuple[int, int, str, str, str]] = []
+        for s in seg.spans:
+            kind = "document" if s.kind == "work" else "body"
+            items.append((s.start, s.end, s.name, kind, s.form))
+        name_toks = set()
+        for h in seg.names:
+            items.append((h.start, h.end, h.name, "person", h.form))
+            name_toks.update(range(h.i, h.j))
+        for k, t in enumerate(seg.toks):
+            if not t.cap or k in name_toks or k in seg.taken or t.base not in by_surname:
+                continue
+            if not _surname_ok(seg.toks, k):
+                continue
+            start = t.start
+            if k and seg.toks[k - 1].base in SURNAME_HONORIFICS and joined(seg.toks, k):
+                start = seg.toks[k - 1].start
+            items.append((start, t.end, "", "surname", seg.text[start : t.end]))
+        for start, end, name, kind, form in sorted(items):
+            order += 1
+            if kind == "surname":
+                cands = by_surname[form.split()[-1]]
+                name = max(cands, key=lambda c: (last_seen.get(c, -1), -cands.index(c)))
+                kind = "person"
+            if kind == "person":
+                last_seen[name] = order
+                p = people[name]
+                _add(p.forms, form)
+                p.count += 1
+            out.append(Mention(name, kind, form, seg.location, seg.paragraph, start, end))
+    for p in people.values():
+        if p.name not in p.forms:
+            p.forms.insert(0, p.name)
+    for b in list(bodies.values()) + list(works.values()):
+        b.forms = list(dict.fromkeys(f[4:] if f.lower().startswith("the ") else f for f in b.forms))
+    return out
+
+
+def _roles(
+    segs: list[_Seg], people: dict[str, _Person], bodies: dict[str, _Thing], mentions: list[Mention]
+) -> None:
+    """Roles the text gives each person, and the bodies named inside those roles."""
+    where = {(seg.location, seg.paragraph): n for n, seg in enumerate(segs)}
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        n = where[(m.location, m.paragraph)]
+        seg = segs[n]
+        if not seg.starts:
+            seg.starts = {t.start: k for k, t in enumerate(seg.toks)}
+            seg.ends = {t.end: k + 1 for k, t in enumerate(seg.toks)}
+        i = seg.starts.get(m.start, seg.starts.get(m.start + 1))
+        j = seg.ends.get(m.end)
+        if i is None or j is None:
+            continue
+        found = [(r, s, e, n) for r, s, e in roles_before(seg.text, seg.toks, i)]
+        after = role_after(seg.toks, j, seg.text)
+        if after:
+            found.append((*after, n))
+        if not found and n + 1 < len(segs):
+            found += [(r, s, e, n + 1) for r, s, e in _signature_role(seg, segs[n + 1], (i, j))]
+        p = people[m.entity]
+        for role, s, e, at in found:
+            _add(p.roles, role)
+            for b in segs[at].spans:
+                if b.name in bodies and s <= b.start and b.end <= e:
+                    _add(p.bodies, b.name)
+
+
+def _signature_role(seg: _Seg, nxt: _Seg, span: tuple[int, int]) -> list[tuple[str, int, int]]:
+    """A paragraph that is only a name, followed by a short job-title line."""
+    if span != (0, len(seg.toks)) or nxt.location != "body":
+        return []
+    words = nxt.text.split()
+    if not 0 < len(words) <= SIGNATURE_ROLE_WORDS:
+        return []
+    if not any(w.strip(",.").lower() in ROLE_HEADS for w in words):
+        return []
+    return [(nxt.text.strip(), 0, len(nxt.text))]
+
+
+def _authors(segs: list[_Seg], works: dict[str, _Thing], mentions: list[Mention]) -> None:
+    """ "the report, authored by X": X wrote the article's report."""
+    for seg in segs:
+        for m in AUTHORED_BY.finditer(seg.text):
+            after = [
+                x
+                for x in mentions
+                if x.location == seg.location
+                and x.paragraph == seg.paragraph
+                and x.start >= m.end()
+                and x.start - m.end() < 80
+                and x.kind in ("person", "body")
+            ]
+            if not after:
+                continue
+            author = next((x for x in after if x.kind == "person"), after[0])
+            target = next(
+                (
+                    w
+                    for w in works.values()
+                    if any(n in w.name.lower() for n in REPORT_WORDS)
+                    and (w.author is None or author.kind == "person")
+                ),
+                None,
+            )
+            if target is not None:
+                target.author = author.entity
+
+
+def names_of(items: Iterable[PersonRef]) -> list[str]:
+    """Canonical names of a sequence of people (a convenience for callers and tests)."""
+    return [p.name for p in items]

@@ -1,0 +1,91 @@
+"""Words of one text (title, standfirst or paragraph) with offsets, for the entities stage.
+
+Recognition works on a token list rather than on regex alternations so that an article costs
+a handful of dictionary look-ups per word.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A word: letters/digits joined by hyphens, apostrophes, dots or ampersands ("Rees-Mogg",
+# "O'Brien", "gov.uk", "Heywood's"); a trailing full stop or apostrophe is not part of it.
+WORD = re.compile(r"[^\W_]+(?:[-'\u2019.&][^\W_]+)*")
+# Possessive endings stripped to give a word's base form ("Heywood's" -> "Heywood").
+POSSESSIVE = ("'s", "\u2019s")
+# Characters in the gap before a word that make it the first word of a sentence or clause.
+SENTENCE_BREAK = re.compile(r"[.!?:;\"\u201c\u201d\u2018(\[\u2013\u2014|]|^\s*$|\s-\s")
+# Connecting words allowed inside an organisation name ("Department for Education").
+CONNECTORS = ("of", "for", "and", "on", "in", "the", "&", "de", "du")
+
+
+class Tok:
+    """One word: its text, its base (possessive stripped), offsets of the base, and flags.
+
+    A plain slotted class rather than a frozen dataclass: an article has hundreds of words and
+    a frozen dataclass costs about eight times as much to build. Treat it as read-only.
+    """
+
+    __slots__ = ("text", "base", "start", "end", "gap", "cap", "initial", "possessive")
+
+    def __init__(
+        self,
+        text: str,
+        base: str,
+        start: int,
+        end: int,
+        gap: str,
+        cap: bool,
+        initial: bool,
+        possessive: bool,
+    ) -> None:
+        self.text = text
+        self.base = base
+        self.start = start  # offset of the word
+        self.end = end  # end of `base`
+        self.gap = gap  # the characters between the previous word and this one
+        self.cap = cap  # starts with a capital letter (or is an acronym)
+        self.initial = initial  # first word of its sentence (a capital here says little)
+        self.possessive = possessive
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start})"
+
+
+def tokenize(text: str) -> list[Tok]:
+    """The words of `text` in order."""
+    toks: list[Tok] = []
+    prev_end = 0
+    search = SENTENCE_BREAK.search
+    for m in WORD.finditer(text):
+        word = m.group()
+        start = m.start()
+        if len(word) > 2 and word.endswith(POSSESSIVE):
+            base, possessive = word[:-2], True
+        else:
+            base, possessive = word, False
+        gap = text[prev_end:start]
+        initial = not toks or (gap != " " and search(gap) is not None)
+        toks.append(
+            Tok(word, base, start, start + len(base), gap, base[:1].isupper(), initial, possessive)
+        )
+        prev_end = m.end()
+    return toks
+
+
+def joined(toks: list[Tok], i: int) -> bool:
+    """True when word i follows word i-1 with only spaces between (same phrase)."""
+    return i > 0 and toks[i].gap.strip() == "" and toks[i].gap != "" and not toks[i - 1].possessive
+
+
+def span_text(text: str, toks: list[Tok], i: int, j: int) -> str:
+    """The text covered by words i..j-1 (the last one without its possessive)."""
+    return text[toks[i].start : toks[j - 1].end]
+
+
+def is_title_case(toks: list[Tok]) -> bool:
+    """A headline set in Title Case, where capitals say nothing about names."""
+    words = [t for t in toks if t.base[:1].isalpha() and len(t.base) > 3]
+    if len(words) < 4:
+        return False
+    return sum(t.cap for t in words) / len(words) > 0.7

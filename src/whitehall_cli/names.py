@@ -1,0 +1,215 @@
+"""Word lists for recognising people in British political news: the grammar, as data.
+
+Each list is a rule of English news writing, not a list of the people in any article:
+common given names, honorifics, job titles, speech verbs and the capitalised words that
+never start or make up a personal name.
+"""
+
+from __future__ import annotations
+
+# Honorifics and titles that may precede a name; dropped from the canonical name.
+HONORIFICS = (
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Baron",
+    "Dr",
+    "Professor",
+    "Prof",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Rev",
+    "Reverend",
+    "Cllr",
+    "Councillor",
+    "Judge",
+    "Justice",
+    "Rt",
+    "Hon",
+    "Right",
+    "Honourable",
+    "Viscount",
+    "Earl",
+    "Countess",
+    "Duke",
+    "Duchess",
+    "Prince",
+    "Princess",
+    "King",
+    "Queen",
+    "General",
+    "Colonel",
+    "Captain",
+    "Major",
+)
+# Titles that make a name by themselves with one more word ("Lord Frost", "Baroness Casey").
+PEER_TITLES = ("Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess")
+# Honorifics used with a bare surname for someone already named ("Mr Rycroft").
+SURNAME_HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Professor", "Prof")
+# Lower-case particles inside surnames ("Ursula von der Leyen", "Iain Duncan Smith" has none).
+NAME_PARTICLES = ("de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "bin", "al")
+
+# Common given names in British public life, across its communities; a first word found here
+# is strong evidence that a capitalised pair is a person.
+GIVEN_NAMES = frozenset(
+    """
+    Aaron Abbie Abdul Abigail Adam Adrian Ahmed Aidan Aileen Alan Alastair Albert Alex
+    Alexander Alexandra Alexis Alfie Alfred Ali Alice Alicia Alison Alistair Allan Alok Alun
+    Amanda Amber Amelia Amit Amy Ana Andrea Andrew Andy Angela Angus Anita Ann Anna Anne
+    Annette Anthony Antoinette Antonia Antony Anwar Archie Arlene Arthur Ashley Ashok Asif
+    Barbara Barry Ben Benedict Benjamin Bernard Beth Bethany Bill Bob Boris Brandon Brendan
+    Brian Bridget Bruce Bryan Caitlin Callum Calum Cameron Camilla Carl Carla Carol Caroline
+    Carolyn Caryl Catherine Cathy Charles Charlie Charlotte Chloe Chris Christian Christina
+    Christine Christopher Chuka Claire Clare Claudia Clive Colin Conor Craig Damian Damien
+    Dan Daniel Danny Darren Dave David Dawn Dean Debbie Deborah Declan Denis Dennis Derek
+    Diana Diane Dominic Don Donald Donna Dora Doug Douglas Duncan Ed Eddie Edward Edwin
+    Eileen Elaine Eleanor Elena Eliot Elizabeth Ella Ellie Elliot Elliott Emily Emma Eric
+    Erica Esther Ethan Eugene Eve Fabian Faisal Farah Fatima Felicity Fiona Frances Francis
+    Frank Fraser Freddie Frederick Gail Gareth Gary Gavin Gemma Geoff Geoffrey George
+    Georgia Gerald Gerard Gerry Gillian Gina Gisela Glen Glenn Gordon Grace Graham Grant
+    Greg Gregor Gregory Guy Gus Hamish Hannah Harold Harriet Harry Hassan Hayley Heather
+    Helen Helena Henry Hilary Hillary Holly Howard Hugh Hugo Humza Iain Ian Imran Ingrid
+    Irene Isaac Isabel Isabella Isabelle Jack Jackie Jacob Jacqueline Jacqui Jade Jake James
+    Jamie Jan Jane Janet Jasmine Jason Jeff Jeffrey Jennifer Jenny Jeremy Jess Jesse Jessica
+    Jill Jim Jimmy Jo Joan Joanna Joanne Jodie Joe Joel John Johnny Jon Jonathan Jonny
+    Jordan Joseph Josh Joshua Joy Judith Judy Julia Julian Julie Justin Karen Karin Kate
+    Katherine Kathleen Kathryn Kathy Katie Katy Keir Keith Kelly Kemi Ken Kenneth Kerry
+    Kevin Kim Kirsty Kit Kwasi Lara Laura Lauren Lee Leo Leon Lewis Liam Lila Lily Linda
+    Lindsay Lisa Liz Lloyd Lorna Louise Lucy Luke Lynn Lynne Madeleine Maggie Mahmood
+    Malcolm Marcial Marcus Margaret Maria Marie Mark Martha Martin Mary Matt Matthew
+    Maureen Max Meg Megan Mel Melanie Michael Michelle Mick Mike Miles Miriam Mohammed
+    Mohammad Muhammad Molly Nadhim Nadine Naomi Natalie Nathan Neil Nia Nicholas Nick Nicky
+    Nicola Nigel Nikki Nina Noel Norman Oliver Olivia Olly Oscar Owen Paddy Pamela Pat
+    Patricia Patrick Paul Paula Pauline Penny Peter Phil Philip Phillip Pippa Priti
+    Rachel Rachael Rajesh Ralph Raj Ravi Ray Rebecca Rehman Rhian Rhys Richard Rick Rishi Rob
+    Robert Robin Rod Roger Ronald Rory Rosa Rose Rosie Ross Roy Ruth Ryan Sadiq Sajid Sally
+    Sam Samantha Samuel Sandra Sara Sarah Scott Seb Sebastian Shabana Shaun Sharon Shaun
+    Sheila Simon Sinead Sophie Stella Stephanie Stephen Steve Steven Stewart Stuart Sue
+    Suella Susan Suzanne Tam Tamsin Tania Tanya Ted Teresa Terry Thangam Theo Theresa Thomas
+    Tim Timothy Tina Toby Todd Tom Tommy Tony Tracey Tracy Trevor Tulip Una Valerie Vanessa
+    Vera Veronica Vicky Victor Victoria Vince Vincent Virginia Wendy Wera Wes Will William
+    Yasmin Yvette Yvonne Zac Zach Zack Zara Zoe Rupert Jacinda Angela Emmanuel Olaf Ursula
+    Vladimir Volodymyr Xi Narendra Joe Kamala Barack Hillary Justin Jair Recep Benjamin Ehud
+    Nadia Nusrat Anneliese Bim Kirsten Lucy Bridget Layla Florence Seema Rushanara Dawn
+    Jess Wes Lisa Liz Shailesh Alok Grant Ranil Priya Sunita Sanjay Vikram Anand Deepak
+    Naz Navendu Gurpreet Harjit Jagdeep Kuldip Manjit Parmjit Sukhdev Tanmanjeet Preet
+    Kwame Chinedu Femi Folake Ngozi Olu Tunde Yinka Segun Bola Adebayo Ayo Afua Kofi Ama
+    Sean Seamus Niamh Aoife Ciaran Padraig Eamon Eamonn Siobhan Orla Roisin Colm Cormac
+    Dafydd Gethin Gwen Ieuan Llyr Rhun Sian Eluned Mark Vaughan Jeremy Mairi Morag Ailsa
+    Kezia Anas Rosena Ayesha Shirley Janice Brenda Gloria Marion Jean Evelyn Doreen Gwyneth
+    Clement Harold Winston Neville Enoch Hugh Denis Herbert Stanley Ramsay Anthony Jim Gus
+    Mandy Peter Alastair Jonathan Olly Mark Simon Cat Dougie Munira Darren Helen
+    """.split()
+)
+
+# Words that are never part of a personal name: capitalised function words, job titles,
+# organisation words, days, months and other capitalised common nouns. A capitalised run
+# that starts with one of these is trimmed; a candidate that contains one is not a person.
+NON_NAME_WORDS = frozenset(
+    """
+    The A An This That These Those It Its He She They We You I His Her Their Our My Your Who
+    What When Where Why How Which While Whilst If But And Or Nor So Yet For Of On In At By
+    To From With Without As After Before Since Until Despite During Under Over Among Amid
+    Into Onto About Against Between Through Dear Yours Thanks Thank Regards Please
+    Share Follow Sign Subscribe Click Related Comments Comment Tags Categories Credit Photo
+    Image Picture Source Home News Opinion Features Analysis Contact Privacy Policy Terms
+    Prime Minister Ministers Secretary Secretaries President Vice Deputy Chief
+    Executive Director General Permanent Cabinet Office Department Ministry Committee Select
+    Commission Commissioner Council Councillor Chair Chairman Chairwoman Chairs Leader
+    Shadow Spokesperson Spokesman Spokeswoman MP MPs Peer Peers Minister Ambassador Mayor
+    Governor Clerk Officer Adviser Advisor Advisers Special Senior Junior
+    Former Then New Old Acting Interim Civil Service Servant Servants Government Parliament
+    Commons Lords House Party Union Institute Foundation Trust Society Centre Center Agency
+    Authority Board Court Tribunal Federation Confederation College University School
+    Association Group Network Alliance Forum Partnership Unit Bureau Inquiry Review Report
+    Code Act Bill Statement Principles Strategy Paper Plan Budget Labour Conservative
+    Conservatives Tory Tories Liberal Democrat Democrats Democratic Republican Republicans
+    Greens Unionist Socialist Nationalist Reform Independent Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday January February March April June July August
+    September October November December Spring Summer Autumn Winter Christmas Easter
+    Brexit Covid Coronavirus Partygate Whitehall Westminster Downing Street Treasury
+    London England Scotland Wales Ireland Northern Britain British English Scottish Welsh
+    Irish European Europe UK US USA America American Brussels Washington Rwanda Ukraine
+    Russia China French German Chinese Russian Ukrainian Indian Twitter Facebook WhatsApp
+    Gmail Google Instagram LinkedIn YouTube TikTok Zoom Teams Microsoft Apple Amazon X
+    National Royal Public Private Federal State Local Regional Central International Global
+    Human Rights Justice Health Education Defence Foreign Business Trade Transport Energy
+    Culture Media Sport Work Pensions Environment Digital Data Science Technology Security
+    Integrity Ethics Standards Audit Accounts Affairs Social Care Housing Communities
+    Levelling Mail Times Guardian Telegraph Observer Independent Mirror
+    Express Standard Economist Spectator Politico BBC Sky ITV Channel Radio Daily
+    Weekly Magazine Journal Online Website Blog Podcast Newsletter Subscribe Login Register
+    Events Webinars Partner Directory About Cookies Accept Reject Settings Menu Search Skip
+    Main Content Back Top Next Previous More Latest Most Popular Trending Watch Listen
+    Sir Dame Lord Lady Baroness Dr Professor Mr Mrs Ms Miss Rt Hon
+    Officials Staff Members Member Sources Source Insiders Critics Campaigners Allies
+    Ministerial Parliamentary Governmental Departmental Political Constitutional Legal
+    Chief Policy Press Communications Strategic Operations Finance Legislation Statute
+    Appendix Annex Chapter Section Part Figure Table Note Notes Update Updated Editor
+    Editorial Correspondent Reporter Writer Author Columnist Contributor Staff Desk
+    Yes No Not Now Today Yesterday Tomorrow Tonight Last Next Early Late Mid
+    """.split()
+)
+# Capitalised words that cannot start a name but may end one ("Theresa May", "Sue Gray").
+NON_FIRST_NAME_WORDS = (
+    frozenset(
+        """
+    May Case Gray Brown Green White Black Hope Rose Church Hall Field Wood Little Young Long
+    Short Bell King Cook Baker Day Law Marsh Hill Stone Bird Fox Lamb Grant Price Rich Wise
+    Dean Frost Hunt Head Law Post Page Speaker Chancellor Sun Green Read Major Mercer
+    """.split()
+    )
+    | NON_NAME_WORDS
+)
+
+# Nouns that head a job title or role ("general secretary", "chief adviser", "Labour MP").
+ROLE_HEADS = frozenset(
+    """
+    secretary minister ministers mp mps peer chair chairman chairwoman chairperson chief
+    executive director president commissioner adviser advisor spokesperson spokesman
+    spokeswoman leader head official servant reporter editor correspondent journalist
+    inventor entrepreneur chancellor lawyer barrister solicitor professor fellow researcher
+    economist founder officer member governor deputy clerk ombudsman registrar judge mayor
+    councillor premier whip speaker treasurer analyst consultant campaigner partner
+    academic lecturer author historian expert boss columnist candidate ambassador envoy
+    counsel attorney adjudicator auditor regulator inspector controller comptroller
+    principal dean vice-chancellor provost trustee manager coordinator organiser convenor
+    businessman businesswoman donor lobbyist pollster strategist aide negotiator
+    """.split()
+)
+# Words that may sit inside a role phrase before a name ("former cabinet secretary").
+ROLE_MODIFIERS = frozenset(
+    """
+    former ex then acting interim deputy senior junior general permanent principal chief
+    shadow cabinet home foreign health justice education defence business trade transport
+    energy culture work pensions environment digital housing levelling communities northern
+    ireland scotland wales treasury financial economic political special prime first second
+    lead independent executive non-executive national international european local
+    communications press policy research security intelligence ethics standards integrity
+    information data equalities science technology justice co-founder vice assistant
+    associate managing editorial political parliamentary private public civil service
+    backbench frontbench veteran outgoing incoming new current
+    """.split()
+)
+# Modifiers dropped from the front of a role as the text gives it ("new US president").
+ROLE_DROPPED_PREFIXES = ("new", "then", "current", "incumbent", "the", "a", "an")
+# Verbs of saying and doing that follow a person's name ("Boo said", "Rycroft told MPs").
+SPEECH_VERBS = frozenset(
+    """
+    said says told tells added adds argued argues wrote writes warned warns claimed claims
+    stated states insisted insists explained explains noted notes suggested suggests
+    announced announces admitted admits revealed reveals confirmed confirms denied denies
+    described describes called calls urged urges asked asks replied replies responded
+    responds commented comments continued continues acknowledged acknowledges accused
+    accuses criticised criticises defended defends welcomed welcomes has had have was is
+    who will would could should might may, vowed vows promised promises signalled signals
+    resigned resigns became becomes joined joins led leads
+    """.split()
+)
+# Words before a month-like surname that show it is a date ("in May", "last March").
+DATE_CONTEXT = frozenset("in on of since until from by last next this early late mid".split())

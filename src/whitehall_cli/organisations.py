@@ -1,0 +1,440 @@
+"""Bodies (organisations) and works (codes, reports) named in one text, found on its words.
+
+Three sources, tried in this order, longest span winning: the curated lexicon
+(`lexicon/bodies.tsv`, optional), capitalised phrases built on an organisation head word
+("Institute of Regulation", "Office for Civic Integrity"), and context ("the FDA union",
+"think tank Onward", "Prospect general secretary"). Acronyms are tied to a body when the text
+defines them in brackets or when their letters are the initials of a body already named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from whitehall_cli.entity_tokens import CONNECTORS, WORD, Tok, joined
+from whitehall_cli.lexicon import LexEntry, load_entries
+from whitehall_cli.names import NON_NAME_WORDS
+
+# Head words of organisation names, with the kind of body each usually names.
+ORG_HEADS = {
+    "Institute": "think tank",
+    "Institution": "other",
+    "Foundation": "think tank",
+    "Centre": "think tank",
+    "Center": "think tank",
+    "Trust": "other",
+    "Society": "other",
+    "Office": "department",
+    "Department": "department",
+    "Ministry": "department",
+    "Commission": "regulator",
+    "Inspectorate": "regulator",
+    "Ombudsman": "regulator",
+    "Regulator": "regulator",
+    "Authority": "regulator",
+    "Committee": "parliament",
+    "Assembly": "parliament",
+    "Parliament": "parliament",
+    "Union": "union",
+    "Federation": "union",
+    "Confederation": "union",
+    "Congress": "union",
+    "Association": "other",
+    "Council": "other",
+    "Agency": "other",
+    "Executive": "other",
+    "Service": "other",
+    "Board": "other",
+    "Bureau": "other",
+    "Court": "court",
+    "Tribunal": "court",
+    "Party": "party",
+    "College": "other",
+    "University": "other",
+    "School": "other",
+    "Academy": "other",
+    "Police": "other",
+    "Constabulary": "other",
+    "Bank": "company",
+    "Corporation": "company",
+    "Company": "company",
+    "Group": "company",
+    "Network": "other",
+    "Alliance": "other",
+    "Forum": "other",
+    "Fund": "other",
+    "Partnership": "other",
+    "Unit": "other",
+    "Observatory": "other",
+    "Project": "other",
+}
+# Modifiers that make no name by themselves: a head word with only these is generic
+# ("Select Committee", "Management Board", "the Press Office").
+GENERIC_ORG_MODIFIERS = frozenset(
+    "Select Joint Standing Special Management Executive Advisory Sub Steering Working Press "
+    "Private Departmental Scrutiny Main New Local Regional The This Its Their His Her Our "
+    "Former Old Public Independent National Civil Government Royal".split()
+)
+# Whole names that are generic offices or meetings, never a named body.
+GENERIC_BODY_NAMES = frozenset(
+    (
+        "Cabinet Committee",
+        "Cabinet Committees",
+        "Cabinet Sub-Committee",
+        "Civil Service Board",
+        "Civil Service",
+        "Public Service",
+        "Public Services",
+        "Government Department",
+    )
+)
+# Capitalised job-title words stripped from the front of an organisation phrase
+# ("Minister for the Cabinet Office" names the Cabinet Office).
+TITLE_WORDS = frozenset(
+    "Minister Secretary Chancellor President Chair Chairman Chief Director General Permanent "
+    "Deputy Head Shadow Former Prime Dear Secretary-General Director-General Leader".split()
+)
+# Nouns that say the capitalised words next to them name a body of a kind:
+# "the FDA union", "think tank Onward", "pressure group Unlock Democracy".
+KIND_NOUNS = {
+    "union": "union",
+    "trade union": "union",
+    "think tank": "think tank",
+    "think-tank": "think tank",
+    "thinktank": "think tank",
+    "charity": "other",
+    "campaign group": "other",
+    "pressure group": "other",
+    "lobby group": "other",
+    "watchdog": "regulator",
+    "regulator": "regulator",
+    "consultancy": "company",
+    "firm": "company",
+    "company": "company",
+    "newspaper": "outlet",
+    "broadcaster": "outlet",
+    "magazine": "outlet",
+    "party": "party",
+    "department": "department",
+}
+# Job titles that, after capitalised words, show those words name the person's body
+# ("Prospect general secretary", "Labour MP"), with the kind of body they imply.
+ORG_ROLE_NOUNS = {
+    "general secretary": "union",
+    "assistant general secretary": "union",
+    "MP": "party",
+    "MPs": "party",
+    "peer": "party",
+    "councillor": "party",
+    "spokesperson": "party",
+    "spokesman": "party",
+    "spokeswoman": "party",
+    "leader": "other",
+    "chair": "other",
+    "chairman": "other",
+    "chairwoman": "other",
+    "chief executive": "other",
+    "director": "other",
+    "boss": "other",
+    "president": "other",
+}
+# Capitalised heads of the names of works ("Autumn Statement", "Civil Service Code").
+WORK_HEADS = frozenset(
+    "Code Principles Statement Report Review Act Bill Strategy Paper Charter Guidance "
+    "Framework Plan Budget Manifesto Agreement Treaty Declaration Protocol Regulations "
+    "Rules Memorandum Directive Convention".split()
+)
+# Lower-case nouns after a capitalised name that make a work of it ("Partygate report").
+WORK_NOUNS = frozenset("report review principles code inquiry memo dossier manifesto".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One body or work found in one text: words i..j-1, canonical name, kind, form."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    form: str
+    name: str
+    kind: str  # a body kind, or "work"
+    rank: int = 0  # 0 lexicon, 1 head word, 2 context; lower wins a tie
+
+
+@lru_cache(maxsize=2)
+def lexicon_index(
+    enabled: bool,
+) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool, LexEntry]]]:
+    """First word of every lexicon form -> (words, gaps, needs "the", entry), longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool, LexEntry]]] = {}
+    for entry in load_entries(enabled):
+        for form in entry.forms:
+            need_the = form.startswith("the ")
+            body = form[4:] if need_the else form
+            ms = list(WORD.finditer(body))
+            if not ms:
+                continue
+            words = tuple(m.group() for m in ms)
+            gaps = tuple(
+                "" if k == 0 else body[ms[k - 1].end() : ms[k].start()].strip()
+                for k in range(len(ms))
+            )
+            index.setdefault(words[0], []).append((words, gaps, need_the, entry))
+    for forms in index.values():
+        forms.sort(key=lambda f: -len(f[0]))
+    return index
+
+
+def lexicon_spans(text: str, toks: list[Tok], enabled: bool) -> list[Span]:
+    """Every lexicon form in the text."""
+    index = lexicon_index(enabled)
+    found = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        cands = index.get(t.text) or (index.get(t.base) if t.possessive else None)
+        if not cands:
+            continue
+        for words, gaps, need_the, entry in cands:
+            k = len(words)
+            if i + k > n:
+                continue
+            ok = True
+            for m in range(k):
+                tk = toks[i + m]
+                if (tk.base if m == k - 1 else tk.text) != words[m]:
+                    ok = False
+                    break
+                if m and (tk.gap.strip() != gaps[m] or not tk.gap or "\n" in tk.gap):
+                    ok = False
+                    break
+            if not ok:
+                continue
+            if need_the and not (i and toks[i - 1].text.lower() == "the" and toks[i].gap.isspace()):
+                continue
+            last = i + k - 1
+            # a one-word form inside a longer title ("Cabinet Secretary") is not the body
+            if k == 1 and last + 1 < n and joined(toks, last + 1) and toks[last + 1].cap:
+                if toks[last + 1].base in TITLE_WORDS or toks[last + 1].base in ORG_HEADS:
+                    continue
+            found.append(
+                Span(
+                    i,
+                    last + 1,
+                    t.start,
+                    toks[last].end,
+                    text[t.start : toks[last].end],
+                    entry.name,
+                    entry.kind,
+                    0,
+                )
+            )
+            break
+    return found
+
+
+def _cap_run(toks: list[Tok], i: int, taken: set[int]) -> int:
+    """End of the capitalised phrase starting at word i (connectors allowed between caps)."""
+    j = i + 1
+    n = len(toks)
+    while j < n and not toks[j - 1].possessive:
+        t = toks[j]
+        if j in taken or not joined(toks, j):
+            break
+        if t.cap:
+            j += 1
+            continue
+        k = j
+        while k < n and toks[k].text in CONNECTORS and joined(toks, k) and k not in taken:
+            k += 1
+        if k > j and k < n and toks[k].cap and joined(toks, k) and k not in taken:
+            j = k + 1
+            continue
+        break
+    return j
+
+
+def head_word_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
+    """Capitalised phrases built on an organisation head word."""
+    found = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if not t.cap or i in taken:
+            i += 1
+            continue
+        j = _cap_run(toks, i, taken)
+        # split "the Home Office and Department for Education" after a head word
+        pieces, a = [], i
+        for k in range(i + 1, j):
+            if toks[k].text == "and" and toks[k - 1].base in ORG_HEADS and k + 1 < j:
+                pieces.append((a, k))
+                a = k + 1
+        pieces.append((a, j))
+        for a, b in pieces:
+            span = _org_phrase(text, toks, a, b)
+            if span:
+                found.append(span)
+        i = j
+    return found
+
+
+def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
+    """A body named by words a..b-1 if they hold a head word and a distinctive word."""
+    while a < b and (
+        toks[a].base in TITLE_WORDS
+        or toks[a].text in CONNECTORS
+        or toks[a].base in ("The", "A", "An", "This", "That")
+    ):
+        a += 1
+    heads = [k for k in range(a, b) if toks[k].base in ORG_HEADS]
+    if not heads:
+        return None
+    last = heads[-1]
+    end = last + 1
+    k = end
+    while k < b and toks[k].text in CONNECTORS:
+        k += 1
+        while k < b and toks[k].cap:
+            k += 1
+            end = k
+    while end > a and toks[end - 1].text in CONNECTORS:
+        end -= 1
+    words = [toks[k].base for k in range(a, end)]
+    if len(words) < 2:
+        return None
+    distinct = [
+        w
+        for w in words
+        if w not in ORG_HEADS and w not in CONNECTORS and w not in GENERIC_ORG_MODIFIERS
+    ]
+    name = text[toks[a].start : toks[end - 1].end]
+    if not distinct or name in GENERIC_BODY_NAMES:
+        return None
+    return Span(a, end, toks[a].start, toks[end - 1].end, name, name, ORG_HEADS[toks[last].base], 1)
+
+
+def _is_nameish(toks: list[Tok], a: int, b: int) -> bool:
+    """Capitalised words that could name a body: not only titles, places or common words."""
+    return b > a and not all(toks[k].base in NON_NAME_WORDS for k in range(a, b))
+
+
+def context_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
+    """Bodies shown by the words around them: kind nouns and body-linked job titles."""
+    found = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if (
+            not t.cap
+            or i in taken
+            or (t.initial and not t.base.isupper() and t.base in NON_NAME_WORDS)
+        ):
+            i += 1
+            continue
+        j = _cap_run(toks, i, taken)
+        if not _is_nameish(toks, i, j) or j - i > 5:
+            i = j
+            continue
+        kind = _kind_after(toks, j) or _kind_before(toks, i)
+        if kind:
+            form = text[t.start : toks[j - 1].end]
+            found.append(Span(i, j, t.start, toks[j - 1].end, form, form, kind, 2))
+        i = j
+    return found
+
+
+def _words_from(toks: list[Tok], k: int, count: int) -> str:
+    """Up to `count` words from word k, joined by single spaces, stopping at punctuation."""
+    out = []
+    for m in range(k, min(len(toks), k + count)):
+        if m > k and not joined(toks, m):
+            break
+        out.append(toks[m].text)
+    return " ".join(out)
+
+
+def _kind_after(toks: list[Tok], j: int) -> str | None:
+    """Kind implied by the words right after a capitalised phrase ("FDA union", "Labour MP")."""
+    if j >= len(toks) or not joined(toks, j) or toks[j - 1].possessive:
+        return None
+    after = _words_from(toks, j, 4)
+    for noun, kind in KIND_NOUNS.items():
+        if after == noun or after.startswith(noun + " "):
+            return kind
+    words = after.split()
+    for skip in range(0, 3):
+        rest = " ".join(words[skip:])
+        for noun, kind in ORG_ROLE_NOUNS.items():
+            if rest == noun or rest.startswith(noun + " "):
+                if all(w.islower() for w in words[:skip]):
+                    return kind
+    return None
+
+
+def _kind_before(toks: list[Tok], i: int) -> str | None:
+    """Kind implied by a noun right before ("think tank Onward", "the union Unite")."""
+    k = i - 1
+    if k >= 0 and toks[k].text == "the" and joined(toks, i):
+        k -= 1
+    for size in (2, 1):
+        a = k - size + 1
+        if a < 0 or (k + 1 < len(toks) and not joined(toks, k + 1)):
+            continue
+        noun = " ".join(toks[m].text for m in range(a, k + 1))
+        if noun in KIND_NOUNS and KIND_NOUNS[noun] in ("think tank", "union", "other"):
+            return KIND_NOUNS[noun]
+    return None
+
+
+def work_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
+    """Capitalised names of works ending in a work head word ("Autumn Statement")."""
+    found = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not toks[i].cap or i in taken:
+            i += 1
+            continue
+        j = _cap_run(toks, i, taken)
+        a = i
+        while a < j and toks[a].base in ("The", "A", "An", "This", "That", "Its", "His", "Her"):
+            a += 1
+        if j - a >= 2 and toks[j - 1].base in WORK_HEADS:
+            form = text[toks[a].start : toks[j - 1].end]
+            found.append(Span(a, j, toks[a].start, toks[j - 1].end, form, form, "work", 1))
+        i = j
+    return found
+
+
+def acronym_of(name: str) -> tuple[str, str]:
+    """Initials of a name with and without its connecting words ("IFG", "IG")."""
+    words = [w for w in WORD.findall(name) if w]
+    full = "".join(w[0] for w in words).upper()
+    short = "".join(w[0] for w in words if w not in CONNECTORS).upper()
+    return full, short
+
+
+def looks_like_acronym(word: str) -> bool:
+    """An acronym: 2-8 letters, at least two capitals, no lower-case start ("IfG", "DHSC")."""
+    return (
+        2 <= len(word) <= 8
+        and word[0].isupper()
+        and sum(c.isupper() for c in word) >= 2
+        and word.isalpha()
+    )
+
+
+def choose(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans, longest first (then by source rank), in text order."""
+    chosen: list[Span] = []
+    used: set[int] = set()
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.rank, s.start)):
+        if any(k in used for k in range(s.i, s.j)):
+            continue
+        chosen.append(s)
+        used.update(range(s.i, s.j))
+    return sorted(chosen, key=lambda s: s.start)

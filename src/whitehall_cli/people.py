@@ -1,0 +1,263 @@
+"""People named in one text, and the roles the text gives them, found on its words.
+
+A person is a run of two to four capitalised words that starts with a known given name or an
+honorific, or that the words around it show to be a person: a job title before it ("cabinet
+secretary Simon Case"), an apposition after it ("Dave Penman, general secretary of ..."), a
+speech verb after it ("Matthew Rycroft told MPs"). Bare surnames are resolved afterwards by
+the caller, against the full names found in the whole article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whitehall_cli.entity_tokens import Tok, joined
+from whitehall_cli.names import (
+    GIVEN_NAMES,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NON_FIRST_NAME_WORDS,
+    NON_NAME_WORDS,
+    PEER_TITLES,
+    ROLE_DROPPED_PREFIXES,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    SPEECH_VERBS,
+)
+
+# Most words in a personal name (given names, particles and surname).
+MAX_NAME_WORDS = 4
+# Most words in a role given in apposition ("Name, general secretary of the FDA union,").
+MAX_ROLE_WORDS = 14
+# Words that open an apposition or a copula before the role itself ("who is a", "the").
+ROLE_OPENERS = (
+    "who is",
+    "who was",
+    "who has been",
+    "who had been",
+    "who worked as",
+    "who served as",
+    "who became",
+    "who is now",
+    "is",
+    "was",
+    "has been",
+    "is now",
+    "became",
+)
+# Prepositions that end a role given after "is a" ("a reporter for X" gives "reporter").
+COPULA_ROLE_STOPS = ("for", "at", "with", "where", "who", "and", "in", "on")
+# Capitalised words that end a job title read backwards from a name ("When asked by ...").
+ROLE_BREAK_WORDS = frozenset(
+    "The A An When After As In On At By For With From If But And Or While Meanwhile This "
+    "That It Its His Her Their Our Responding Speaking Asked Yesterday Today Earlier Later".split()
+)
+# Punctuation in a gap that ends an apposition.
+CLAUSE_END = frozenset(',.;:!?"\u201c\u201d()\u2013\u2014')
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A full name in one text: words i..j-1 of the name, the form as written, evidence."""
+
+    i: int  # first word of the form (the honorific, if any)
+    j: int
+    start: int
+    end: int
+    form: str
+    name: str  # canonical: the name without honorifics or possessive
+    strong: bool  # a given name, honorific or context says this is a person
+
+
+def _is_name_word(t: Tok) -> bool:
+    """A capitalised word that may be part of a name (not an acronym, not a digit)."""
+    b = t.base
+    return t.cap and not (len(b) > 1 and b.isupper()) and b[:1].isalpha() and len(b) > 1
+
+
+def find_names(text: str, toks: list[Tok], taken: set[int], title_case: bool) -> list[NameHit]:
+    """Full names (two or more words, or a peer's title and name) in one text."""
+    hits: list[NameHit] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if i in taken or not toks[i].cap:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in taken and joined(toks, j) and not toks[j - 1].possessive:
+            t = toks[j]
+            if t.cap or (t.text in NAME_PARTICLES and j + 1 < n and toks[j + 1].cap):
+                j += 1
+                continue
+            break
+        hit = _name_in_run(text, toks, i, j, title_case)
+        if hit:
+            hits.append(hit)
+        i = j
+    hits.extend(_bracketed_given_names(text, toks, taken))
+    return hits
+
+
+def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -> NameHit | None:
+    """The person named by a capitalised run, after dropping titles and honorifics before it."""
+    titled = False
+    while a < b and toks[a].base in NON_NAME_WORDS and toks[a].base not in HONORIFICS:
+        titled = titled or toks[a].base.lower() in ROLE_HEADS or toks[a].base == "Minister"
+        a += 1
+    h = a
+    while h < b and toks[h].base in HONORIFICS:
+        h += 1
+    honorific = h > a
+    end = h
+    while end < b and end - h < MAX_NAME_WORDS:
+        t = toks[end]
+        if t.base in NON_NAME_WORDS or not (_is_name_word(t) or t.text in NAME_PARTICLES):
+            break
+        end += 1
+    while end > h and toks[end - 1].text in NAME_PARTICLES:
+        end -= 1
+    words = [toks[k].base for k in range(h, end)]
+    if not words:
+        return None
+    if len(words) == 1:
+        if not (honorific and toks[h - 1].base in PEER_TITLES):
+            return None
+        name = f"{toks[h - 1].base} {words[0]}"
+    else:
+        if words[0] in NON_FIRST_NAME_WORDS and not honorific:
+            return None
+        name = " ".join(words)
+    form = text[toks[a].start : toks[end - 1].end]
+    given = words[0] in GIVEN_NAMES
+    strong = given or honorific or titled or _role_before(toks, a) is not None
+    strong = strong or _speech_after(toks, end) or _apposition_after(toks, end)
+    if title_case and not (given or honorific):
+        return None
+    return NameHit(a, end, toks[a].start, toks[end - 1].end, form, name, strong)
+
+
+def _bracketed_given_names(text: str, toks: list[Tok], taken: set[int]) -> list[NameHit]:
+    """ "(Dominic) Cummings": a given name in brackets before a surname."""
+    hits: list[NameHit] = []
+    if "(" not in text:
+        return hits
+    for k in range(len(toks) - 1):
+        g, s = toks[k], toks[k + 1]
+        if (
+            g.gap.endswith("(")
+            and s.gap.strip() == ")"
+            and g.cap
+            and s.cap
+            and g.base in GIVEN_NAMES
+            and k not in taken
+            and k + 1 not in taken
+        ):
+            start = g.start - 1
+            hits.append(
+                NameHit(k, k + 2, start, s.end, text[start : s.end], f"{g.base} {s.base}", True)
+            )
+    return hits
+
+
+def _speech_after(toks: list[Tok], end: int) -> bool:
+    """A speech verb, "who" or an apposition comma right after the name."""
+    return end < len(toks) and toks[end].text in SPEECH_VERBS and joined(toks, end)
+
+
+def _apposition_after(toks: list[Tok], end: int) -> bool:
+    """ ", general secretary of ...," right after the name."""
+    return role_after(toks, end, "") is not None
+
+
+def _role_text(text: str, toks: list[Tok], a: int, b: int) -> str:
+    """The role as written by words a..b-1, with "new"/"the" and the like dropped in front."""
+    while a < b and toks[a].text.lower() in ROLE_DROPPED_PREFIXES:
+        a += 1
+    return text[toks[a].start : toks[b - 1].end] if a < b else ""
+
+
+def _role_before(toks: list[Tok], a: int) -> int | None:
+    """Start of a job title right before word a ("former chief adviser" Dominic Cummings)."""
+    k = a - 1
+    if k < 0 or not joined(toks, a) or toks[k].base.lower() not in ROLE_HEADS:
+        return None
+    start = k
+    while k - 1 >= 0 and joined(toks, k):
+        p = toks[k - 1]
+        low = p.base.lower()
+        if p.possessive:
+            break
+        if low in ROLE_HEADS or low in ROLE_MODIFIERS or (p.cap and p.base not in ROLE_BREAK_WORDS):
+            k -= 1
+            start = k
+            continue
+        if p.text in ("of", "and") and k - 2 >= 0 and joined(toks, k - 1):
+            q = toks[k - 2]
+            if (p.text == "of" and toks[k].cap) or (
+                p.text == "and" and q.base.lower() in ROLE_HEADS
+            ):
+                k -= 1
+                continue
+        break
+    while start < a and toks[start].text in ("of", "and"):
+        start += 1
+    return start
+
+
+def roles_before(text: str, toks: list[Tok], a: int) -> list[tuple[str, int, int]]:
+    """Roles given before a name, split at "and" ("inventor and entrepreneur")."""
+    start = _role_before(toks, a)
+    if start is None:
+        return []
+    out, s = [], start
+    for k in range(start, a + 1):
+        if k == a or (toks[k].text == "and" and toks[k - 1].base.lower() in ROLE_HEADS):
+            role = _role_text(text, toks, s, k)
+            if role:
+                out.append((role, toks[s].start, toks[k - 1].end))
+            s = k + 1
+    return out
+
+
+def role_after(toks: list[Tok], end: int, text: str) -> tuple[str, int, int] | None:
+    """A role in apposition (", general secretary of the FDA union,") or after "is a"."""
+    n = len(toks)
+    if end >= n:
+        return None
+    gap = toks[end].gap.strip()
+    if gap == ",":
+        copula = False
+    elif gap == "" and toks[end].text in ("is", "was"):
+        copula = True
+    else:
+        return None
+    m = end
+    while m < n and m - end <= MAX_ROLE_WORDS:
+        if m > end and CLAUSE_END & set(toks[m].gap):
+            # a comma inside a body name ("Department for Environment, Food and ...") goes on
+            if not (toks[m].gap.strip() == "," and toks[m].cap and toks[m - 1].cap):
+                break
+        m += 1
+    s = end
+    low = [t.text.lower() for t in toks]
+    for opener in sorted(ROLE_OPENERS, key=len, reverse=True):
+        ow = opener.split()
+        if low[s : s + len(ow)] == ow:
+            s += len(ow)
+            break
+    else:
+        if copula:
+            return None
+    if s < m and low[s] in ("a", "an", "the"):
+        s += 1
+    e = m
+    if copula:
+        e = next((k for k in range(s, m) if low[k] in COPULA_ROLE_STOPS), m)
+    if s >= e or e - s > MAX_ROLE_WORDS or not toks[s].text[:1].isalpha():
+        return None
+    if not any(low[k] in ROLE_HEADS or toks[k].text in ROLE_HEADS for k in range(s, e)):
+        return None
+    if low[s] in SPEECH_VERBS and low[s] not in ROLE_HEADS:
+        return None
+    return text[toks[s].start : toks[e - 1].end], toks[s].start, toks[e - 1].end
