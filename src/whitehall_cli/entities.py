@@ -11,14 +11,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from whitehall_cli import organisations as orgs
 from whitehall_cli.entity_merge import merge_bodies, merge_people
 from whitehall_cli.entity_tokens import Tok, is_title_case, joined, tokenize
 from whitehall_cli.lexicon import lexicon_disabled
 from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, Mention, PersonRef, WorkRef
-from whitehall_cli.names import DATE_CONTEXT, NON_FIRST_NAME_WORDS, ROLE_HEADS, SURNAME_HONORIFICS
+from whitehall_cli.names import (
+    DATE_CONTEXT,
+    NON_FIRST_NAME_WORDS,
+    PEER_TITLES,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    SURNAME_HONORIFICS,
+)
+from whitehall_cli.org_words import WORK_NOUNS
 from whitehall_cli.people import NameHit, find_names, role_after, roles_before
 
 __all__ = ["find_cast", "merge_bodies", "merge_people"]
@@ -32,6 +40,8 @@ AUTHORED_BY = re.compile(
 )
 # Words in a work's name that make it a report someone wrote.
 REPORT_WORDS = ("report", "review", "study", "paper", "analysis", "pamphlet")
+# Words of a job title (lower case) read after "the Home Office's".
+ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 # Longest line (in words) read as the job title under a signature ("General Secretary, Prospect").
 SIGNATURE_ROLE_WORDS = 8
 
@@ -155,6 +165,18 @@ def _collect_people(segs: list[_Seg]) -> dict[str, _Person]:
         surname = name.split()[-1]
         if p.strong or p.count > 1 or uses[surname] > p.count:
             keep[name] = p
+    # "Lord Kenwright" in an article that names Derek Kenwright is the same man
+    for name in list(keep):
+        words = name.split()
+        if len(words) == 2 and words[0] in PEER_TITLES:
+            full = [n for n in keep if n != name and n.split()[-1] == words[1]]
+            if len(full) == 1:
+                keep[full[0]].strong = True
+                del keep[name]
+                for seg in segs:
+                    seg.names = [
+                        replace(h, name=full[0]) if h.name == name else h for h in seg.names
+                    ]
     for seg in segs:
         seg.names = [h for h in seg.names if h.name in keep]
         seg.taken |= {k for h in seg.names for k in range(h.i, h.j)}
@@ -192,7 +214,7 @@ def _collect_things(segs: list[_Seg]) -> tuple[dict[str, _Thing], dict[str, _Thi
     # works named by a capitalised phrase and a lower-case noun ("Partygate report")
     for seg in segs:
         for k, t in enumerate(seg.toks):
-            if t.cap or t.text not in orgs.WORK_NOUNS or not joined(seg.toks, k):
+            if t.cap or t.text not in WORK_NOUNS or not joined(seg.toks, k):
                 continue
             prev = seg.toks[k - 1]
             if not prev.cap or prev.base.isupper() and len(prev.base) <= 2:
@@ -323,6 +345,8 @@ def _roles(
 ) -> None:
     """Roles the text gives each person, and the bodies named inside those roles."""
     where = {(seg.location, seg.paragraph): n for n, seg in enumerate(segs)}
+    ledes = [(n, *lede) for n, seg in enumerate(segs) for lede in _unnamed_roles(seg, bodies)]
+    introduced: set[str] = set()
     for m in mentions:
         if m.kind != "person":
             continue
@@ -341,6 +365,12 @@ def _roles(
             found.append((*after, n))
         if not found and n + 1 < len(segs):
             found += [(r, s, e, n + 1) for r, s, e in _signature_role(seg, segs[n + 1], (i, j))]
+        if not found:
+            # "The IfG's director of research, Dr Kwame Asante, said"
+            found = [(r, s, e, at) for at, r, s, e in ledes if at == n and 0 < m.start - e <= 2]
+        if not found and m.entity not in introduced:
+            found = [(r, s, e, at) for at, r, s, e in ledes if n - 2 <= at < n]
+        introduced.add(m.entity)
         p = people[m.entity]
         for role, s, e, at in found:
             _add(p.roles, role)
@@ -349,9 +379,33 @@ def _roles(
                     _add(p.bodies, b.name)
 
 
+def _unnamed_roles(seg: _Seg, bodies: dict[str, _Thing]) -> list[tuple[str, int, int]]:
+    """ "The Home Office's permanent secretary has said": a role whose holder is named later."""
+    out = []
+    toks = seg.toks
+    for b in seg.spans:
+        if b.name not in bodies or not toks[b.j - 1].possessive or b.i == 0:
+            continue
+        if toks[b.i - 1].text.lower() != "the":
+            continue
+        k = b.j
+        while k < len(toks) and toks[k].gap == " " and toks[k].text.lower() in ROLE_WORDS:
+            k += 1
+        if k == b.j or toks[k - 1].text.lower() not in ROLE_HEADS:
+            continue
+        if k + 1 < len(toks) and toks[k].text == "of" and toks[k + 1].text.islower():
+            k += 2  # "director of research"
+        if k < len(toks) and toks[k].cap and joined(toks, k):
+            continue  # the name follows at once: an ordinary title before a name
+        role = seg.text[toks[b.j].start : toks[k - 1].end]
+        out.append((role, b.start, toks[k - 1].end))
+    return out
+
+
 def _signature_role(seg: _Seg, nxt: _Seg, span: tuple[int, int]) -> list[tuple[str, int, int]]:
     """A paragraph that is only a name, followed by a short job-title line."""
-    if span != (0, len(seg.toks)) or nxt.location != "body":
+    tail = seg.toks[span[1] :]
+    if span[0] != 0 or nxt.location != "body" or not all(t.base.isupper() for t in tail):
         return []
     words = nxt.text.split()
     if not 0 < len(words) <= SIGNATURE_ROLE_WORDS:

@@ -152,6 +152,9 @@ NON_NAME_WORDS = frozenset(
     Chief Policy Press Communications Strategic Operations Finance Legislation Statute
     Appendix Annex Chapter Section Part Figure Table Note Notes Update Updated Editor
     Editorial Correspondent Reporter Writer Author Columnist Contributor Staff Desk
+    One Two Three Four Five Six Seven Eight Nine Ten Some Many Several Each Every Another
+    Other Both All Most Few Opposition France Germany Italy Spain Japan Canada Australia
+    Israel Iran Gaza United States Kingdom Republic
     Yes No Not Now Today Yesterday Tomorrow Tonight Last Next Early Late Mid
     """.split()
 )

@@ -15,138 +15,17 @@ from functools import lru_cache
 from whitehall_cli.entity_tokens import CONNECTORS, WORD, Tok, joined
 from whitehall_cli.lexicon import LexEntry, load_entries
 from whitehall_cli.names import NON_NAME_WORDS
-
-# Head words of organisation names, with the kind of body each usually names.
-ORG_HEADS = {
-    "Institute": "think tank",
-    "Institution": "other",
-    "Foundation": "think tank",
-    "Centre": "think tank",
-    "Center": "think tank",
-    "Trust": "other",
-    "Society": "other",
-    "Office": "department",
-    "Department": "department",
-    "Ministry": "department",
-    "Commission": "regulator",
-    "Inspectorate": "regulator",
-    "Ombudsman": "regulator",
-    "Regulator": "regulator",
-    "Authority": "regulator",
-    "Committee": "parliament",
-    "Assembly": "parliament",
-    "Parliament": "parliament",
-    "Union": "union",
-    "Federation": "union",
-    "Confederation": "union",
-    "Congress": "union",
-    "Association": "other",
-    "Council": "other",
-    "Agency": "other",
-    "Executive": "other",
-    "Service": "other",
-    "Board": "other",
-    "Bureau": "other",
-    "Court": "court",
-    "Tribunal": "court",
-    "Party": "party",
-    "College": "other",
-    "University": "other",
-    "School": "other",
-    "Academy": "other",
-    "Police": "other",
-    "Constabulary": "other",
-    "Bank": "company",
-    "Corporation": "company",
-    "Company": "company",
-    "Group": "company",
-    "Network": "other",
-    "Alliance": "other",
-    "Forum": "other",
-    "Fund": "other",
-    "Partnership": "other",
-    "Unit": "other",
-    "Observatory": "other",
-    "Project": "other",
-}
-# Modifiers that make no name by themselves: a head word with only these is generic
-# ("Select Committee", "Management Board", "the Press Office").
-GENERIC_ORG_MODIFIERS = frozenset(
-    "Select Joint Standing Special Management Executive Advisory Sub Steering Working Press "
-    "Private Departmental Scrutiny Main New Local Regional The This Its Their His Her Our "
-    "Former Old Public Independent National Civil Government Royal".split()
+from whitehall_cli.org_words import (
+    GENERIC_BODY_NAMES,
+    GENERIC_ORG_MODIFIERS,
+    GLUE_WORDS,
+    KIND_NOUNS,
+    ORG_HEADS,
+    ORG_ROLE_NOUNS,
+    TITLE_WORDS,
+    UNION_APPOSITIONS,
+    WORK_HEADS,
 )
-# Whole names that are generic offices or meetings, never a named body.
-GENERIC_BODY_NAMES = frozenset(
-    (
-        "Cabinet Committee",
-        "Cabinet Committees",
-        "Cabinet Sub-Committee",
-        "Civil Service Board",
-        "Civil Service",
-        "Public Service",
-        "Public Services",
-        "Government Department",
-    )
-)
-# Capitalised job-title words stripped from the front of an organisation phrase
-# ("Minister for the Cabinet Office" names the Cabinet Office).
-TITLE_WORDS = frozenset(
-    "Minister Secretary Chancellor President Chair Chairman Chief Director General Permanent "
-    "Deputy Head Shadow Former Prime Dear Secretary-General Director-General Leader".split()
-)
-# Nouns that say the capitalised words next to them name a body of a kind:
-# "the FDA union", "think tank Onward", "pressure group Unlock Democracy".
-KIND_NOUNS = {
-    "union": "union",
-    "trade union": "union",
-    "think tank": "think tank",
-    "think-tank": "think tank",
-    "thinktank": "think tank",
-    "charity": "other",
-    "campaign group": "other",
-    "pressure group": "other",
-    "lobby group": "other",
-    "watchdog": "regulator",
-    "regulator": "regulator",
-    "consultancy": "company",
-    "firm": "company",
-    "company": "company",
-    "newspaper": "outlet",
-    "broadcaster": "outlet",
-    "magazine": "outlet",
-    "party": "party",
-    "department": "department",
-}
-# Job titles that, after capitalised words, show those words name the person's body
-# ("Prospect general secretary", "Labour MP"), with the kind of body they imply.
-ORG_ROLE_NOUNS = {
-    "general secretary": "union",
-    "assistant general secretary": "union",
-    "MP": "party",
-    "MPs": "party",
-    "peer": "party",
-    "councillor": "party",
-    "spokesperson": "party",
-    "spokesman": "party",
-    "spokeswoman": "party",
-    "leader": "other",
-    "chair": "other",
-    "chairman": "other",
-    "chairwoman": "other",
-    "chief executive": "other",
-    "director": "other",
-    "boss": "other",
-    "president": "other",
-}
-# Capitalised heads of the names of works ("Autumn Statement", "Civil Service Code").
-WORK_HEADS = frozenset(
-    "Code Principles Statement Report Review Act Bill Strategy Paper Charter Guidance "
-    "Framework Plan Budget Manifesto Agreement Treaty Declaration Protocol Regulations "
-    "Rules Memorandum Directive Convention".split()
-)
-# Lower-case nouns after a capitalised name that make a work of it ("Partygate report").
-WORK_NOUNS = frozenset("report review principles code inquiry memo dossier manifesto".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,10 +145,19 @@ def head_word_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
             i += 1
             continue
         j = _cap_run(toks, i, taken)
+        j = _comma_list_end(toks, i, j, taken)
         # split "the Home Office and Department for Education" after a head word
         pieces, a = [], i
         for k in range(i + 1, j):
-            if toks[k].text == "and" and toks[k - 1].base in ORG_HEADS and k + 1 < j:
+            if (
+                toks[k].text == "and"
+                and k + 1 < j
+                and (
+                    toks[k - 1].base in ORG_HEADS
+                    or toks[k + 1].text == "the"
+                    or toks[k + 1].base in ORG_HEADS
+                )
+            ):
                 pieces.append((a, k))
                 a = k + 1
         pieces.append((a, j))
@@ -279,6 +167,29 @@ def head_word_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
                 found.append(span)
         i = j
     return found
+
+
+def _comma_list_end(toks: list[Tok], i: int, j: int, taken: set[int]) -> int:
+    """Extend "Department for Environment" over ", Food and Rural Affairs" (a listed remit)."""
+    n = len(toks)
+    if j >= n or toks[j].gap.strip() != ",":
+        return j
+    if not any(
+        toks[k].base in ORG_HEADS and toks[k + 1].text in ("for", "of") for k in range(i, j - 1)
+    ):
+        return j
+    k = j
+    while k < n and toks[k].gap.strip() == "," and toks[k].cap and k not in taken:
+        m = k + 1
+        while m < n and joined(toks, m) and toks[m].cap and m not in taken:
+            m += 1
+        if m + 1 < n and toks[m].text == "and" and joined(toks, m) and toks[m + 1].cap:
+            m += 2
+            while m < n and joined(toks, m) and toks[m].cap and m not in taken:
+                m += 1
+            return m
+        k = m
+    return j
 
 
 def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
@@ -359,6 +270,16 @@ def _words_from(toks: list[Tok], k: int, count: int) -> str:
 
 def _kind_after(toks: list[Tok], j: int) -> str | None:
     """Kind implied by the words right after a capitalised phrase ("FDA union", "Labour MP")."""
+    if j < len(toks) and toks[j].gap.strip() == "," and toks[j].text in ("the", "a", "an"):
+        # apposition: "The FDA, the union for senior civil servants"
+        after = _words_from(toks, j + 1, 3)
+        for noun, kind in KIND_NOUNS.items():
+            if after == noun or after.startswith(noun + " "):
+                return kind
+        return None
+    if j < len(toks) and toks[j].gap.strip() == ",":
+        after = _words_from(toks, j, 3)
+        return "union" if after.startswith(UNION_APPOSITIONS) else None
     if j >= len(toks) or not joined(toks, j) or toks[j - 1].possessive:
         return None
     after = _words_from(toks, j, 4)
@@ -370,7 +291,7 @@ def _kind_after(toks: list[Tok], j: int) -> str | None:
         rest = " ".join(words[skip:])
         for noun, kind in ORG_ROLE_NOUNS.items():
             if rest == noun or rest.startswith(noun + " "):
-                if all(w.islower() for w in words[:skip]):
+                if all(w.islower() and w not in GLUE_WORDS for w in words[:skip]):
                     return kind
     return None
 
@@ -387,6 +308,12 @@ def _kind_before(toks: list[Tok], i: int) -> str | None:
         noun = " ".join(toks[m].text for m in range(a, k + 1))
         if noun in KIND_NOUNS and KIND_NOUNS[noun] in ("think tank", "union", "other"):
             return KIND_NOUNS[noun]
+    # "general secretary of the FDA", "chief executive at the Resolution Foundation"
+    if k >= 1 and toks[k].text in ("of", "at") and joined(toks, k):
+        before = " ".join(toks[m].text for m in range(max(0, k - 3), k))
+        for noun, kind in ORG_ROLE_NOUNS.items():
+            if (before == noun or before.endswith(" " + noun)) and noun not in ("MP", "MPs"):
+                return kind
     return None
 
 

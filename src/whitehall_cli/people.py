@@ -52,6 +52,11 @@ ROLE_BREAK_WORDS = frozenset(
     "The A An When After As In On At By For With From If But And Or While Meanwhile This "
     "That It Its His Her Their Our Responding Speaking Asked Yesterday Today Earlier Later".split()
 )
+# Prepositions that may follow the head of a role but never come before it
+# ("general secretary of the FDA", not "in a letter to the prime minister").
+ROLE_PREPOSITIONS = frozenset("in of at for to on with by from as after before about".split())
+# Words that open a relative clause after a role ("Labour MP who sits on ...").
+RELATIVES = frozenset("who which whose where that".split())
 # Punctuation in a gap that ends an apposition.
 CLAUSE_END = frozenset(',.;:!?"\u201c\u201d()\u2013\u2014')
 
@@ -192,6 +197,23 @@ def _role_before(toks: list[Tok], a: int) -> int | None:
             k -= 1
             start = k
             continue
+        if p.text.isalpha() and p.text.islower() and k - 2 >= 0 and joined(toks, k - 1):
+            # a portfolio word between a body and the title ("Prospect negotiations officer")
+            q = toks[k - 2]
+            verb = p.text.endswith(("ing", "ed"))
+            if (
+                q.cap
+                and not verb
+                and not q.possessive
+                and q.base not in ROLE_BREAK_WORDS
+                and p.text
+                not in (
+                    ROLE_PREPOSITIONS | RELATIVES | SPEECH_VERBS | frozenset(ROLE_DROPPED_PREFIXES)
+                )
+            ):
+                k -= 1
+                start = k
+                continue
         if p.text in ("of", "and") and k - 2 >= 0 and joined(toks, k - 1):
             q = toks[k - 2]
             if (p.text == "of" and toks[k].cap) or (
@@ -256,8 +278,19 @@ def role_after(toks: list[Tok], end: int, text: str) -> tuple[str, int, int] | N
         e = next((k for k in range(s, m) if low[k] in COPULA_ROLE_STOPS), m)
     if s >= e or e - s > MAX_ROLE_WORDS or not toks[s].text[:1].isalpha():
         return None
-    if not any(low[k] in ROLE_HEADS or toks[k].text in ROLE_HEADS for k in range(s, e)):
+    head = next((k for k in range(s, e) if low[k] in ROLE_HEADS), None)
+    prep = next(
+        (
+            k
+            for k in range(s, e)
+            if low[k] in ROLE_PREPOSITIONS and not (k > s and toks[k - 1].cap and toks[k + 1].cap)
+        ),
+        e,
+    )
+    if head is None or head > prep:
         return None
     if low[s] in SPEECH_VERBS and low[s] not in ROLE_HEADS:
         return None
-    return text[toks[s].start : toks[e - 1].end], toks[s].start, toks[e - 1].end
+    # a relative clause is not part of the role, though bodies named in it still count
+    r = next((k for k in range(head + 1, e) if low[k] in RELATIVES), e)
+    return text[toks[s].start : toks[r - 1].end], toks[s].start, toks[e - 1].end

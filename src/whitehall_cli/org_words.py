@@ -1,0 +1,90 @@
+"""Word lists for recognising bodies and works in British political news: the grammar, as data.
+
+Head words of organisation names, generic modifiers, job titles tied to a body, kind nouns
+("think tank", "union") and the heads of the names of codes and reports.
+"""
+
+from __future__ import annotations
+
+
+def _kinds(spec: str) -> dict[str, str]:
+    """ "Word=kind Word=kind ..." (underscores for spaces) as a dict."""
+    pairs = (item.split("=") for item in spec.split())
+    return {word.replace("_", " "): kind.replace("_", " ") for word, kind in pairs}
+
+
+# Head words of organisation names, with the kind of body each usually names.
+ORG_HEADS = _kinds(
+    "Institute=think_tank Institution=other Foundation=think_tank Centre=think_tank "
+    "Center=think_tank Trust=other Society=other Office=department Department=department "
+    "Ministry=department Commission=regulator Inspectorate=regulator Ombudsman=regulator "
+    "Regulator=regulator Authority=regulator Committee=parliament Assembly=parliament "
+    "Parliament=parliament Union=union Federation=union Confederation=union Congress=union "
+    "Association=other Council=other Agency=other Executive=other Service=other Board=other "
+    "Bureau=other Court=court Tribunal=court Party=party College=other University=other "
+    "School=other Academy=other Police=other Constabulary=other Bank=company "
+    "Corporation=company Company=company Group=company Network=other Alliance=other "
+    "Forum=other Fund=other Partnership=other Unit=other Observatory=other Project=other "
+    "Body=other Panel=other Inquiry=other "
+)
+# Modifiers that make no name by themselves: a head word with only these is generic
+# ("Select Committee", "Management Board", "the Press Office").
+GENERIC_ORG_MODIFIERS = frozenset(
+    "Select Joint Standing Special Management Executive Advisory Sub Steering Working Press "
+    "Private Departmental Scrutiny Main New Local Regional The This Its Their His Her Our "
+    "Former Old Public Independent National Royal".split()
+)
+# Whole names that are generic offices or meetings, never a named body.
+GENERIC_BODY_NAMES = frozenset(
+    (
+        "Cabinet Committee",
+        "Cabinet Committees",
+        "Cabinet Sub-Committee",
+        "Civil Service Board",
+        "Civil Service",
+        "Public Service",
+        "Public Services",
+        "Government Department",
+        "Government Office",
+        "Government Service",
+    )
+)
+# Capitalised job-title words stripped from the front of an organisation phrase
+# ("Minister for the Cabinet Office" names the Cabinet Office).
+TITLE_WORDS = frozenset(
+    "Minister Secretary Chancellor President Chair Chairman Chief Director General Permanent "
+    "Deputy Head Shadow Former Prime Dear Secretary-General Director-General Leader".split()
+)
+# Nouns that say the capitalised words next to them name a body of a kind:
+# "the FDA union", "think tank Onward", "pressure group Unlock Democracy".
+KIND_NOUNS = _kinds(
+    "union=union trade_union=union think_tank=think_tank think-tank=think_tank "
+    "thinktank=think_tank charity=other campaign_group=other pressure_group=other "
+    "lobby_group=other watchdog=regulator regulator=regulator consultancy=company "
+    "firm=company company=company newspaper=outlet broadcaster=outlet magazine=outlet "
+    "party=party department=department "
+)
+# Job titles that, after capitalised words, show those words name the person's body
+# ("Prospect general secretary", "Labour MP"), with the kind of body they imply.
+ORG_ROLE_NOUNS = _kinds(
+    "general_secretary=union assistant_general_secretary=union MP=party MPs=party peer=party "
+    "councillor=party spokesperson=party spokesman=party spokeswoman=party leader=other "
+    "chair=other chairman=other chairwoman=other chief_executive=other director=other "
+    "boss=other president=other "
+    "national_secretary=union negotiations_officer=union officer=other organiser=union "
+    "official=other members=other "
+)
+# Function words that cannot sit between a body's name and a job title ("Speaking to members").
+GLUE_WORDS = frozenset(
+    "to of the a an and or in on at for with by from as that this who which".split()
+)
+# Words after "Name," that say the name is a union ("Prospect, which represents ...").
+UNION_APPOSITIONS = ("which represents", "representing", "which speaks for")
+# Capitalised heads of the names of works ("Autumn Statement", "Civil Service Code").
+WORK_HEADS = frozenset(
+    "Code Principles Statement Report Review Act Bill Strategy Paper Charter Guidance "
+    "Framework Plan Budget Manifesto Agreement Treaty Declaration Protocol Regulations "
+    "Rules Memorandum Directive Convention".split()
+)
+# Lower-case nouns after a capitalised name that make a work of it ("Partygate report").
+WORK_NOUNS = frozenset("report review principles code inquiry memo dossier manifesto".split())
