@@ -1,0 +1,268 @@
+"""The grammar `speakers` reads attributions with: speech verbs, the nouns for documents and
+bodies that can speak, prepositions, clause boundaries. Rules of British news writing as data,
+one named table each, so that a new rule is a one-line change.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that report speech or writing, every form ("Heywood wrote", "says the report").
+SPEECH_VERBS = (
+    "say says said saying",
+    "add adds added adding",
+    "tell tells told telling",
+    "write writes wrote written writing",
+    "warn warns warned warning",
+    "argue argues argued arguing",
+    "insist insists insisted insisting",
+    "claim claims claimed claiming",
+    "state states stated stating",
+    "urge urges urged urging",
+    "continue continues continued continuing",
+    "promise promises promised promising",
+    "recommend recommends recommended recommending",
+    "suggest suggests suggested suggesting",
+    "explain explains explained explaining",
+    "noted noting",
+    "stress stresses stressed stressing",
+    "admit admits admitted admitting",
+    "acknowledge acknowledges acknowledged acknowledging",
+    "declare declares declared declaring",
+    "announce announces announced announcing",
+    "comment comments commented commenting",
+    "remark remarks remarked remarking",
+    "reply replies replied replying",
+    "respond responds responded responding",
+    "ask asks asked asking",
+    "accuse accuses accused accusing",
+    "conclude concludes concluded concluding",
+    "concede concedes conceded conceding",
+    "contend contends contended contending",
+    "assert asserts asserted asserting",
+    "observe observes observed observing",
+    "reveal reveals revealed revealing",
+    "confirm confirms confirmed confirming",
+    "deny denies denied denying",
+    "complain complains complained complaining",
+    "predict predicts predicted predicting",
+    "pledge pledges pledged pledging",
+    "vow vows vowed vowing",
+    "demand demands demanded demanding",
+    "propose proposes proposed proposing",
+    "criticise criticises criticised criticising criticize criticizes criticized criticizing",
+    "condemn condemns condemned condemning",
+    "describe describes described describing",
+    "brand brands branded branding",
+    "dub dubs dubbed dubbing",
+    "signal signals signalled signalling signaled signaling",
+    "tweet tweets tweeted tweeting",
+    "posted",
+    "quip quips quipped quipping",
+    "joke jokes joked joking",
+    "boast boasts boasted boasting",
+    "emphasise emphasises emphasised emphasising emphasize emphasizes emphasized emphasizing",
+    "call calls called calling",
+    "ordered",
+    "reported",
+    "mention mentions mentioned mentioning",
+    "slam slams slammed slamming",
+    "testify testifies testified testifying",
+    "recall recalls recalled recalling",
+    "caution cautions cautioned cautioning",
+)
+# Phrases that report someone's words as a whole ("using the phrase", "made clear").
+SPEECH_PHRASES = (
+    r"us(?:e|es|ed|ing)\s+the\s+(?:phrase|words?|term|expression|slogan|line)",
+    r"ma(?:de|kes?|king)\s+clear",
+    r"sp(?:oke|eaks?|eaking)\s+of",
+    r"(?:went|goes|go|going)\s+on",
+    r"put\s+it",
+)
+# Past participles among them, so that "accused of", "suggested in the memo" read passive.
+IRREGULAR_PARTICIPLES = frozenset({"said", "told", "written"})
+# Forms of "to be" that make a following participle passive ("was described as").
+BE_FORMS = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+# Words right after a bare participle that show it is passive ("accused of", "told by").
+PASSIVE_AFTER = re.compile(r"\s+(?:by|of|as|in\s+(?:the|a|an|its|his|her|their))\b", re.I)
+
+# Nouns for documents that can speak, and the kind a later "the report" looks back for.
+DOC_NOUNS = {
+    "report": "report",
+    "study": "report",
+    "review": "report",
+    "paper": "report",
+    "analysis": "report",
+    "research": "report",
+    "assessment": "report",
+    "audit": "report",
+    "survey": "report",
+    "submission": "report",
+    "letter": "letter",
+    "note": "letter",
+    "memo": "letter",
+    "memorandum": "letter",
+    "email": "letter",
+    "e-mail": "letter",
+    "missive": "letter",
+    "code": "code",
+    "guidance": "code",
+    "guidelines": "code",
+    "rulebook": "code",
+    "statement": "statement",
+    "tweet": "statement",
+    "post": "statement",
+    "caption": "statement",
+    "video": "statement",
+    "press release": "statement",
+    "announcement": "statement",
+    "blog": "statement",
+    "blogpost": "statement",
+}
+# Document kinds that, naming no author, fall to the organisation named in the sentence.
+ORGANISATION_OUTPUT = frozenset({"statement"})
+# What stands between a document noun and its author ("the report, authored by the").
+AUTHOR_LINK = re.compile(
+    r"\s*(?:\[\d+\])?\s*,?\s*(?:(?:which|that)\s+was\s+)?(?:(?:authored|written|produced|"
+    r"published|compiled|drawn\s+up|commissioned|prepared|sent|issued|led)\s+)?(?:by|from)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:(?:think[- ]?tank|union|department|party|campaign\s+group)\s+)?"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
+# "his report", "its letter": a document of the person or body last spoken of.
+POSSESSIVE_DET_RE = re.compile(r"\b(his|her|its|their)\s+(?:own\s+|new\s+|latest\s+)?$", re.I)
+
+# Nouns that name a body by its kind ("the think tank said"), with the kind they stand for.
+BODY_NOUNS = {
+    "think tank": "think tank",
+    "think-tank": "think tank",
+    "thinktank": "think tank",
+    "union": "union",
+    "department": "department",
+    "ministry": "department",
+    "party": "party",
+    "committee": "parliament",
+    "regulator": "regulator",
+    "watchdog": "regulator",
+    "court": "court",
+    "tribunal": "court",
+    "company": "company",
+    "firm": "company",
+    "newspaper": "outlet",
+    "charity": "other",
+    "commission": "regulator",
+    "organisation": "",
+    "organization": "",
+    "body": "",
+    "institute": "think tank",
+}
+# People who speak for a body ("a Cabinet Office spokesperson", "a spokesman for the union").
+SPOKES_NOUNS = (
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "representative",
+    "press office",
+    "press officer",
+)
+
+# Prepositions: a name right after one is an object ("wrote to the minister"), not a subject.
+PREPOSITIONS = frozenset(
+    "to of for by from at on in with about against between into over under among amongst "
+    "than like via including towards toward during within without through across per behind "
+    "beyond upon onto amid despite unlike besides throughout regarding concerning".split()
+)
+# Words that may stand inside a noun phrase before a name ("the former home secretary").
+NP_FILLER = frozenset(
+    "the a an former new then current its his her their our this that these those "
+    "sir dame lord lady baroness dr mr mrs ms professor prof rt hon fellow".split()
+)
+# Words that say nothing about who the subject is ("and also", "there will").
+FUNCTION_WORDS = frozenset(
+    "and but or so yet then also now later today yesterday again further previously earlier "
+    "recently once already not never always just still separately publicly privately "
+    "repeatedly has have had is are was were will would could should may might must can did "
+    "does do been be that which who this it there here however meanwhile instead indeed "
+    "moreover though although while when if as to in on at of for with by the a an".split()
+)
+# A subordinate clause, or a participle phrase, that can be lifted out of the main clause
+# ("while it had been acknowledged by X that ..., the reality was", "Speaking to MPs,").
+ASIDE_RE = re.compile(
+    r"(?:(?<=,)|(?<=\bthat)|(?<=\bthat,)|^)\s*(?:(?:while|although|though|whereas|when|"
+    r"whenever|if|because|since|once|unless|after|before|as|even\s+though|even\s+if)\b"
+    r"|[A-Za-z]+ing\b|[A-Z][a-z]+ly\b|in\s+(?:light|response|reply)\s+(?:of|to)\b)"
+    r"[^,;:\u2013\u2014]*,",
+)
+# Paired dashes or brackets around an aside ("A note by X – obtained by Y – says").
+PAIRED_ASIDE_RE = re.compile(
+    r"\s[\u2013\u2014-]\s[^\u2013\u2014]*?\s[\u2013\u2014-]\s|\([^()]*\)|\[[^\[\]]*\]"
+)
+# Boundaries between the clauses of one sentence.
+CLAUSE_BREAK = re.compile(
+    r";|:(?=\s*\S)|\s[\u2013\u2014-]\s|,\s+(?:but|and|while|whereas|although|though|after|"
+    r"before|because|since|when|yet|so)\b|\bbut\b"
+)
+# Hard boundaries: a speech verb before one does not govern a quotation after it.
+HARD_BREAK = re.compile(r";|:(?=\s*\S)|\s[\u2013\u2014-]\s")
+# Determiners that make a role phrase point at one person ("the cabinet secretary").
+ROLE_DETERMINERS = re.compile(
+    r"(?:\bthe|\bits|\btheir|\bour|\bhis|\bher|['\u2019]s)\s+$", re.IGNORECASE
+)
+# Relative pronouns: "a report which warns" gives the report as the subject of "warns".
+RELATIVE_RE = re.compile(
+    r"(?:,\s*)?\b(?:which|that|who)\s+(?:(?:has|had|have|also|then|made|was|is)\s+)*$",
+    re.IGNORECASE,
+)
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st prof rev sen gen col lt sgt capt jr sr inc ltd co vs etc no nos cf "
+    "approx dept govt hon rt fig op vol ch pp".split()
+)
+
+
+def _forms(groups: tuple[str, ...]) -> str:
+    words = sorted({w for g in groups for w in g.split()}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+# Any speech verb or phrase (as an alternation, for use inside other patterns).
+SPEECH_ALT = rf"(?:{'|'.join(SPEECH_PHRASES)}|{_forms(SPEECH_VERBS)})"
+# Any speech verb or phrase as a whole word.
+SPEECH_RE = re.compile(rf"\b{SPEECH_ALT}\b", re.IGNORECASE)
+# A determiner right before a speech word makes it a noun ("a tweet", "the statement").
+NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|these|those|his|her|its|their|our|my|your|every|any|no|whose)\s+$",
+    re.IGNORECASE,
+)
+# "according to X": X's words, wherever the phrase stands in the sentence.
+ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+# A document noun as a whole word.
+DOC_NOUN_RE = re.compile(
+    rf"\b(?:{'|'.join(re.escape(k) for k in sorted(DOC_NOUNS, key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
+# A body-kind noun after "the" ("the think tank", "the union").
+BODY_NOUN_RE = re.compile(
+    r"\b(?:the|its|this)\s+(?P<noun>"
+    + "|".join(re.escape(k) for k in sorted(BODY_NOUNS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+# A person who speaks for a body.
+SPOKES_RE = re.compile(rf"\b(?:{'|'.join(SPOKES_NOUNS)})\b", re.IGNORECASE)
+# Subject pronouns for a person.
+PERSON_PRONOUN_RE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+# "it" as the subject of a speech verb ("it adds", "It added that").
+IT_SPEAKS_RE = re.compile(
+    rf"\bit\s+(?:(?:has|had|also|then|further|now|later|will|would)\s+)*(?={SPEECH_ALT}\b)",
+    re.IGNORECASE,
+)
+# A word.
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+# A sentence end: a stop (perhaps inside a closing mark), space, then a capital or a mark.
+SENTENCE_RE = re.compile(
+    r"(?<=[.!?\u2026])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9\u201c\u2018\"'])"
+)

@@ -1,0 +1,267 @@
+"""Stage 4a: find the direct quotations in an article and hand each to `speakers` for a speaker.
+
+A quotation is a span between quotation marks (double or single, straight or curly, mixed)
+that reports someone's words. Apostrophes (they're, the '90s, civil servants' tweets) are told
+from single marks by what stands on either side; a single-quoted phrase inside a double-quoted
+quotation (and the other way round) is part of the outer one. A paragraph that opens a
+quotation without closing it runs to its end (the next paragraph carries on the quotation).
+Labels (marked "secret") and titles of works ("Keeping the books", a report) are not quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from whitehall_cli.models import Cast, Document, Quote
+
+# Quotation marks that can open or close a double-quoted span.
+DOUBLE_MARKS = frozenset('"\u201c\u201d\u201e')
+# Quotation marks that can open or close a single-quoted span (also apostrophes).
+SINGLE_MARKS = frozenset("'\u2018\u2019")
+# Marks that only ever open a quotation.
+OPEN_ONLY = frozenset("\u201c\u201e\u2018")
+# Characters after which an opening mark may stand (start of text is also fine).
+BEFORE_OPEN = frozenset(" \t\n\u00a0([{\u2013\u2014-/:;,\u2026")
+# Characters that may stand just after a closing mark besides letters' absence (space, end).
+AFTER_CLOSE_STOP = frozenset(" \t\n\u00a0.,;:!?)]}\u2013\u2014-/\u2026\"\u201d\u2019'")
+
+# Single marks that begin an elided year or word, never a quotation ('90s, 'em, 'til).
+ELISION = re.compile(r"['\u2019](?:\d0s|\d\d\b|em\b|til\b|cause\b|n\b)", re.IGNORECASE)
+
+# Words just before a quotation that make it a label, not anyone's words (marked "secret").
+LABEL_BEFORE = re.compile(
+    r"\b(?:marked|labell?ed|stamped|classified(?:\s+as)?|classed\s+as|graded|"
+    r"code-?named|hashtag(?:ged)?|tagged|trademarked|rated)\s*(?:as\s*)?$",
+    re.IGNORECASE,
+)
+# Quoted words that are security or handling markings, not anyone's words.
+MARKINGS = frozenset(
+    {
+        "official",
+        "official sensitive",
+        "official-sensitive",
+        "official - sensitive",
+        "secret",
+        "top secret",
+        "confidential",
+        "restricted",
+        "sensitive",
+        "protect",
+        "not for publication",
+        "embargoed",
+    }
+)
+# Nouns for works whose title may follow in quotation marks (a report, "Title").
+WORK_NOUNS = (
+    r"report|study|review|paper|white\s+paper|green\s+paper|book|memoir|strategy|document|"
+    r"programme|program|campaign|plan|pamphlet|guide|guidance|manifesto|initiative|scheme|"
+    r"policy|bill|act|inquiry|consultation|speech|lecture|article|essay|blog(?:\s*post)?|"
+    r"podcast|film|documentary|series|column|survey|analysis|briefing|framework|toolkit|"
+    r"app|platform|website|system|software|project|operation|exercise|conference|event"
+)
+# A work noun (optionally "entitled"/"titled"/"called") right before the quotation: a title.
+TITLE_BEFORE = re.compile(
+    rf"\b(?:(?:{WORK_NOUNS})\s*(?:\[\d+\])?\s*,?\s*(?:(?:entitled|titled|called|named|"
+    rf"headlined|headed)\s*,?\s*)?|(?:entitled|titled|headlined)\s*)$",
+    re.IGNORECASE,
+)
+# A work noun right after a title-case quotation ("Civil Service Reform" programme).
+TITLE_AFTER = re.compile(rf"^\s*(?:{WORK_NOUNS})\b", re.IGNORECASE)
+# Small words that may stay lower-case in a title.
+TITLE_SMALL_WORDS = frozenset(
+    "a an the and or of in on for to at by with from into nor but as vs".split()
+)
+# Characters that end a sentence (inside or before a closing mark).
+SENTENCE_END = ".!?\u2026"
+# Speech words after which a quotation starts a sentence of its own ("said: 'We ...'").
+INTRO_BEFORE = re.compile(
+    r"(?::|\b(?:said|says|added|adds|told\s+\w+|wrote|writes|warned|stated|continued|"
+    r"insisted|argued|declared|asked|replied)\s*,?)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One quotation found in one text: offsets of the words inside the marks."""
+
+    start: int  # first character inside the opening mark
+    end: int  # just past the last character before the closing mark (or the text's end)
+    open_at: int  # offset of the opening mark
+    close_at: int  # offset of the closing mark, or len(text) when it runs on
+    closed: bool
+    quote: bool = True  # False for a label or a title: masked, never attributed
+
+
+def _can_open(text: str, i: int) -> bool:
+    c = text[i]
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if not nxt or nxt.isspace():
+        return False
+    prev = text[i - 1] if i > 0 else " "
+    if prev not in BEFORE_OPEN and not (prev in DOUBLE_MARKS or prev in SINGLE_MARKS):
+        return False
+    if c in SINGLE_MARKS:
+        if ELISION.match(text, i):
+            return False
+        if c == "\u2019" and not nxt.isalpha():
+            return False
+    return True
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    if prev.isspace():
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return nxt in AFTER_CLOSE_STOP or nxt.isspace()
+
+
+def _looks_possessive(text: str, i: int) -> bool:
+    """An s' followed by a lower-case word: more likely members' goodwill than a closing mark."""
+    if i < 1 or text[i - 1] not in "sS":
+        return False
+    rest = text[i + 1 : i + 3]
+    return len(rest) == 2 and rest[0] == " " and rest[1].islower()
+
+
+def _find_close(text: str, i: int, marks: frozenset[str]) -> int | None:
+    """The closing mark for the opening mark at i, or None when the quotation runs on."""
+    single = marks is SINGLE_MARKS
+    first_weak: int | None = None
+    for k in range(i + 1, len(text)):
+        c = text[k]
+        if c not in marks:
+            continue
+        if c in OPEN_ONLY and _can_open(text, k) and not _can_close(text, k):
+            # a fresh opening mark: the previous quotation was never closed
+            break
+        if not _can_close(text, k):
+            continue
+        if single and _looks_possessive(text, k):
+            if first_weak is None:
+                first_weak = k
+            continue
+        return k
+    return first_weak
+
+
+def find_spans(text: str, runs_on_single: bool = False) -> list[Span]:
+    """Every quoted span in one text, outermost only, in order.
+
+    `runs_on_single`: an unclosed single mark at the start of the text (or after a colon) runs
+    to the end, as a double one always does; callers set it when the next paragraph opens with
+    a single mark (the convention for a quotation carried over paragraphs).
+    """
+    spans: list[Span] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        marks = DOUBLE_MARKS if c in DOUBLE_MARKS else SINGLE_MARKS if c in SINGLE_MARKS else None
+        if marks is None or not _can_open(text, i):
+            i += 1
+            continue
+        k = _find_close(text, i, marks)
+        if k is None:
+            if marks is SINGLE_MARKS and not (
+                runs_on_single and (not text[:i].strip() or text[:i].rstrip().endswith(":"))
+            ):
+                i += 1
+                continue
+            end = len(text.rstrip())
+            if end > i + 1:
+                spans.append(Span(i + 1, end, i, n, False))
+            break
+        if k > i + 1 and text[i + 1 : k].strip():
+            spans.append(Span(i + 1, k, i, k, True))
+        i = k + 1
+    return spans
+
+
+def _title_case(words: str) -> bool:
+    tokens = re.findall(r"[A-Za-z][\w'\u2019-]*", words)
+    if len(tokens) < 2:
+        return False
+    return all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens)
+
+
+def not_a_quotation(text: str, span: Span, cast: Cast) -> bool:
+    """A label, a security marking or the title of a work rather than anyone's words."""
+    words = text[span.start : span.end]
+    core = words.strip().strip(".,;:!?").strip().lower()
+    before = text[max(0, span.open_at - 60) : span.open_at]
+    if LABEL_BEFORE.search(before):
+        return True
+    if core in MARKINGS and len(core.split()) <= 3 and span.closed:
+        return True
+    if not span.closed:
+        return False
+    if TITLE_BEFORE.search(before) and not words.rstrip().endswith(","):
+        return True
+    if _title_case(words) and TITLE_AFTER.match(text, span.close_at + 1):
+        return True
+    names = {w.name.lower() for w in cast.works}
+    names.update(a.lower() for w in cast.works for a in w.aliases)
+    return core in names
+
+
+def is_partial(text: str, span: Span) -> bool:
+    """A fragment inside a sentence rather than a sentence (or more) of someone's words."""
+    words = text[span.start : span.end].lstrip()
+    if not words:
+        return True
+    before = text[: span.open_at].rstrip()
+    starts_sentence = not before or before[-1] in SENTENCE_END or before[-1] in "\"\u201d\u2019'"
+    if not span.closed and starts_sentence:
+        return False
+    if not (words[0].isupper() or words[0].isdigit()):
+        return True
+    if starts_sentence or INTRO_BEFORE.search(before):
+        return False
+    return True
+
+
+def find_quotes(doc: Document, cast: Cast) -> tuple[Quote, ...]:
+    """Every direct quotation in the headline, standfirst and body, in reading order, each
+    with its speaker (None when the text gives the words to nobody it names)."""
+    from whitehall_cli.speakers import Reader
+
+    texts: list[tuple[str, int | None, str]] = [
+        ("title", None, doc.title or ""),
+        ("standfirst", None, doc.standfirst or ""),
+    ]
+    texts += [("body", i, p) for i, p in enumerate(doc.paragraphs)]
+    found: list[list[Span]] = []
+    for k, (_, _, text) in enumerate(texts):
+        nxt = texts[k + 1][2].lstrip() if k + 1 < len(texts) and k >= 2 else ""
+        spans = find_spans(text, runs_on_single=nxt[:1] in SINGLE_MARKS)
+        found.append([replace(sp, quote=not not_a_quotation(text, sp, cast)) for sp in spans])
+    reader = Reader(doc, cast)
+    atts: dict[int, list] = {}
+    for k in range(2, len(texts)):
+        loc, para, text = texts[k]
+        atts[k] = reader.paragraph(loc, para, text, found[k])
+    for k in (0, 1):
+        atts[k] = reader.lead(texts[k][0], texts[k][2], found[k]) if found[k] else []
+    quotes: list[Quote] = []
+    for k, (loc, para, text) in enumerate(texts):
+        for sp, att in zip([sp for sp in found[k] if sp.quote], atts[k]):
+            quotes.append(
+                Quote(
+                    id=f"{doc.id}#{len(quotes) + 1}",
+                    text=text[sp.start : sp.end],
+                    speaker=att.speaker,
+                    speaker_kind=att.kind if att.speaker else None,
+                    role=att.role if att.speaker else None,
+                    bodies=att.bodies if att.speaker else (),
+                    document=doc.id,
+                    date=doc.date,
+                    location=loc,
+                    paragraph=para,
+                    partial=is_partial(text, sp),
+                    start=sp.start,
+                    end=sp.end,
+                )
+            )
+    return tuple(quotes)
