@@ -82,7 +82,10 @@ class _Thing:
 
 def _segments(doc: Document) -> list[_Seg]:
     segs = []
-    texts = [("title", None, doc.title), ("standfirst", None, doc.standfirst)]
+    texts: list[tuple[str, int | None, str | None]] = [
+        ("title", None, doc.title),
+        ("standfirst", None, doc.standfirst),
+    ]
     texts += [("body", k, p) for k, p in enumerate(doc.paragraphs)]
     for location, paragraph, text in texts:
         if not text:
@@ -307,7 +310,7 @@ def _mentions(
         for s in seg.spans:
             kind = "document" if s.kind == "work" else "body"
             items.append((s.start, s.end, s.name, kind, s.form))
-        name_toks = set()
+        name_toks: set[int] = set()
         for h in seg.names:
             items.append((h.start, h.end, h.name, "person", h.form))
             name_toks.update(range(h.i, h.j))
@@ -416,8 +419,12 @@ def _signature_role(seg: _Seg, nxt: _Seg, span: tuple[int, int]) -> list[tuple[s
 
 
 def _authors(segs: list[_Seg], works: dict[str, _Thing], mentions: list[Mention]) -> None:
-    """ "the report, authored by X": X wrote the article's report."""
+    """Who wrote a work: "the report, authored by X" names X."""
+    if not works:
+        return
     for seg in segs:
+        if " by " not in seg.text:
+            continue
         for m in AUTHORED_BY.finditer(seg.text):
             after = [
                 x

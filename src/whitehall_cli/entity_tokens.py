@@ -11,6 +11,8 @@ import re
 # A word: letters/digits joined by hyphens, apostrophes, dots or ampersands ("Rees-Mogg",
 # "O'Brien", "gov.uk", "Heywood's"); a trailing full stop or apostrophe is not part of it.
 WORD = re.compile(r"[^\W_]+(?:[-'\u2019.&][^\W_]+)*")
+# The same with the characters before each word, so one C-level pass yields (gap, word) pairs.
+GAP_WORD = re.compile(r"([\W_]*)([^\W_]+(?:[-'\u2019.&][^\W_]+)*)")
 # Possessive endings stripped to give a word's base form ("Heywood's" -> "Heywood").
 POSSESSIVE = ("'s", "\u2019s")
 # Characters in the gap before a word that make it the first word of a sentence or clause.
@@ -55,21 +57,20 @@ class Tok:
 def tokenize(text: str) -> list[Tok]:
     """The words of `text` in order."""
     toks: list[Tok] = []
-    prev_end = 0
+    append = toks.append
     search = SENTENCE_BREAK.search
-    for m in WORD.finditer(text):
-        word = m.group()
-        start = m.start()
-        if len(word) > 2 and word.endswith(POSSESSIVE):
+    pos = 0
+    for gap, word in GAP_WORD.findall(text):
+        start = pos + len(gap)
+        pos = start + len(word)
+        if len(word) > 2 and word[-2:] in POSSESSIVE:
             base, possessive = word[:-2], True
         else:
             base, possessive = word, False
-        gap = text[prev_end:start]
         initial = not toks or (gap != " " and search(gap) is not None)
-        toks.append(
-            Tok(word, base, start, start + len(base), gap, base[:1].isupper(), initial, possessive)
+        append(
+            Tok(word, base, start, start + len(base), gap, base[0].isupper(), initial, possessive)
         )
-        prev_end = m.end()
     return toks
 
 

@@ -9,6 +9,7 @@ defines them in brackets or when their letters are the initials of a body alread
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +27,18 @@ from whitehall_cli.org_words import (
     UNION_APPOSITIONS,
     WORK_HEADS,
 )
+
+
+def _any_word(words: object) -> re.Pattern[str]:
+    """One regex that finds any of `words` as a whole word (a cheap test before a scan)."""
+    alts = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in alts) + r")(?![\w-])")
+
+
+# Cheap tests that a text holds a head word, a work head, or a context noun at all.
+HAS_HEAD = _any_word(ORG_HEADS)
+HAS_WORK_HEAD = _any_word(WORK_HEADS)
+HAS_CONTEXT = _any_word([*KIND_NOUNS, *ORG_ROLE_NOUNS, *(w.split()[0] for w in UNION_APPOSITIONS)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +149,9 @@ def _cap_run(toks: list[Tok], i: int, taken: set[int]) -> int:
 
 def head_word_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
     """Capitalised phrases built on an organisation head word."""
-    found = []
+    found: list[Span] = []
+    if not HAS_HEAD.search(text):
+        return found
     n = len(toks)
     i = 0
     while i < n:
@@ -234,7 +249,9 @@ def _is_nameish(toks: list[Tok], a: int, b: int) -> bool:
 
 def context_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
     """Bodies shown by the words around them: kind nouns and body-linked job titles."""
-    found = []
+    found: list[Span] = []
+    if not HAS_CONTEXT.search(text):
+        return found
     n = len(toks)
     i = 0
     while i < n:
@@ -319,7 +336,9 @@ def _kind_before(toks: list[Tok], i: int) -> str | None:
 
 def work_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
     """Capitalised names of works ending in a work head word ("Autumn Statement")."""
-    found = []
+    found: list[Span] = []
+    if not HAS_WORK_HEAD.search(text):
+        return found
     n = len(toks)
     i = 0
     while i < n:

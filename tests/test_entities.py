@@ -1,0 +1,667 @@
+"""People, bodies and works (stage 3): judged against the gold records the way the scorer
+judges them, plus one short snippet per rule of British news writing the stage relies on."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from whitehall_cli.entities import find_cast, merge_bodies, merge_people
+from whitehall_cli.lexicon import parse_rows
+from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, PersonRef
+from whitehall_cli.parse import parse_text
+
+TESTS = Path(__file__).resolve().parent
+DATA = TESTS.parent / "data"
+GOLD = TESTS / "gold"
+
+
+# ----- helpers: matching exactly as eval/score.py does ---------------------------------------
+def norm(s: str | None) -> str:
+    s = unicodedata.normalize("NFKC", s or "")
+    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
+        s = s.replace(a, b)
+    return re.sub(r"\s+", " ", s).strip().lower().strip(" .,;:'\"")
+
+
+def name_key(s: str) -> str:
+    return re.sub(
+        r"^(sir|dame|lord|lady|baroness|baron|dr|mr|mrs|ms|the rt hon|rt hon|professor|prof)\.? ",
+        "",
+        norm(s),
+    )
+
+
+def same_name(a: str, b: str) -> bool:
+    a, b = name_key(a), name_key(b)
+    return bool(a and b) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9)
+
+
+def body_hit(gold_forms: list[str], pred_forms: list[str]) -> bool:
+    return any(
+        same_name(x, y) or norm(x).removeprefix("the ") == norm(y).removeprefix("the ")
+        for x in pred_forms
+        for y in gold_forms
+    )
+
+
+def person_forms(p: dict) -> list[str]:
+    return [p["name"], *[m for m in p.get("mentions", []) if len(m.split()) >= 2]]
+
+
+def gold_records() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
+
+
+_CASTS: dict[str, tuple[Document, Cast]] = {}
+
+
+def cast_of(file: str) -> tuple[Document, Cast]:
+    """The parsed seed article and its cast (computed once per file)."""
+    if file not in _CASTS:
+        path = DATA / file
+        doc = parse_text(path.read_text(encoding="utf-8"), path.stem, str(path))
+        _CASTS[file] = (doc, find_cast(doc))
+    return _CASTS[file]
+
+
+def doc_of(*paragraphs: str, title: str | None = None, authors: tuple[str, ...] = ()) -> Document:
+    return Document(
+        id="snippet",
+        path="/tmp/snippet.txt",
+        title=title,
+        standfirst=None,
+        date=None,
+        outlet=None,
+        authors=authors,
+        url=None,
+        paragraphs=tuple(paragraphs),
+    )
+
+
+def person(cast: Cast, name: str) -> PersonRef:
+    found = [p for p in cast.people if p.name == name]
+    assert found, f"{name!r} not among {[p.name for p in cast.people]}"
+    return found[0]
+
+
+def body(cast: Cast, name: str) -> BodyRef:
+    found = [b for b in cast.bodies if b.name == name]
+    assert found, f"{name!r} not among {[b.name for b in cast.bodies]}"
+    return found[0]
+
+
+GOLD_PEOPLE = [
+    pytest.param(g["file"], p, id=f"{g['file'][:3]}-{p['name']}")
+    for g in gold_records()
+    for p in g.get("people", [])
+    if not any(same_name(p["name"], a) for a in g.get("authors", []))
+]
+GOLD_BODIES = [
+    pytest.param(g["file"], b, id=f"{g['file'][:3]}-{b['name']}")
+    for g in gold_records()
+    for b in g.get("bodies", [])
+]
+GOLD_FILES = [pytest.param(g["file"], g, id=g["file"][:3]) for g in gold_records()]
+
+
+# ----- gold-driven ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("file", "gold_person"), GOLD_PEOPLE)
+def test_every_gold_person_is_found_under_the_right_name(file: str, gold_person: dict) -> None:
+    _doc, cast = cast_of(file)
+    forms = person_forms(gold_person)
+    hits = [
+        p for p in cast.people if any(same_name(f, g) for f in (p.name, *p.aliases) for g in forms)
+    ]
+    assert hits, f"{file}: {gold_person['name']} missing from {[p.name for p in cast.people]}"
+    assert same_name(hits[0].name, gold_person["name"]), f"{file}: canonical {hits[0].name!r}"
+
+
+@pytest.mark.parametrize(("file", "gold_body"), GOLD_BODIES)
+def test_every_gold_body_is_found(file: str, gold_body: dict) -> None:
+    _doc, cast = cast_of(file)
+    gold_forms = [gold_body["name"], *gold_body.get("mentions", [])]
+    assert any(body_hit(gold_forms, [b.name, *b.aliases]) for b in cast.bodies), (
+        f"{file}: {gold_body['name']} missing from {[b.name for b in cast.bodies]}"
+    )
+
+
+@pytest.mark.parametrize(("file", "gold"), GOLD_FILES)
+def test_no_extra_people_beyond_optional_and_authors(file: str, gold: dict) -> None:
+    doc, cast = cast_of(file)
+    allowed = [f for p in gold.get("people", []) for f in person_forms(p)]
+    allowed += list(gold.get("optional", [])) + list(gold.get("authors", [])) + list(doc.authors)
+    extra = [
+        p.name
+        for p in cast.people
+        if not any(same_name(f, a) for f in (p.name, *p.aliases) for a in allowed)
+    ]
+    assert not extra, f"{file}: extra people {extra}"
+
+
+@pytest.mark.parametrize(("file", "gold"), GOLD_FILES)
+def test_no_extra_bodies_beyond_optional(file: str, gold: dict) -> None:
+    _doc, cast = cast_of(file)
+    golds = [[b["name"], *b.get("mentions", [])] for b in gold.get("bodies", [])]
+    golds += [[o] for o in gold.get("optional", [])]
+    extra = [
+        b.name for b in cast.bodies if not any(body_hit(g, [b.name, *b.aliases]) for g in golds)
+    ]
+    assert not extra, f"{file}: extra bodies {extra}"
+
+
+@pytest.mark.parametrize(("file", "gold"), GOLD_FILES)
+def test_gold_documents_are_works_not_bodies(file: str, gold: dict) -> None:
+    _doc, cast = cast_of(file)
+    for work in gold.get("documents", []):
+        forms = [work["name"], *work.get("mentions", [])]
+        assert not any(body_hit(forms, [b.name]) for b in cast.bodies), (
+            f"{file}: {work['name']} as a body"
+        )
+
+
+@pytest.mark.parametrize(("file", "gold"), GOLD_FILES)
+def test_every_mention_points_at_its_form(file: str, gold: dict) -> None:
+    doc, cast = cast_of(file)
+    assert cast.mentions
+    for m in cast.mentions:
+        assert doc.text_at(m.location, m.paragraph)[m.start : m.end] == m.form
+        assert m.kind in ("person", "body", "document")
+
+
+def roles_next_to_names(doc: Document, gold: dict) -> list[tuple[str, str]]:
+    """Gold roles written right next to a form of the person's name (within a few words);
+    roles that only corefer ("the head of the civil service wrote") are not claimed."""
+    texts = [t for t in (doc.title, doc.standfirst, *doc.paragraphs) if t]
+    out = []
+    for p in gold["people"]:
+        forms = [p["name"], *p.get("mentions", [])]
+        for role in p.get("roles", []):
+            for text in texts:
+                at = text.find(role)
+                if at < 0:
+                    continue
+                window = text[max(0, at - 40) : at + len(role) + 40]
+                if any(f in window for f in forms):
+                    out.append((p["name"], role))
+                    break
+    return out
+
+
+@pytest.mark.parametrize(("file", "gold"), GOLD_FILES)
+def test_gold_roles_written_next_to_the_name_are_given(file: str, gold: dict) -> None:
+    doc, cast = cast_of(file)
+    by_name = {p.name: p for p in cast.people}
+    expected = roles_next_to_names(doc, gold)
+    assert expected, f"{file}: no role to check"
+    for name, role in expected:
+        if name in by_name:
+            assert role in by_name[name].roles, f"{file}: {name} lacks role {role!r}"
+
+
+# ----- people --------------------------------------------------------------------------------
+def test_honorific_is_dropped_from_the_canonical_name_and_kept_as_an_alias() -> None:
+    cast = find_cast(doc_of("Sir Jeremy Heywood has written to permanent secretaries."))
+    p = person(cast, "Jeremy Heywood")
+    assert "Sir Jeremy Heywood" in p.aliases
+
+
+@pytest.mark.parametrize("title", ["Dame", "Lord", "Baroness", "Dr", "Professor"])
+def test_every_honorific_is_dropped(title: str) -> None:
+    cast = find_cast(doc_of(f"{title} Alison Pemberley told the committee it was wrong."))
+    assert [p.name for p in cast.people] == ["Alison Pemberley"]
+
+
+def test_possessive_mention_gives_the_bare_form() -> None:
+    cast = find_cast(doc_of("Jeremy Heywood wrote a note.", "Heywood's note was leaked."))
+    forms = [m.form for m in cast.mentions if m.entity == "Jeremy Heywood"]
+    assert forms == ["Jeremy Heywood", "Heywood"]
+
+
+def test_surname_only_mention_resolves_to_full_name() -> None:
+    cast = find_cast(
+        doc_of("Matthew Rycroft told MPs on Wednesday.", "Rycroft added that it was wrong.")
+    )
+    assert [p.name for p in cast.people] == ["Matthew Rycroft"]
+    later = [m for m in cast.mentions if m.paragraph == 1 and m.kind == "person"]
+    assert later[0].entity == "Matthew Rycroft" and later[0].form == "Rycroft"
+
+
+def test_apposition_after_the_name_gives_role_and_body() -> None:
+    cast = find_cast(
+        doc_of("Dave Penman, general secretary of the FDA union, said ministers must act.")
+    )
+    p = person(cast, "Dave Penman")
+    assert p.roles == ("general secretary of the FDA union",)
+    assert p.bodies == ("FDA",)
+
+
+def test_role_before_the_name() -> None:
+    cast = find_cast(
+        doc_of("It was acknowledged by cabinet secretary Simon Case that records matter.")
+    )
+    assert person(cast, "Simon Case").roles == ("cabinet secretary",)
+
+
+def test_former_role_before_the_name_keeps_former() -> None:
+    cast = find_cast(
+        doc_of("Messages published by former chief adviser Dominic Cummings last month.")
+    )
+    assert person(cast, "Dominic Cummings").roles == ("former chief adviser",)
+
+
+def test_party_role_ties_the_person_to_the_party() -> None:
+    cast = find_cast(doc_of("When asked by Labour MP Yvette Cooper who approved it, he paused."))
+    p = person(cast, "Yvette Cooper")
+    assert p.roles == ("Labour MP",) and p.bodies == ("Labour Party",)
+
+
+def test_spokesperson_ties_the_person_to_the_liberal_democrats() -> None:
+    text = 'Wera Hobhouse, Liberal Democrat justice spokesperson, said: "It is wrong."'
+    p = person(find_cast(doc_of(text)), "Wera Hobhouse")
+    assert p.roles == ("Liberal Democrat justice spokesperson",)
+    assert p.bodies == ("Liberal Democrats",)
+
+
+def test_department_possessive_role_goes_to_the_person_named_next() -> None:
+    cast = find_cast(
+        doc_of(
+            "The Home Office's permanent secretary has said new measures are in place.",
+            "Matthew Rycroft told MPs that checks had been added.",
+        )
+    )
+    p = person(cast, "Matthew Rycroft")
+    assert p.roles == ("permanent secretary",) and p.bodies == ("Home Office",)
+
+
+def test_roles_joined_by_and_are_split() -> None:
+    cast = find_cast(
+        doc_of("He offered to fix tax issues for inventor and entrepreneur Sir James Dyson.")
+    )
+    assert person(cast, "James Dyson").roles == ("inventor", "entrepreneur")
+
+
+def test_relative_clause_is_not_part_of_the_role() -> None:
+    cast = find_cast(
+        doc_of("Samuel Okoro, a Labour MP who sits on the Public Accounts Committee, said so.")
+    )
+    p = person(cast, "Samuel Okoro")
+    assert p.roles == ("Labour MP",)
+    assert set(p.bodies) == {"Labour Party", "Public Accounts Committee"}
+
+
+def test_bracketed_given_name_makes_the_full_name() -> None:
+    cast = find_cast(doc_of("It's clear that (Dominic) Cummings has set his sights on it."))
+    p = person(cast, "Dominic Cummings")
+    assert "(Dominic) Cummings" in p.aliases
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    cast = find_cast(
+        doc_of(
+            "Julian Hart, permanent secretary at the Department for Work and Pensions, spoke first.",
+            "Professor Miriam Hart, research director at the Institute for Fiscal Studies, disagreed.",
+            "Professor Hart said the figures were clear.",
+        )
+    )
+    assert {p.name for p in cast.people} == {"Julian Hart", "Miriam Hart"}
+    last = [m for m in cast.mentions if m.paragraph == 2 and m.kind == "person"]
+    assert last[0].entity == "Miriam Hart"
+
+
+def test_peer_title_with_surname_is_the_same_person() -> None:
+    cast = find_cast(
+        doc_of("Derek Kenwright, a former chief whip, spoke.", "Lord Kenwright said it was over.")
+    )
+    assert [p.name for p in cast.people] == ["Derek Kenwright"]
+    assert "Lord Kenwright" in cast.people[0].aliases
+
+
+def test_month_surname_is_not_read_into_dates() -> None:
+    cast = find_cast(doc_of("Theresa May ordered a review.", "The review reported in May 2017."))
+    may = [m for m in cast.mentions if m.entity == "Theresa May"]
+    assert len(may) == 1
+
+
+def test_signature_line_gives_the_role() -> None:
+    cast = find_cast(doc_of("Yours sincerely,", "Mike Clancy", "General Secretary, Prospect"))
+    p = person(cast, "Mike Clancy")
+    assert p.roles == ("General Secretary, Prospect",) and p.bodies == ("Prospect",)
+
+
+def test_bylined_author_is_not_a_person_unless_the_text_names_them() -> None:
+    doc = doc_of("Ministers met on Tuesday to discuss leaks.", authors=("Jim Dunton",))
+    assert find_cast(doc).people == ()
+    doc = doc_of("Jim Dunton is a reporter for the site.", authors=("Jim Dunton",))
+    assert person(find_cast(doc), "Jim Dunton").roles == ("reporter",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "November's Autumn Statement threatened to undermine trust.",
+        "Share this page",
+        "It is not enough to email a copy of the Nolan principles.",
+        "I have strengthened the controls for sensitive Cabinet Committee papers.",
+        "On Wednesday in London the British and French ministers met in March.",
+        "Related Articles",
+        "Dear Prime Minister,",
+        "Public Services",
+        "Speaking to members of the committee, he paused.",
+    ],
+)
+def test_capitalised_phrases_are_not_people(text: str) -> None:
+    assert find_cast(doc_of(text)).people == ()
+
+
+def test_products_and_sites_are_not_people() -> None:
+    text = "Ministers used Gmail and WhatsApp rather than gov.uk email, said Twitter users."
+    assert find_cast(doc_of(text)).people == ()
+
+
+def test_title_case_headline_is_not_read_as_names() -> None:
+    cast = find_cast(
+        doc_of("Officials said little.", title="Heywood Vows Crackdown On Leaks After Memo Row")
+    )
+    assert cast.people == ()
+
+
+# ----- bodies --------------------------------------------------------------------------------
+def test_acronym_defined_in_brackets_is_an_alias() -> None:
+    cast = find_cast(
+        doc_of(
+            "The Advisory Panel on Civic Data (APCD) met in private.",
+            "The APCD said it would publish its minutes.",
+        )
+    )
+    b = body(cast, "Advisory Panel on Civic Data")
+    assert "APCD" in b.aliases
+    assert [m.entity for m in cast.mentions if m.form == "APCD"] == [
+        "Advisory Panel on Civic Data"
+    ] * 2
+
+
+def test_acronym_that_spells_the_initials_joins_the_body() -> None:
+    cast = find_cast(
+        doc_of("A report from the Institute for Government was published.", "The IfG said so.")
+    )
+    assert [b.name for b in cast.bodies] == ["Institute for Government"]
+    assert "IfG" in cast.bodies[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Labour has committed to a new commission.", "Labour Party"),
+        ("The Tories lost control of the machine.", "Conservative Party"),
+        ("It happened under multiple Conservative administrations.", "Conservative Party"),
+        ("The Lib Dems called for an inquiry.", "Liberal Democrats"),
+        ("The SNP walked out.", "Scottish National Party"),
+    ],
+)
+def test_bare_party_names_map_to_the_party(text: str, name: str) -> None:
+    assert body(find_cast(doc_of(text)), name).kind == "party"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Heywood said the government would act.", "UK Government"),
+        ("The Treasury declined to comment.", "HM Treasury"),
+        ("A spokesperson for No 10 said it was false.", "Prime Minister's Office"),
+        ("Downing Street said it was false.", "Prime Minister's Office"),
+        ("MPs in the Commons voted against.", "House of Commons"),
+    ],
+)
+def test_lower_case_and_customary_institutions_map_to_one_body(text: str, name: str) -> None:
+    assert body(find_cast(doc_of(text)), name)
+
+
+def test_union_named_with_its_kind_noun() -> None:
+    cast = find_cast(doc_of("Dave Penman, general secretary of the FDA union, said so."))
+    assert body(cast, "FDA").kind == "union"
+
+
+@pytest.mark.parametrize("use_lexicon", [True, False])
+def test_unknown_body_with_head_word_is_found(use_lexicon: bool) -> None:
+    text = (
+        "Dr Ifeoma Blake, director of the Office for Civic Integrity, and Marcial Boo, chair of "
+        "the Institute of Regulation, gave evidence."
+    )
+    names = {b.name for b in find_cast(doc_of(text), use_lexicon=use_lexicon).bodies}
+    assert {"Office for Civic Integrity", "Institute of Regulation"} <= names
+
+
+def test_lexicon_disabled_still_finds_context_bodies() -> None:
+    text = (
+        "The FDA, the union for senior civil servants, took legal action. Think tank Onward agreed."
+    )
+    cast = find_cast(doc_of(text), use_lexicon=False)
+    assert body(cast, "FDA").kind == "union"
+
+
+def test_two_departments_joined_by_and_stay_two() -> None:
+    text = "He worked in the Ministry of Justice and the Department for Education."
+    names = [b.name for b in find_cast(doc_of(text), use_lexicon=False).bodies]
+    assert names == ["Ministry of Justice", "Department for Education"]
+
+
+def test_department_with_a_listed_remit_is_one_body_without_the_lexicon() -> None:
+    text = "She is chief digital officer at the Department for Environment, Food and Rural Affairs."
+    names = [b.name for b in find_cast(doc_of(text), use_lexicon=False).bodies]
+    assert names == ["Department for Environment, Food and Rural Affairs"]
+
+
+def test_pieces_of_organisation_names_are_not_bodies() -> None:
+    cast = find_cast(
+        doc_of("The Serious Fraud Office opened an inquiry.", "Serious concerns remain.")
+    )
+    assert [b.name for b in cast.bodies] == ["Serious Fraud Office"]
+
+
+def test_generic_committee_is_not_a_body() -> None:
+    cast = find_cast(doc_of("He chaired the Select Committee and a Cabinet Committee."))
+    assert cast.bodies == ()
+
+
+def test_every_body_kind_is_a_known_kind() -> None:
+    for file in sorted(p.name for p in DATA.glob("*.txt")):
+        for b in cast_of(file)[1].bodies:
+            assert b.kind in BODY_KINDS
+
+
+# ----- works ---------------------------------------------------------------------------------
+def test_codes_are_works_not_bodies() -> None:
+    text = "It is a breach of the Ministerial Code and of the civil service code."
+    cast = find_cast(doc_of(text))
+    assert {w.name for w in cast.works} == {"Ministerial Code", "Civil Service Code"}
+    assert not any("Code" in b.name for b in cast.bodies)
+
+
+def test_report_author_is_the_person_named_after_authored_by() -> None:
+    cast = find_cast(
+        doc_of(
+            "Concerns could be raised, says the report, authored by Institute of Regulation chair "
+            "Marcial Boo.",
+            "The recommendations are made in a new Demos report which warns of a mismatch.",
+        )
+    )
+    work = next(w for w in cast.works if "report" in w.name)
+    assert work.name == "Demos report" and work.author == "Marcial Boo"
+    assert body(cast, "Demos") and body(cast, "Institute of Regulation")
+
+
+def test_capitalised_work_name_is_a_work() -> None:
+    cast = find_cast(doc_of("November's Autumn Statement threatened to undermine trust."))
+    assert [w.name for w in cast.works] == ["Autumn Statement"]
+    assert cast.bodies == ()
+
+
+# ----- corpus-wide identity ------------------------------------------------------------------
+def ref(name: str, *aliases: str) -> PersonRef:
+    return PersonRef(name=name, aliases=aliases, roles=(), bodies=())
+
+
+def test_merge_people_joins_honorific_full_and_surname_forms() -> None:
+    got = merge_people(
+        [
+            ("a", ref("Jeremy Heywood", "Sir Jeremy Heywood", "Heywood")),
+            ("b", ref("Sir Jeremy Heywood")),
+            ("c", ref("Heywood")),
+        ]
+    )
+    assert set(got.values()) == {"Jeremy Heywood"}
+    assert got[("c", "Heywood")] == "Jeremy Heywood"
+
+
+def test_merge_people_keeps_two_people_with_one_surname_apart() -> None:
+    got = merge_people([("a", ref("Julian Hart")), ("b", ref("Miriam Hart")), ("c", ref("Hart"))])
+    assert got[("a", "Julian Hart")] == "Julian Hart"
+    assert got[("b", "Miriam Hart")] == "Miriam Hart"
+    assert got[("c", "Hart")] == "Hart"  # ambiguous: stays its own entry
+
+
+def test_merge_people_joins_a_short_given_name() -> None:
+    got = merge_people(
+        [("a", ref("Matt Hancock")), ("b", ref("Matthew Hancock")), ("c", ref("Matt Hancock"))]
+    )
+    assert set(got.values()) == {"Matt Hancock"}
+
+
+def test_merge_people_keeps_different_given_names_apart() -> None:
+    got = merge_people([("a", ref("Dominic Raab")), ("b", ref("Daniel Raab"))])
+    assert got[("a", "Dominic Raab")] != got[("b", "Daniel Raab")]
+
+
+def test_merge_bodies_joins_an_acronym_with_its_full_name() -> None:
+    got = merge_bodies(
+        [
+            ("a", BodyRef("Institute for Government", ("IfG",), "think tank")),
+            ("b", BodyRef("IfG", (), "think tank")),
+            ("c", BodyRef("Institute for Government", (), "think tank")),
+        ]
+    )
+    assert set(got.values()) == {"Institute for Government"}
+
+
+def test_merge_bodies_keeps_distinct_bodies_apart() -> None:
+    got = merge_bodies(
+        [
+            ("a", BodyRef("Home Office", (), "department")),
+            ("b", BodyRef("Cabinet Office", (), "department")),
+        ]
+    )
+    assert (
+        got[("a", "Home Office")] == "Home Office"
+        and got[("b", "Cabinet Office")] == "Cabinet Office"
+    )
+
+
+def test_merge_over_the_seed_corpus_gives_one_dominic_cummings() -> None:
+    pairs = [
+        (f, p) for f in sorted(p.name for p in DATA.glob("*.txt")) for p in cast_of(f)[1].people
+    ]
+    got = merge_people(pairs)
+    cummings = {v for (d, n), v in got.items() if "Cummings" in n}
+    assert cummings == {"Dominic Cummings"}
+
+
+# ----- lexicon, robustness, speed ------------------------------------------------------------
+def test_lexicon_rows_are_well_formed() -> None:
+    from importlib import resources
+
+    text = (
+        resources.files("whitehall_cli.lexicon").joinpath("bodies.tsv").read_text(encoding="utf-8")
+    )
+    rows = parse_rows(text)
+    assert len(rows) > 100
+    for row in rows:
+        assert row.kind in BODY_KINDS or row.kind == "work", row
+        assert row.forms[0] == row.name
+
+
+def test_wh_no_lexicon_env_switches_the_lexicon_off() -> None:
+    code = (
+        "from whitehall_cli.entities import find_cast, USE_LEXICON\n"
+        "from whitehall_cli.models import Document\n"
+        "d = Document('x', '/x', None, None, None, None, (), None, ('Labour won.',))\n"
+        "print(USE_LEXICON, [b.name for b in find_cast(d).bodies])\n"
+    )
+    env = {**os.environ, "WH_NO_LEXICON": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False []"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=200), min_size=1, max_size=4))
+def test_any_text_gives_a_cast_with_valid_mentions(paragraphs: list[str]) -> None:
+    doc = doc_of(*paragraphs)
+    cast = find_cast(doc)
+    for m in cast.mentions:
+        assert doc.text_at(m.location, m.paragraph)[m.start : m.end] == m.form
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Sir",
+                "Jeremy",
+                "Heywood",
+                "Home",
+                "Office",
+                "of",
+                "the",
+                "and",
+                "said",
+                "Labour",
+                "MP",
+                ",",
+                "(",
+                ")",
+                "IfG",
+                "Institute",
+                "for",
+                "Government",
+                "'s",
+                "May",
+                "report",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_shuffled_news_words_never_break_the_stage(words: list[str]) -> None:
+    doc = doc_of(" ".join(words))
+    cast = find_cast(doc)
+    for m in cast.mentions:
+        assert doc.text_at(m.location, m.paragraph)[m.start : m.end] == m.form
+
+
+def test_find_cast_is_fast_on_the_seed_articles() -> None:
+    docs = [cast_of(p.name)[0] for p in sorted(DATA.glob("*.txt"))]
+    for d in docs:
+        find_cast(d)
+    best = float("inf")
+    for _ in range(5):
+        t = time.process_time()
+        for d in docs:
+            find_cast(d)
+        best = min(best, time.process_time() - t)
+    words = sum(len(" ".join(d.paragraphs).split()) for d in docs)
+    per_500 = best / words * 500
+    assert per_500 < 0.010, f"{per_500 * 1000:.2f} ms per 500 words"  # generous: catches O(n^2)
