@@ -85,6 +85,8 @@ IRREGULAR_PARTICIPLES = frozenset({"said", "told", "written"})
 BE_FORMS = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
+# A name or pronoun right before a bare -ed form makes it active ("Smith added in a letter").
+NAMED_BEFORE = re.compile(r"(?:\b(?:he|she|it|they|we|I)|\b[A-Z][\w\u2019']*\)?)$")
 # Words right after a bare participle that show it is passive ("accused of", "told by").
 PASSIVE_AFTER = re.compile(r"\s+(?:by|of|as|in\s+(?:the|a|an|its|his|her|their))\b", re.I)
 
@@ -180,6 +182,16 @@ NP_FILLER = frozenset(
     "the a an former new then current its his her their our this that these those "
     "sir dame lord lady baroness dr mr mrs ms professor prof rt hon fellow".split()
 )
+# Words of job titles, which may stand between a preposition and a name ("by former chief
+# adviser Dominic Cummings") without making the name a subject.
+ROLE_WORDS = frozenset(
+    "minister secretary chancellor adviser advisor chief chair chairman chairwoman head "
+    "director general executive permanent commissioner spokesperson spokesman spokeswoman "
+    "leader deputy president vice mp mps peer official officer economist analyst researcher "
+    "editor correspondent reporter founder partner lawyer barrister judge professor lecturer "
+    "senior junior shadow assistant acting interim prime home foreign health justice "
+    "education culture business treasury cabinet civil service union party".split()
+)
 # Words that say nothing about who the subject is ("and also", "there will").
 FUNCTION_WORDS = frozenset(
     "and but or so yet then also now later today yesterday again further previously earlier "
@@ -195,10 +207,12 @@ ASIDE_RE = re.compile(
     r"whenever|if|because|since|once|unless|after|before|as|even\s+though|even\s+if)\b"
     r"|[A-Za-z]+ing\b|[A-Z][a-z]+ly\b|in\s+(?:light|response|reply)\s+(?:of|to)\b)"
     r"[^,;:\u2013\u2014]*,",
+    re.IGNORECASE,
 )
-# Paired dashes or brackets around an aside ("A note by X – obtained by Y – says").
+# Paired dashes or brackets around an aside ("A note by X – obtained by Y – says"), and a
+# relative clause between commas (", which sets standards across government,").
 PAIRED_ASIDE_RE = re.compile(
-    r"\s[\u2013\u2014-]\s[^\u2013\u2014]*?\s[\u2013\u2014-]\s|\([^()]*\)|\[[^\[\]]*\]"
+    r"\s[\u2013\u2014-]\s[^\u2013\u2014]*?\s[\u2013\u2014-]\s|\([^()]*\)|(?<=,)\s*(?:which|who)\b[^,;:]*,"
 )
 # Boundaries between the clauses of one sentence.
 CLAUSE_BREAK = re.compile(
@@ -237,6 +251,13 @@ NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|this|these|those|his|her|its|their|our|my|your|every|any|no|whose)\s+$",
     re.IGNORECASE,
 )
+# "X said in a report": X wrote the report.
+SAID_IN_RE = re.compile(
+    rf"\b{SPEECH_ALT}\s+(?:\w+\s+)?in\s+(?:a|an|the|its|his|her|their)\s+(?:new\s+|latest\s+|recent\s+)?$",
+    re.IGNORECASE,
+)
+# "Under the ministerial code, ...": the work that a sentence's rule comes from.
+UNDER_RE = re.compile(r"^\W*(?:under|in\s+line\s+with|as\s+set\s+out\s+in)\s+(?:the\s+)?", re.I)
 # "according to X": X's words, wherever the phrase stands in the sentence.
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # A document noun as a whole word.

@@ -78,8 +78,9 @@ class Reader:
         for ms in self.by_text.values():
             ms.sort(key=lambda m: (m.start, -m.end))
         self.roles = _role_forms(cast)
-        self.role_words = frozenset(
-            w for f, _ in self.roles for w in f.split() if w not in cues.PREPOSITIONS
+        self.role_words = cues.ROLE_WORDS | frozenset(
+            w for p in cast.people for r in p.roles for w in r.lower().split()
+            if w not in cues.PREPOSITIONS
         )
         self.body_quotes: list[tuple[str, Attribution]] = []
 
@@ -138,6 +139,9 @@ class Reader:
             return self.person(st.doc_person[kind])
         if kind in st.doc_body:
             return self.body(st.doc_body[kind])
+        work = self._recent_work(c.key, loc, para, c.start, near=True)
+        if work is not None:
+            return self.entity(work, "document")
         if kind in cues.ORGANISATION_OUTPUT:
             near = [b for b in cands if b.end <= c.start and b.what in ("mention", "bodynoun")]
             for b in reversed(near):
@@ -145,7 +149,7 @@ class Reader:
                     return self.resolve(b, view, cands, loc, para)
         return None
 
-    def _doc_author(self, c: Cand, view: str, cands: list[Cand]) -> Attribution | None:
+    def _doc_author(self, c: Cand, view: str, cands: list[Cand], said: Attribution | None = None) -> Attribution | None:
         """An author named next to a document noun: "a Demos report", "a note by the cabinet
         secretary", "his report"; remembered for a later "the report"."""
         kind = cues.DOC_NOUNS.get(c.key.lower(), "report")
@@ -155,6 +159,8 @@ class Reader:
         for b in cands:
             if b.end <= c.start and not view[b.end : c.start].strip(" '\u2019s") and b.what == "mention":
                 found = self.entity(b.key, b.mention_kind)
+        if found is None and said is not None and cues.SAID_IN_RE.search(before):
+            found = said
         m = cues.POSSESSIVE_DET_RE.search(before)
         if found is None and m:
             found = st.thing if m.group(1).lower() in ("its", "their") else st.focus
@@ -162,7 +168,7 @@ class Reader:
             tail = view[c.end : c.end + 60]
             link = cues.AUTHOR_LINK.match(tail)
             if link:
-                np = _np_at(cands, c.end + link.end(), view)
+                np = _np_at(cands, c.end + link.end(), view, self.role_words)
                 if np is not None and np.what == "mention":
                     found = self.entity(np.key, np.mention_kind)
                 elif np is not None and np.what == "role":
@@ -192,12 +198,20 @@ class Reader:
             best = kinds[0] if len(kinds) == 1 else None
         return best
 
-    def _recent_work(self, noun: str, loc: str, para: int | None, pos: int) -> str | None:
+    def _recent_work(self, noun: str, loc: str, para: int | None, pos: int, near: bool = False) -> str | None:
+        """The last work named before pos whose name holds the noun ("the code"); with `near`,
+        any work named in this paragraph or the one before ("guidance, Managing Public Money.
+        The guidance says")."""
         noun = noun.lower()
         best: str | None = None
         for m in self._mentions_before(loc, para, pos):
             w = self.works.get(m.entity)
-            if w is not None and any(noun in f.lower() for f in (w.name, *w.aliases)):
+            if w is None:
+                continue
+            if near:
+                if m.location == loc and (para is None or (m.paragraph or 0) >= para - 1):
+                    best = w.name
+            elif any(noun in f.lower() for f in (w.name, *w.aliases)):
                 best = w.name
         return best
 
@@ -261,10 +275,10 @@ class Reader:
         index = para if para is not None else -1
         for s, e in _sentences(text, spans):
             sc = [c for c in cands if s <= c.start < e]
+            said, said_by = self._speech(view, s, e, sc, loc, para, first=True)
             for c in sc:
                 if c.what == "doc":
-                    self._doc_author(c, view, cands)
-            said, said_by = self._speech(view, s, e, sc, loc, para, first=True)
+                    self._doc_author(c, view, cands, said)
             for sp in spans:
                 if not (sp.quote and s <= sp.open_at < e):
                     continue
@@ -337,7 +351,7 @@ class Reader:
                prev: Attribution | None, said: Attribution | None, loc: str,
                para: int | None) -> tuple[Attribution, str]:
         before = view[s : sp.open_at]
-        opening = not before.strip(" \t\u00a0\"'\u201c\u2018([\u2013\u2014-")
+        opening = not before.strip(" \t\u00a0\"'\u201c\u2018([\u2013\u2014->*\u2022")
         inner = text[sp.start : sp.end].rstrip()
         if sp.closed and (opening or inner[-1:] in ",?!\u2014\u2013-" or view[sp.close_at + 1 : sp.close_at + 2] == ","):
             att, src = self._after_cue(view, sp.close_at + 1, e, sc, loc, para)
@@ -345,7 +359,7 @@ class Reader:
                 return att, src
         m = cues.ACCORDING_RE.search(view, s, e)
         if m:
-            np = _np_at(sc, m.end(), view)
+            np = _np_at(sc, m.end(), view, self.role_words)
             att = self.resolve(np, view, sc, loc, para) if np else None
             if att is not None:
                 return att, np.what if np else ""
@@ -405,10 +419,14 @@ class Reader:
             order = [len(clauses) - 1] + [k for k, (c0, _) in enumerate(clauses) if c0 >= hard[-1]]
         for k in order:
             c0, c1 = clauses[k]
-            v = _verb(bv, c0, c1)
-            if v is None:
+            verbs = _verbs(bv, c0, c1)
+            if not verbs:
                 continue
-            return self._subject(bv, clauses, k, v, sc, loc, para)
+            for v in verbs[:1] if first else reversed(verbs):
+                att, src = self._subject(bv, clauses, k, v, sc, loc, para)
+                if att is not None:
+                    return att, src
+            return NOBODY, ""
         return None, ""
 
     def _subject(self, bv: str, clauses: list[tuple[int, int]], k: int, v: re.Match[str],
@@ -419,11 +437,11 @@ class Reader:
         if _passive(bv, c0, vs, ve, word):
             agent = cues.PASSIVE_AFTER.match(bv, ve)
             if agent and agent.group().split()[0] in ("by", "in"):
-                np = _np_at(sc, agent.end(), bv)
+                np = _np_at(sc, agent.end(), bv, self.role_words)
                 if np is not None:
                     att = self.resolve(np, bv, sc, loc, para)
-                    return att, _src(np)
-            return NOBODY, ""
+                    return att or NOBODY, _src(np)
+            return None, ""
         rel = cues.RELATIVE_RE.search(bv, c0, vs)
         if rel and rel.end() == vs:
             ante = [c for c in sc if c.end <= rel.start() and not bv[c.end : rel.start()].strip(" ,")]
@@ -431,14 +449,16 @@ class Reader:
                 return self.resolve(ante[-1], bv, sc, loc, para) or NOBODY, _src(ante[-1])
         after = bv[ve : ve + 80]
         if re.match(r"\s*$", bv[c0:vs].replace(",", " ")) or bv[c0:vs].rstrip().endswith(","):
-            np = _np_at(sc, ve + len(after) - len(after.lstrip()), bv)
+            np = _np_at(sc, ve + len(after) - len(after.lstrip()), bv, self.role_words)
             if np is not None and bv[c0:vs].rstrip().endswith(","):
                 return self.resolve(np, bv, sc, loc, para) or NOBODY, _src(np)
         for j in range(k, -1, -1):
             lo, hi = clauses[j][0], vs if j == k else clauses[j][1]
             found = [c for c in sc if lo <= c.start < hi and _eligible(bv, c, lo, self.role_words)]
             if found:
-                return self.resolve(found[0], bv, sc, loc, para) or NOBODY, _src(found[0])
+                np = _np_at(sc, found[0].start, bv, self.role_words) or found[0]
+                np = np if np.start < hi else found[0]
+                return self.resolve(np, bv, sc, loc, para) or NOBODY, _src(np)
             words = [w for w in _words(bv[lo:hi]) if w not in cues.FUNCTION_WORDS]
             if words and j == k:
                 return NOBODY, ""
@@ -453,9 +473,11 @@ class Reader:
         c0 = breaks[-1] if breaks else s
         found = [c for c in sc if c0 <= c.start < hi and _eligible(bv, c, c0, self.role_words)]
         if found:
-            att = self.resolve(found[0], bv, sc, loc, para)
+            np = _np_at(sc, found[0].start, bv, self.role_words) or found[0]
+            np = np if np.start < hi else found[0]
+            att = self.resolve(np, bv, sc, loc, para)
             if att is not None:
-                return att, _src(found[0])
+                return att, _src(np)
         words = _words(bv[c0:hi])
         while words and words[0] in ("and", "but", "so", "yet", "or", "then"):
             words.pop(0)
@@ -466,6 +488,12 @@ class Reader:
                     att = self.resolve(c, bv, sc, loc, para)
                     if att is not None:
                         return att, _src(c)
+        under = cues.UNDER_RE.match(bv[s:hi])
+        np = _np_at(sc, s + under.end(), bv, self.role_words) if under else None
+        if np is not None and (np.what == "doc" or np.mention_kind == "document"):
+            att = self.resolve(np, bv, sc, loc, para)
+            if att is not None:
+                return att, _src(np)
         if said is not None and said.speaker is not None:
             return said, "quote"
         st = self.state
@@ -521,21 +549,24 @@ def _spoken_for(view: str, i: int, j: int, cands: list[Cand]) -> str | None:
     return None
 
 
-def _np_at(cands: list[Cand], pos: int, view: str) -> Cand | None:
+def _np_at(cands: list[Cand], pos: int, view: str, role_words: frozenset[str] = frozenset()) -> Cand | None:
     """The candidate noun phrase starting at pos, preferring a person inside it
-    ("Institute of Regulation chair Marcial Boo" gives Boo)."""
+    ("Institute of Regulation chair Marcial Boo", "PCS general secretary Harriet Ndlovu")."""
     chain: list[Cand] = []
     end = pos
     for c in cands:
-        if c.start < pos:
+        if c.start < end or c.start < pos:
             continue
         gap = view[end : c.start]
-        if chain and (len(gap.split()) > 3 or re.search(r"[,;:.()\u2013\u2014]", gap)):
-            break
-        if not chain and gap.strip():
+        if re.search(r"[,;:.()\u2013\u2014\"\u201c\u201d_]", gap) or not all(
+            w.lower() in role_words or w.lower() in cues.NP_FILLER or w[:1].isupper()
+            for w in gap.split()
+        ):
             break
         chain.append(c)
-        end = max(end, c.end)
+        end = c.end
+        if view[end : end + 2] in ("'s", "\u2019s"):
+            end += 2
     people = [c for c in chain if c.what == "mention" and c.mention_kind == "person"]
     return people[0] if people else (chain[0] if chain else None)
 
@@ -594,21 +625,26 @@ def _blank_asides(view: str, s: int, hi: int) -> str:
     return view[:s] + seg + view[hi:]
 
 
-def _verb(bv: str, lo: int, hi: int) -> re.Match[str] | None:
-    """The first speech verb in [lo, hi) that is not a noun ("a tweet", "the statement")."""
-    for v in cues.SPEECH_RE.finditer(bv, lo, hi):
-        if not cues.NOUN_BEFORE.search(bv, max(lo, v.start() - 8), v.start()):
-            return v
-    return None
+def _verbs(bv: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The speech verbs in [lo, hi), leaving out nouns ("a tweet", "the statement")."""
+    return [
+        v
+        for v in cues.SPEECH_RE.finditer(bv, lo, hi)
+        if not cues.NOUN_BEFORE.search(bv, max(lo, v.start() - 8), v.start())
+    ]
 
 
 def _passive(bv: str, c0: int, vs: int, ve: int, word: str) -> bool:
-    participle = word.endswith("ed") or word in cues.IRREGULAR_PARTICIPLES
-    if not participle:
+    """A passive speech verb: after a form of "to be" ("was described as"), or a bare -ed form
+    followed by by/of/as/in that no name stands right before ("civil servants accused of")."""
+    if not (word.endswith("ed") or word in cues.IRREGULAR_PARTICIPLES):
         return False
     if cues.BE_FORMS.search(bv, c0, vs):
         return True
-    return bool(cues.PASSIVE_AFTER.match(bv, ve)) and not bv[c0:vs].strip().endswith(",")
+    before = bv[c0:vs].rstrip()
+    if not word.endswith("ed") or before.endswith(",") or cues.NAMED_BEFORE.search(before):
+        return False
+    return bool(cues.PASSIVE_AFTER.match(bv, ve))
 
 
 def _eligible(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> bool:
@@ -623,6 +659,9 @@ def _eligible(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> bool:
         return True
     before = re.split(r"[,;:()\u2013\u2014]", bv[lo : c.start])[-1]
     tokens = before.split()
-    while tokens and (tokens[-1].lower() in cues.NP_FILLER or tokens[-1][:1].isupper() or tokens[-1].lower() in role_words):
+    while tokens and tokens[-1].lower() not in cues.PREPOSITIONS:
+        t = tokens[-1]
+        if not (t.lower() in cues.NP_FILLER or t[:1].isupper() or t.lower() in role_words):
+            break
         tokens.pop()
     return not (tokens and tokens[-1].lower() in cues.PREPOSITIONS)
