@@ -449,6 +449,7 @@ def _full_build(
 ) -> int:
     """Build a complete index in a temporary file and move it into place."""
     root = str(Path(corpus.root).resolve())
+    fingerprint = pipeline_fingerprint()  # of the code that parses, taken before it runs
     tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
@@ -467,7 +468,7 @@ def _full_build(
             rebuild_identity(conn, in_transaction=True)
             meta = {
                 "schema_version": ss.SCHEMA_VERSION,
-                "pipeline": pipeline_fingerprint(),
+                "pipeline": fingerprint,
                 "corpus": root,
                 "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "complete": "1",

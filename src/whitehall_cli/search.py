@@ -238,7 +238,9 @@ def _paragraph_hits(
                 "SELECT n, text FROM paragraphs WHERE doc = ? ORDER BY n", (rowid,)
             )
         ]
+    conn.execute("BEGIN")  # one transaction: FTS5 writes one segment, not one per row
     conn.executemany("INSERT INTO temp.para_fts (rowid, text) VALUES (?, ?)", rows)
+    conn.execute("COMMIT")
     found: dict[int, list[tuple[float, int, str]]] = {rank: [] for rank in docs}
     for slot, s, marked in conn.execute(
         "SELECT rowid, bm25(para_fts), highlight(para_fts, 0, ?, ?) FROM temp.para_fts "

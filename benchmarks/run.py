@@ -1,0 +1,245 @@
+"""The `wh` benchmark: build, refresh and search a synthetic corpus of 10k and 100k articles.
+
+    python benchmarks/run.py                      # both sizes, into ./bench-out
+    python benchmarks/run.py --sizes 10000 --out /tmp/whbench
+
+Not a test and not run in CI: it takes minutes (the 100k corpus is ~400 MB and its build
+runs every pipeline stage on every article). Standard library plus the installed project.
+Every search is timed as a whole `wh` process (what a user waits for), median of `--runs`.
+Results print as a table and are saved as JSON beside the corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus_gen  # noqa: E402
+
+# Searches timed, by label: a word in most articles, a rare one, a phrase.
+SEARCHES = (
+    ("common word", "government"),
+    ("rare word", None),  # picked from the vocabulary's long tail for the corpus size
+    ("phrase", '"civil service"'),
+)
+# Targets from the issue, shown beside the figures.
+TARGETS = {
+    "search_ms": 250,
+    "help_ms": 150,
+    "refresh_s": 2.0,
+    "peak_mb": 150,
+    "build_rate": 1000,
+    "vs_import": 1.9,
+    "vs_grep": 3.5,
+}
+# Articles sampled to cost each pipeline stage.
+STAGE_SAMPLE = 300
+# What `wh index` does after a change: open with a stat of every file (whole process timed).
+REFRESH = (
+    "import sys\n"
+    "from whitehall_cli import index, load\n"
+    "ix = index.Index.open(load.resolve_corpus(sys.argv[1]), scan=True)\n"
+    "assert ix.parsed == 1, ix.parsed\n"
+)
+# Runs a peak-memory wrapper: it runs argv[1:] and prints the child's max RSS in KB.
+PEAK_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def wh_command() -> list[str]:
+    """The installed `wh` beside this Python, else `python -m whitehall_cli`."""
+    exe = Path(sys.executable).with_name("wh")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "whitehall_cli"]
+
+
+def timed(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
+    """Median wall time in ms of `runs` runs (after one warm-up), and the exit status."""
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = []
+    code = 0
+    for _ in range(runs):
+        t = time.perf_counter()
+        done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append((time.perf_counter() - t) * 1000)
+        code = done.returncode
+    return statistics.median(times), code
+
+
+def peak_mb(argv: list[str], env: dict[str, str]) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_WRAPPER, *argv], env=env, capture_output=True, text=True
+    )
+    return int(out.stdout.strip() or 0) / 1024
+
+
+def stage_costs(root: Path) -> dict[str, float]:
+    """Milliseconds per article of each pipeline stage, on a sample, in this process."""
+    from whitehall_cli import load, parse
+    from whitehall_cli.index_build import analyse
+
+    paths = sorted(root.glob("batch0000/*.txt"))[:STAGE_SAMPLE]
+    t0 = time.perf_counter()
+    texts = [load.decode(p.read_bytes()) for p in paths]
+    t1 = time.perf_counter()
+    docs = [parse.parse_text(t, p.stem, str(p)) for t, p in zip(texts, paths, strict=True)]
+    t2 = time.perf_counter()
+    try:
+        from whitehall_cli.entities import find_cast
+        from whitehall_cli.quotes import find_quotes
+    except ImportError:
+        return {"read_ms": (t1 - t0) / len(paths) * 1e3, "parse_ms": (t2 - t1) / len(paths) * 1e3}
+    casts = [find_cast(d) for d in docs]
+    t3 = time.perf_counter()
+    for d, c in zip(docs, casts, strict=True):
+        find_quotes(d, c)
+    t4 = time.perf_counter()
+    for d in docs:
+        analyse(d)
+    n = len(paths)
+    return {
+        "read_ms": (t1 - t0) / n * 1e3,
+        "parse_ms": (t2 - t1) / n * 1e3,
+        "entities_ms": (t3 - t2) / n * 1e3,
+        "quotes_ms": (t4 - t3) / n * 1e3,
+    }
+
+
+def rare_word(size: int) -> str:
+    """A tail word expected in a handful of articles at this corpus size."""
+    words = corpus_gen.vocabulary()
+    return words[min(len(words) - 1, 25_000)]
+
+
+def bench(size: int, out: Path, runs: int) -> dict[str, object]:
+    root = out / f"corpus-{size}"
+    print(f"\n== {size:,} articles: corpus in {root}", flush=True)
+    t = time.perf_counter()
+    corpus_gen.write_corpus(root, size)
+    print(f"   corpus ready in {time.perf_counter() - t:.1f} s", flush=True)
+    cache = out / f"cache-{size}"
+    shutil.rmtree(cache, ignore_errors=True)
+    env = dict(os.environ, WH_CACHE_DIR=str(cache), NO_COLOR="1")
+    wh = [*wh_command(), "--data", str(root)]
+    res: dict[str, object] = {"articles": size}
+
+    t = time.perf_counter()
+    subprocess.run([*wh, "index", "--rebuild"], env=env, check=True, stdout=subprocess.DEVNULL)
+    build_s = time.perf_counter() - t
+    res["build_s"] = round(build_s, 2)
+    res["build_rate"] = round(size / build_s)
+    res["index_mb"] = round(sum(p.stat().st_size for p in cache.glob("*.sqlite")) / 1e6, 1)
+    print(f"   build {build_s:.1f} s = {size / build_s:.0f} articles/s", flush=True)
+    res["stages"] = {k: round(v, 3) for k, v in stage_costs(root).items()}
+
+    victim = sorted(root.glob("batch0000/*.txt"))[7]
+    original = victim.read_bytes()
+    try:
+        victim.write_bytes(original + b"\nA sentence added for the benchmark.\n")
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", REFRESH, str(root)], env=env, check=True)
+        res["refresh_changed_s"] = round(time.perf_counter() - t, 3)
+        extra = victim.with_name("zz-added-by-benchmark.txt")
+        extra.write_bytes(original)
+        t = time.perf_counter()
+        subprocess.run([*wh, "search", "--json", "government"], env=env, stdout=subprocess.DEVNULL)
+        res["search_after_add_s"] = round(time.perf_counter() - t, 3)
+        extra.unlink()
+    finally:
+        victim.write_bytes(original)
+    subprocess.run([*wh, "index"], env=env, check=True, stdout=subprocess.DEVNULL)
+
+    res["help_ms"] = round(timed([*wh_command(), "--help"], env, runs)[0], 1)
+    res["import_ms"] = round(
+        timed([sys.executable, "-c", "import click, rich.console, rich.table"], env, runs)[0], 1
+    )
+    searches = {}
+    for label, word in SEARCHES:
+        word = word or rare_word(size)
+        ms, code = timed([*wh, "search", "--json", word], env, runs)
+        row: dict[str, object] = {"query": word, "ms": round(ms, 1), "exit": code}
+        row["peak_mb"] = round(peak_mb([*wh, "search", "--json", word], env), 1)
+        grep_word = word.strip('"')
+        row["grep_ms"] = round(timed(["grep", "-ril", grep_word, str(root)], env, 3)[0], 1)
+        if shutil.which("rg"):
+            row["rg_ms"] = round(timed(["rg", "-il", grep_word, str(root)], env, 3)[0], 1)
+        row["x_import"] = round(ms / float(res["import_ms"]), 2)
+        row["x_faster_than_grep"] = round(float(row["grep_ms"]) / ms, 1)
+        searches[label] = row
+        print(f"   search {label} {word!r}: {ms:.0f} ms", flush=True)
+    res["searches"] = searches
+    (out / f"results-{size}.json").write_text(json.dumps(res, indent=2))
+    return res
+
+
+def report(results: list[dict]) -> None:
+    t = TARGETS
+    print("\nwh benchmark (targets in brackets)")
+    for r in results:
+        print(f"\n{r['articles']:,} articles")
+        print(
+            f"  build              {r['build_s']} s = {r['build_rate']} articles/s "
+            f"[>= {t['build_rate']}]; index {r['index_mb']} MB"
+        )
+        stages = ", ".join(f"{k[:-3]} {v} ms" for k, v in r["stages"].items())
+        print(f"  per-article stages {stages}")
+        print(f"  refresh, 1 changed {r['refresh_changed_s']} s [<= {t['refresh_s']}]")
+        print(f"  search after 1 new {r['search_after_add_s']} s (quick folder check)")
+        print(f"  wh --help          {r['help_ms']} ms [<= {t['help_ms']}]")
+        print(f"  import baseline    {r['import_ms']} ms (python -c 'import click, rich...')")
+        for label, s in r["searches"].items():
+            extra = f", rg {s['rg_ms']} ms" if "rg_ms" in s else ""
+            print(
+                f"  search {label:12s} {s['ms']} ms [<= {t['search_ms']}], peak {s['peak_mb']} MB "
+                f"[<= {t['peak_mb']}], {s['x_import']}x import [<= {t['vs_import']}], "
+                f"grep -ril {s['grep_ms']} ms = {s['x_faster_than_grep']}x faster "
+                f"[>= {t['vs_grep']}]{extra}  ({s['query']})"
+            )
+
+
+def snapshot(out: Path) -> None:
+    """Re-run this script on a frozen copy of the installed package, so that edits to the
+    source while the benchmark runs cannot make `wh` rebuild the index mid-measurement."""
+    import whitehall_cli
+
+    copy = out / "snapshot"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(
+        Path(whitehall_cli.__file__).parent,
+        copy / "whitehall_cli",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    env = dict(os.environ, PYTHONPATH=str(copy), WH_BENCH_SNAPSHOT=str(copy))
+    os.execve(sys.executable, [sys.executable, __file__, *sys.argv[1:]], env)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000,100000", help="comma-separated corpus sizes")
+    ap.add_argument("--out", default="bench-out", help="folder for corpora, indexes, results")
+    ap.add_argument("--runs", type=int, default=7, help="timed runs per search (median)")
+    ap.add_argument(
+        "--no-snapshot", action="store_true", help="measure the live source, not a frozen copy"
+    )
+    args = ap.parse_args()
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    if not args.no_snapshot and not os.environ.get("WH_BENCH_SNAPSHOT"):
+        snapshot(out)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    report([bench(size, out, args.runs) for size in sizes])
+
+
+if __name__ == "__main__":
+    main()
