@@ -377,6 +377,26 @@ def test_title_case_headline_is_not_read_as_names() -> None:
     assert cast.people == ()
 
 
+def test_capitalised_title_before_a_name_is_the_role() -> None:
+    cast = find_cast(doc_of("Chancellor Rachel Reeves told MPs the rules would change."))
+    assert person(cast, "Rachel Reeves").roles == ("Chancellor",)
+
+
+def test_a_title_after_lord_is_not_a_peer() -> None:
+    cast = find_cast(doc_of("The Lord Chancellor and Lord Frost, the former negotiator, met."))
+    assert [p.name for p in cast.people] == ["Lord Frost"]
+
+
+def test_places_named_after_people_are_not_people() -> None:
+    cast = find_cast(doc_of("Protesters gathered at Victoria Station and took the Elizabeth Line."))
+    assert cast.people == ()
+
+
+def test_auxiliary_verb_is_no_evidence_of_a_person() -> None:
+    cast = find_cast(doc_of("Universal Credit has been reformed, and Net Zero will cost more."))
+    assert cast.people == ()
+
+
 # ----- bodies --------------------------------------------------------------------------------
 def test_acronym_defined_in_brackets_is_an_alias() -> None:
     cast = find_cast(
@@ -479,6 +499,24 @@ def test_every_body_kind_is_a_known_kind() -> None:
     for file in sorted(p.name for p in DATA.glob("*.txt")):
         for b in cast_of(file)[1].bodies:
             assert b.kind in BODY_KINDS
+
+
+def test_body_named_by_the_title_of_its_official() -> None:
+    cast = find_cast(doc_of("Vote Leave director Dominic Cummings agreed."), use_lexicon=False)
+    assert body(cast, "Vote Leave")
+    assert person(cast, "Dominic Cummings").bodies == ("Vote Leave",)
+
+
+def test_nationality_before_a_title_is_not_a_body() -> None:
+    cast = find_cast(
+        doc_of("The Israeli president and the Pakistani leader spoke."), use_lexicon=False
+    )
+    assert cast.bodies == ()
+
+
+def test_a_day_after_a_body_is_not_part_of_its_name() -> None:
+    cast = find_cast(doc_of("Speaking at the Institute for Government on Tuesday, she said so."))
+    assert [b.name for b in cast.bodies] == ["Institute for Government"]
 
 
 # ----- works ---------------------------------------------------------------------------------

@@ -117,15 +117,14 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     # 2. full names
     for seg in segs:
         seg.names = find_names(seg.text, seg.toks, seg.taken, seg.title_case)
-    # 3. bodies shown by context, works named by a noun after a name
+    people = _collect_people(segs)
+    # 3. bodies shown by context ("the FDA union", "Vote Leave director")
     for seg in segs:
         if seg.title_case:
             continue
-        taken = seg.taken | {k for h in seg.names for k in range(h.i, h.j)}
-        extra = orgs.context_spans(seg.text, seg.toks, taken)
+        extra = orgs.context_spans(seg.text, seg.toks, seg.taken)
         seg.spans = sorted(seg.spans + extra, key=lambda s: s.start)
         seg.taken |= {k for s in extra for k in range(s.i, s.j)}
-    people = _collect_people(segs)
     bodies, works = _collect_things(segs)
     _acronyms(segs, bodies)
     mentions = _mentions(segs, people, bodies, works)

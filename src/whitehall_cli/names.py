@@ -182,7 +182,7 @@ ROLE_HEADS = frozenset(
     academic lecturer author historian expert boss columnist candidate ambassador envoy
     counsel attorney adjudicator auditor regulator inspector controller comptroller
     principal dean vice-chancellor provost trustee manager coordinator organiser convenor
-    businessman businesswoman donor lobbyist pollster strategist aide negotiator
+    businessman businesswoman donor lobbyist pollster strategist aide negotiator general
     """.split()
 )
 # Words that may sit inside a role phrase before a name ("former cabinet secretary").
@@ -209,10 +209,17 @@ SPEECH_VERBS = frozenset(
     announced announces admitted admits revealed reveals confirmed confirms denied denies
     described describes called calls urged urges asked asks replied replies responded
     responds commented comments continued continues acknowledged acknowledges accused
-    accuses criticised criticises defended defends welcomed welcomes has had have was is
-    who will would could should might may, vowed vows promised promises signalled signals
+    accuses criticised criticises defended defends welcomed welcomes who vowed vows
+    promised promises signalled signals
     resigned resigns became becomes joined joins led leads
     """.split()
 )
 # Words before a month-like surname that show it is a date ("in May", "last March").
 DATE_CONTEXT = frozenset("in on of since until from by last next this early late mid".split())
+# Last words that make a place of a capitalised pair ("Victoria Station", "Elizabeth Line").
+PLACE_SUFFIXES = frozenset(
+    "Street Road Avenue Lane Square Station Hospital Palace Gardens Line Airport Tower Bridge "
+    "Park Way Place Crescent Close Estate Abbey Cathedral Castle Stadium Arena".split()
+)
+# Endings of nationality and demonym adjectives ("Israeli president", "Pakistani minister").
+NATIONALITY_ENDINGS = ("ian", "ish", "ese", "ean", "ani", "eli", "aqi", "ican", "ch")

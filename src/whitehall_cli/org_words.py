@@ -78,6 +78,11 @@ ORG_ROLE_NOUNS = _kinds(
 GLUE_WORDS = frozenset(
     "to of the a an and or in on at for with by from as that this who which".split()
 )
+# Days and months: never the end of an organisation's name ("the IfG on Tuesday").
+TIME_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December".split()
+)
 # Words after "Name," that say the name is a union ("Prospect, which represents ...").
 UNION_APPOSITIONS = ("which represents", "representing", "which speaks for")
 # Capitalised heads of the names of works ("Autumn Statement", "Civil Service Code").

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from whitehall_cli.entity_tokens import CONNECTORS, WORD, Tok, joined
 from whitehall_cli.lexicon import LexEntry, load_entries
-from whitehall_cli.names import NON_NAME_WORDS
+from whitehall_cli.names import NATIONALITY_ENDINGS, NON_NAME_WORDS
 from whitehall_cli.org_words import (
     GENERIC_BODY_NAMES,
     GENERIC_ORG_MODIFIERS,
@@ -23,6 +23,7 @@ from whitehall_cli.org_words import (
     KIND_NOUNS,
     ORG_HEADS,
     ORG_ROLE_NOUNS,
+    TIME_WORDS,
     TITLE_WORDS,
     UNION_APPOSITIONS,
     WORK_HEADS,
@@ -223,7 +224,7 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
     k = end
     while k < b and toks[k].text in CONNECTORS:
         k += 1
-        while k < b and toks[k].cap:
+        while k < b and toks[k].cap and toks[k].base not in TIME_WORDS:
             k += 1
             end = k
     while end > a and toks[end - 1].text in CONNECTORS:
@@ -244,6 +245,8 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
 
 def _is_nameish(toks: list[Tok], a: int, b: int) -> bool:
     """Capitalised words that could name a body: not only titles, places or common words."""
+    if b - a == 1 and toks[a].base.endswith(NATIONALITY_ENDINGS) and not toks[a].base.isupper():
+        return False
     return b > a and not all(toks[k].base in NON_NAME_WORDS for k in range(a, b))
 
 

@@ -19,6 +19,7 @@ from whitehall_cli.names import (
     NON_FIRST_NAME_WORDS,
     NON_NAME_WORDS,
     PEER_TITLES,
+    PLACE_SUFFIXES,
     ROLE_DROPPED_PREFIXES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -57,6 +58,8 @@ ROLE_BREAK_WORDS = frozenset(
 ROLE_PREPOSITIONS = frozenset("in of at for to on with by from as after before about".split())
 # Words that open a relative clause after a role ("Labour MP who sits on ...").
 RELATIVES = frozenset("who which whose where that".split())
+# Words that never sit inside a job title read backwards from a name.
+CONJUNCTIONS = frozenset(("and", "or", "but", "nor", *ROLE_DROPPED_PREFIXES))
 # Punctuation in a gap that ends an apposition.
 CLAUSE_END = frozenset(',.;:!?"\u201c\u201d()\u2013\u2014')
 
@@ -107,7 +110,11 @@ def find_names(text: str, toks: list[Tok], taken: set[int], title_case: bool) ->
 def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -> NameHit | None:
     """The person named by a capitalised run, after dropping titles and honorifics before it."""
     titled = False
-    while a < b and toks[a].base in NON_NAME_WORDS and toks[a].base not in HONORIFICS:
+    while (
+        a < b
+        and toks[a].base not in HONORIFICS
+        and (toks[a].base in NON_NAME_WORDS or (toks[a].base.lower() in ROLE_HEADS and a + 1 < b))
+    ):
         titled = titled or toks[a].base.lower() in ROLE_HEADS or toks[a].base == "Minister"
         a += 1
     h = a
@@ -128,11 +135,15 @@ def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -
     if len(words) == 1:
         if not (honorific and toks[h - 1].base in PEER_TITLES):
             return None
+        if words[0] in NON_NAME_WORDS or words[0].lower() in ROLE_HEADS:
+            return None  # "Lord Chancellor", "Lady Justice"
         name = f"{toks[h - 1].base} {words[0]}"
     else:
         if words[0] in NON_FIRST_NAME_WORDS and not honorific:
             return None
         name = " ".join(words)
+    if len(words) >= 2 and words[-1] in PLACE_SUFFIXES:
+        return None
     form = text[toks[a].start : toks[end - 1].end]
     given = words[0] in GIVEN_NAMES
     strong = given or honorific or titled or _role_before(toks, a) is not None
@@ -206,10 +217,7 @@ def _role_before(toks: list[Tok], a: int) -> int | None:
                 and not verb
                 and not q.possessive
                 and q.base not in ROLE_BREAK_WORDS
-                and p.text
-                not in (
-                    ROLE_PREPOSITIONS | RELATIVES | SPEECH_VERBS | frozenset(ROLE_DROPPED_PREFIXES)
-                )
+                and p.text not in (ROLE_PREPOSITIONS | RELATIVES | SPEECH_VERBS | CONJUNCTIONS)
             ):
                 k -= 1
                 start = k
