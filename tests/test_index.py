@@ -48,6 +48,14 @@ def write(root: Path, name: str, text: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def text_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about storage: the people and quotation stages are left out (they
+    have their own tests), except in tests named test_real_pipeline_*."""
+    if not request.node.name.startswith("test_real_pipeline"):
+        monkeypatch.setattr(ib, "analyse", lambda doc: Analysis(doc, Cast(), ()))
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> load.Corpus:
     root = tmp_path / "articles"

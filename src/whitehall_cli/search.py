@@ -83,8 +83,9 @@ def search(
     if raw:
         if not query.strip():
             raise BadQuery("empty search: give a word to look for")
-        article_expr = paragraph_expr = query
+        article_expr = query
         terms = raw_terms(query)
+        paragraph_expr = " OR ".join(f'"{t}"' for t in terms)
     else:
         parsed = parse_query(query)
         parsed, corrections = correct(conn, parsed)
@@ -242,11 +243,16 @@ def _paragraph_hits(
     conn.executemany("INSERT INTO temp.para_fts (rowid, text) VALUES (?, ?)", rows)
     conn.execute("COMMIT")
     found: dict[int, list[tuple[float, int, str]]] = {rank: [] for rank in docs}
-    for slot, s, marked in conn.execute(
-        "SELECT rowid, bm25(para_fts), highlight(para_fts, 0, ?, ?) FROM temp.para_fts "
-        "WHERE para_fts MATCH ?",
-        (MARK_OPEN, MARK_CLOSE, expr),
-    ):
+    matches = (
+        conn.execute(
+            "SELECT rowid, bm25(para_fts), highlight(para_fts, 0, ?, ?) FROM temp.para_fts "
+            "WHERE para_fts MATCH ?",
+            (MARK_OPEN, MARK_CLOSE, expr),
+        )
+        if expr
+        else ()
+    )
+    for slot, s, marked in matches:
         found[slot // SLOTS_PER_ARTICLE].append((s, slot % SLOTS_PER_ARTICLE, marked))
     hits: list[Hit] = []
     for rank, (doc_id, title, date) in docs.items():
