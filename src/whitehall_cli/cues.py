@@ -237,50 +237,42 @@ ABBREVIATIONS = frozenset(
 )
 
 
-def _forms(groups: tuple[str, ...]) -> str:
-    words = sorted({w for g in groups for w in g.split()}, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in words)
+def _multi(words: object) -> re.Pattern[str]:
+    """A pattern for the entries of a table that are more than one word ("think tank")."""
+    multi = sorted((w for w in words if " " in w), key=len, reverse=True)  # type: ignore[attr-defined]
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in multi) or "(?!)"
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
-# Any speech verb or phrase (as an alternation, for use inside other patterns).
-SPEECH_ALT = rf"(?:{'|'.join(SPEECH_PHRASES)}|{_forms(SPEECH_VERBS)})"
-# Any speech verb or phrase as a whole word.
-SPEECH_RE = re.compile(rf"\b{SPEECH_ALT}\b", re.IGNORECASE)
-# A determiner right before a speech word makes it a noun ("a tweet", "the statement").
-NOUN_BEFORE = re.compile(
-    r"\b(?:a|an|the|this|these|those|his|her|its|their|our|my|your|every|any|no|whose)\s+$",
-    re.IGNORECASE,
+# Every form of every speech verb, looked up word by word.
+SPEECH_WORDS = frozenset(w for g in SPEECH_VERBS for w in g.split())
+# Any speech phrase.
+SPEECH_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(SPEECH_PHRASES)})\b", re.IGNORECASE)
+# Words that make a speech word after them a noun ("a tweet", "the statement").
+DETERMINERS = frozenset(
+    "a an the this these those his her its their our my your every any no whose".split()
 )
-# "X said in a report": X wrote the report.
+# Words that may stand between "it" and its speech verb ("it has also said").
+IT_AUX = frozenset("has had have also then further now later will would".split())
+# Words that may stand between a name and its speech verb ("Heywood has also said").
+AUX_WORDS = IT_AUX | frozenset({"was", "is", "were", "are"})
+# Person pronouns that can be the subject of a speech verb.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+# Determiners before a body noun ("the union", "its committee").
+BODY_DETERMINERS = frozenset({"the", "its", "this"})
+# Multi-word entries of the noun tables, found by pattern; single words by lookup.
+DOC_MULTI_RE = _multi(DOC_NOUNS)
+BODY_MULTI_RE = _multi(BODY_NOUNS)
+SPOKES_MULTI_RE = _multi(SPOKES_NOUNS)
+# "X said in a report": X wrote the report (group 1 must be a speech word).
 SAID_IN_RE = re.compile(
-    rf"\b{SPEECH_ALT}\s+(?:\w+\s+)?in\s+(?:a|an|the|its|his|her|their)\s+(?:new\s+|latest\s+|recent\s+)?$",
+    r"\b(\w+)\s+(?:\w+\s+)?in\s+(?:a|an|the|its|his|her|their)\s+(?:new\s+|latest\s+|recent\s+)?$",
     re.IGNORECASE,
 )
 # "Under the ministerial code, ...": the work that a sentence's rule comes from.
 UNDER_RE = re.compile(r"^\W*(?:under|in\s+line\s+with|as\s+set\s+out\s+in)\s+(?:the\s+)?", re.I)
 # "according to X": X's words, wherever the phrase stands in the sentence.
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-# A document noun as a whole word.
-DOC_NOUN_RE = re.compile(
-    rf"\b(?:{'|'.join(re.escape(k) for k in sorted(DOC_NOUNS, key=len, reverse=True))})\b",
-    re.IGNORECASE,
-)
-# A body-kind noun after "the" ("the think tank", "the union").
-BODY_NOUN_RE = re.compile(
-    r"\b(?:the|its|this)\s+(?P<noun>"
-    + "|".join(re.escape(k) for k in sorted(BODY_NOUNS, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
-# A person who speaks for a body.
-SPOKES_RE = re.compile(rf"\b(?:{'|'.join(SPOKES_NOUNS)})\b", re.IGNORECASE)
-# Subject pronouns for a person.
-PERSON_PRONOUN_RE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-# "it" as the subject of a speech verb ("it adds", "It added that").
-IT_SPEAKS_RE = re.compile(
-    rf"\bit\s+(?:(?:has|had|also|then|further|now|later|will|would)\s+)*(?={SPEECH_ALT}\b)",
-    re.IGNORECASE,
-)
 # A word.
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 # A sentence end: a stop (perhaps inside a closing mark), space, then a capital or a mark.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from whitehall_cli import cues
 from whitehall_cli.models import Cast, Document, Mention
@@ -47,6 +47,15 @@ class Cand:
     what: str  # "mention", "pronoun", "it", "role", "doc", "bodynoun", "spokes"
     key: str  # entity name, doc noun, body kind ...
     mention_kind: str = ""  # for mentions: person, body or document
+
+
+class Verb(NamedTuple):
+    """A speech verb (or phrase) in a text."""
+
+    start: int
+    end: int
+    word: str  # lower case
+    noun: bool  # after a determiner: "a tweet", "the statement"
 
 
 @dataclass
@@ -83,6 +92,8 @@ class Reader:
             if w not in cues.PREPOSITIONS
         )
         self.body_quotes: list[tuple[str, Attribution]] = []
+        self.toks: list[tuple[int, int, str]] = []
+        self.verbs: list[Verb] = []
 
     # ----- resolution of one candidate -------------------------------------------------
     def person(self, name: str) -> Attribution:
@@ -159,7 +170,8 @@ class Reader:
         for b in cands:
             if b.end <= c.start and not view[b.end : c.start].strip(" '\u2019s") and b.what == "mention":
                 found = self.entity(b.key, b.mention_kind)
-        if found is None and said is not None and cues.SAID_IN_RE.search(before):
+        said_in = cues.SAID_IN_RE.search(before)
+        if found is None and said is not None and said_in and said_in.group(1).lower() in cues.SPEECH_WORDS:
             found = said
         m = cues.POSSESSIVE_DET_RE.search(before)
         if found is None and m:
@@ -239,10 +251,31 @@ class Reader:
         def free(a: int, b: int) -> bool:
             return all(b <= s or a >= e for s, e in taken)
 
-        for m in cues.PERSON_PRONOUN_RE.finditer(view):
-            out.append(Cand(m.start(), m.end(), "pronoun", m.group().lower()))
-        for m in cues.IT_SPEAKS_RE.finditer(view):
-            out.append(Cand(m.start(), m.start() + 2, "it", "it"))
+        toks = self.toks
+        for k, (a, b, w) in enumerate(toks):
+            if w in cues.PERSON_PRONOUNS:
+                out.append(Cand(a, b, "pronoun", w))
+            elif w == "it":
+                nxt = k + 1
+                while nxt < len(toks) and toks[nxt][2] in cues.IT_AUX:
+                    nxt += 1
+                if nxt < len(toks) and toks[nxt][2] in cues.SPEECH_WORDS:
+                    out.append(Cand(a, b, "it", w))
+            elif w in cues.DOC_NOUNS and free(a, b):
+                out.append(Cand(a, b, "doc", w))
+            elif w in cues.BODY_NOUNS and k and toks[k - 1][2] in cues.BODY_DETERMINERS and free(a, b):
+                out.append(Cand(toks[k - 1][0], b, "bodynoun", w))
+            elif w in cues.SPOKES_NOUNS:
+                body = _spoken_for(view, a, b, out)
+                if body:
+                    out.append(Cand(a, b, "spokes", body))
+        for rx, what in ((cues.DOC_MULTI_RE, "doc"), (cues.BODY_MULTI_RE, "bodynoun"), (cues.SPOKES_MULTI_RE, "spokes")):
+            for m in rx.finditer(view):
+                key = " ".join(m.group().lower().split())
+                if what == "spokes":
+                    key = _spoken_for(view, m.start(), m.end(), out) or ""
+                if key and free(m.start(), m.end()):
+                    out.append(Cand(m.start(), m.end(), what, key))
         lower = view.lower()
         for form, name in self.roles:
             i = lower.find(form)
@@ -250,25 +283,34 @@ class Reader:
                 j = i + len(form)
                 if _word_edge(lower, i, j) and free(i, j) and _role_points(view, i, j, out):
                     out.append(Cand(i, j, "role", name))
+                    taken.append((i, j))
                 i = lower.find(form, j)
-        for m in cues.DOC_NOUN_RE.finditer(view):
-            if free(m.start(), m.end()):
-                out.append(Cand(m.start(), m.end(), "doc", m.group()))
-        for m in cues.BODY_NOUN_RE.finditer(view):
-            if free(m.start("noun"), m.end("noun")):
-                out.append(Cand(m.start(), m.end(), "bodynoun", m.group("noun")))
-        for m in cues.SPOKES_RE.finditer(view):
-            body = _spoken_for(view, m.start(), m.end(), out)
-            if body:
-                out.append(Cand(m.start(), m.end(), "spokes", body))
         out.sort(key=lambda c: (c.start, -c.end))
         return out
 
     # ----- reading one text ----------------------------------------------------------------
+    def _prepare(self, text: str, spans: list[Span]) -> str:
+        """Mask the quotations and index the words and speech verbs of one text."""
+        view = _mask(text, spans)
+        self.toks = [(m.start(), m.end(), m.group().lower()) for m in cues.WORD_RE.finditer(view)]
+        verbs = [
+            Verb(a, b, w, k > 0 and self.toks[k - 1][2] in cues.DETERMINERS)
+            for k, (a, b, w) in enumerate(self.toks)
+            if w in cues.SPEECH_WORDS
+        ]
+        verbs += [Verb(m.start(), m.end(), m.group().lower(), False) for m in cues.SPEECH_PHRASE_RE.finditer(view)]
+        verbs.sort()
+        self.verbs = verbs
+        return view
+
+    def _verbs(self, bv: str, lo: int, hi: int) -> list[Verb]:
+        """The speech verbs in [lo, hi) outside asides, leaving out nouns ("a tweet")."""
+        return [v for v in self.verbs if lo <= v.start < hi and not v.noun and bv[v.start] != " "]
+
     def paragraph(self, loc: str, para: int | None, text: str, spans: list[Span]) -> list[Attribution]:
         """Attributions for the quotation spans of one text (all spans mask their words; only
         those with `quote` set are attributed), updating what the article has established."""
-        view = _mask(text, spans)
+        view = self._prepare(text, spans)
         cands = self.candidates(text, view, loc, para)
         out: list[Attribution] = []
         prev: Attribution | None = None
@@ -301,7 +343,7 @@ class Reader:
     def lead(self, loc: str, text: str, spans: list[Span]) -> list[Attribution]:
         """Attributions for a headline or standfirst: its own cue when it names a speaker,
         else whoever the body gives the same words to, else its clause's subject."""
-        view = _mask(text, spans)
+        view = self._prepare(text, spans)
         cands = self.candidates(text, view, loc, None)
         out: list[Attribution] = []
         for sp in spans:
@@ -382,18 +424,19 @@ class Reader:
                    para: int | None) -> tuple[Attribution | None, str]:
         """'," he said' / '," said Penman' / '," the report states': the cue after a quotation."""
         tail = view[pos:e]
-        m = cues.SPEECH_RE.search(tail)
-        if not m:
+        v = next((v for v in self.verbs if pos <= v.start < e and not v.noun), None)
+        if v is None:
             return None, ""
-        pre = tail[: m.start()]
+        m = v._replace(start=v.start - pos, end=v.end - pos)
+        pre = tail[: m.start]
         if re.search(r"[.;:!?\"\u201c\u201d\u2018_]", pre) or len(pre.split()) > 7:
             return None, ""
         if pre.strip(" ,\u00a0"):
-            region = (pos, pos + m.start())
+            region = (pos, pos + m.start)
         else:
-            rest = tail[m.end() :]
+            rest = tail[m.end :]
             stop = re.search(r"[,.;:!?\u2013\u2014(]|\bthat\b", rest)
-            region = (pos + m.end(), pos + m.end() + (stop.start() if stop else len(rest)))
+            region = (pos + m.end, pos + m.end + (stop.start() if stop else len(rest)))
         inside = [c for c in sc if region[0] <= c.start < region[1]]
         np = next((c for c in inside if c.what == "mention" and c.mention_kind == "person"), None)
         np = np or (inside[0] if inside else None)
@@ -409,6 +452,8 @@ class Reader:
         verb of the sentence; otherwise the one in the last clause, or, when that clause has
         none, the first one since the last hard break (semicolon, colon, dash). None when
         there is no such verb."""
+        if not any(s <= v.start < hi and not v.noun for v in self.verbs):
+            return None, ""
         bv = _blank_asides(view, s, hi)
         starts = [s] + [s + m.end() for m in cues.CLAUSE_BREAK.finditer(bv[s:hi])]
         clauses = list(zip(starts, starts[1:] + [hi], strict=True))
@@ -419,7 +464,7 @@ class Reader:
             order = [len(clauses) - 1] + [k for k, (c0, _) in enumerate(clauses) if c0 >= hard[-1]]
         for k in order:
             c0, c1 = clauses[k]
-            verbs = _verbs(bv, c0, c1)
+            verbs = self._verbs(bv, c0, c1)
             if not verbs:
                 continue
             for v in verbs[:1] if first else reversed(verbs):
@@ -429,10 +474,9 @@ class Reader:
             return NOBODY, ""
         return None, ""
 
-    def _subject(self, bv: str, clauses: list[tuple[int, int]], k: int, v: re.Match[str],
+    def _subject(self, bv: str, clauses: list[tuple[int, int]], k: int, v: Verb,
                  sc: list[Cand], loc: str, para: int | None) -> tuple[Attribution | None, str]:
-        vs, ve = v.start(), v.end()
-        word = v.group().lower()
+        vs, ve, word = v.start, v.end, v.word
         c0 = clauses[k][0]
         if _passive(bv, c0, vs, ve, word):
             agent = cues.PASSIVE_AFTER.match(bv, ve)
@@ -625,15 +669,6 @@ def _blank_asides(view: str, s: int, hi: int) -> str:
     return view[:s] + seg + view[hi:]
 
 
-def _verbs(bv: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """The speech verbs in [lo, hi), leaving out nouns ("a tweet", "the statement")."""
-    return [
-        v
-        for v in cues.SPEECH_RE.finditer(bv, lo, hi)
-        if not cues.NOUN_BEFORE.search(bv, max(lo, v.start() - 8), v.start())
-    ]
-
-
 def _passive(bv: str, c0: int, vs: int, ve: int, word: str) -> bool:
     """A passive speech verb: after a form of "to be" ("was described as"), or a bare -ed form
     followed by by/of/as/in that no name stands right before ("civil servants accused of")."""
@@ -655,8 +690,18 @@ def _eligible(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> bool:
     tail = bv[c.end : c.end + 3]
     if tail[:2] in ("'s", "\u2019s") or tail[:1] in ("'", "\u2019"):
         return c.what == "doc"
-    if re.match(rf"\s+(?:(?:has|had|have|also|then|was|is)\s+)*{cues.SPEECH_ALT}\b", bv[c.end : c.end + 40], re.I):
-        return True
+    for w in bv[c.end : c.end + 40].split()[:4]:
+        w = w.strip(",.;:").lower()
+        if w in cues.SPEECH_WORDS:
+            return True
+        if w not in cues.AUX_WORDS:
+            break
+    owner = re.search(r"(['\u2019]s|s['\u2019])\s+$", bv[lo : c.start])
+    if owner and c.what in ("role", "doc", "bodynoun", "spokes"):
+        c = Cand(lo, lo, "", "")  # "The Institute for Government's director": judge the owner
+        start = lo + owner.start()
+        names = re.search(r"(?:\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|on)\b)?\s*)+$", bv[lo:start])
+        c = Cand(lo + names.start() if names else start, start, "", "")
     before = re.split(r"[,;:()\u2013\u2014]", bv[lo : c.start])[-1]
     tokens = before.split()
     while tokens and tokens[-1].lower() not in cues.PREPOSITIONS:
