@@ -58,6 +58,7 @@ class _Seg:
     spans: list[orgs.Span] = field(default_factory=list)
     names: list[NameHit] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
+    words: frozenset[str] = frozenset()  # every word of the text, for cheap pre-checks
     starts: dict[int, int] = field(default_factory=dict)  # offset -> index of the word there
     ends: dict[int, int] = field(default_factory=dict)  # end offset -> index of the word after
 
@@ -109,9 +110,10 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     # 1. bodies and works from the lexicon and from head words
     for seg in segs:
         spans = orgs.lexicon_spans(seg.text, seg.toks, lex)
+        seg.words = frozenset(t.base for t in seg.toks)
         if not seg.title_case:
-            spans += orgs.head_word_spans(seg.text, seg.toks, set())
-            spans += orgs.work_spans(seg.text, seg.toks, set())
+            spans += orgs.head_word_spans(seg.text, seg.toks, set(), seg.words)
+            spans += orgs.work_spans(seg.text, seg.toks, set(), seg.words)
         seg.spans = orgs.choose(spans)
         seg.taken = {k for s in seg.spans for k in range(s.i, s.j)}
     # 2. full names
@@ -122,7 +124,7 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     for seg in segs:
         if seg.title_case:
             continue
-        extra = orgs.context_spans(seg.text, seg.toks, seg.taken)
+        extra = orgs.context_spans(seg.text, seg.toks, seg.taken, seg.words)
         seg.spans = sorted(seg.spans + extra, key=lambda s: s.start)
         seg.taken |= {k for s in extra for k in range(s.i, s.j)}
     bodies, works = _collect_things(segs)

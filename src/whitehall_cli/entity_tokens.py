@@ -60,17 +60,20 @@ def tokenize(text: str) -> list[Tok]:
     append = toks.append
     search = SENTENCE_BREAK.search
     pos = 0
+    initial = True
     for gap, word in GAP_WORD.findall(text):
         start = pos + len(gap)
-        pos = start + len(word)
-        if len(word) > 2 and word[-2:] in POSSESSIVE:
-            base, possessive = word[:-2], True
+        if gap != " " and not initial:
+            initial = search(gap) is not None
+        if word.endswith(POSSESSIVE) and len(word) > 2:
+            base = word[:-2]
+            end = start + len(base)
+            pos = end + 2
+            append(Tok(word, base, start, end, gap, base[0].isupper(), initial, True))
         else:
-            base, possessive = word, False
-        initial = not toks or (gap != " " and search(gap) is not None)
-        append(
-            Tok(word, base, start, start + len(base), gap, base[0].isupper(), initial, possessive)
-        )
+            pos = start + len(word)
+            append(Tok(word, word, start, pos, gap, word[0].isupper(), initial, False))
+        initial = False
     return toks
 
 

@@ -9,7 +9,6 @@ defines them in brackets or when their letters are the initials of a body alread
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,16 +29,15 @@ from whitehall_cli.org_words import (
 )
 
 
-def _any_word(words: object) -> re.Pattern[str]:
-    """One regex that finds any of `words` as a whole word (a cheap test before a scan)."""
-    alts = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in alts) + r")(?![\w-])")
-
-
-# Cheap tests that a text holds a head word, a work head, or a context noun at all.
-HAS_HEAD = _any_word(ORG_HEADS)
-HAS_WORK_HEAD = _any_word(WORK_HEADS)
-HAS_CONTEXT = _any_word([*KIND_NOUNS, *ORG_ROLE_NOUNS, *(w.split()[0] for w in UNION_APPOSITIONS)])
+# Words of which a text must hold at least one for each rule to be worth a scan.
+HEAD_WORDS = frozenset(ORG_HEADS)
+WORK_HEAD_WORDS = frozenset(WORK_HEADS)
+CONTEXT_WORDS = frozenset(
+    w
+    for phrase in [*KIND_NOUNS, *ORG_ROLE_NOUNS, *UNION_APPOSITIONS]
+    for w in phrase.split()
+    if w not in ("which", "the", "for", "general", "chief", "assistant", "national", "trade")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +146,12 @@ def _cap_run(toks: list[Tok], i: int, taken: set[int]) -> int:
     return j
 
 
-def head_word_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
-    """Capitalised phrases built on an organisation head word."""
+def head_word_spans(
+    text: str, toks: list[Tok], taken: set[int], words: frozenset[str] | None = None
+) -> list[Span]:
+    """Capitalised phrases built on an organisation head word (`words`: the text's words)."""
     found: list[Span] = []
-    if not HAS_HEAD.search(text):
+    if words is not None and words.isdisjoint(HEAD_WORDS):
         return found
     n = len(toks)
     i = 0
@@ -250,10 +250,12 @@ def _is_nameish(toks: list[Tok], a: int, b: int) -> bool:
     return b > a and not all(toks[k].base in NON_NAME_WORDS for k in range(a, b))
 
 
-def context_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
+def context_spans(
+    text: str, toks: list[Tok], taken: set[int], words: frozenset[str] | None = None
+) -> list[Span]:
     """Bodies shown by the words around them: kind nouns and body-linked job titles."""
     found: list[Span] = []
-    if not HAS_CONTEXT.search(text):
+    if words is not None and words.isdisjoint(CONTEXT_WORDS):
         return found
     n = len(toks)
     i = 0
@@ -268,6 +270,10 @@ def context_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
             continue
         j = _cap_run(toks, i, taken)
         if not _is_nameish(toks, i, j) or j - i > 5:
+            i = j
+            continue
+        near = {toks[m].text for m in range(max(0, i - 4), min(n, j + 4))}
+        if near.isdisjoint(CONTEXT_WORDS) and (j >= n or toks[j].gap.strip() != ","):
             i = j
             continue
         kind = _kind_after(toks, j) or _kind_before(toks, i)
@@ -337,10 +343,12 @@ def _kind_before(toks: list[Tok], i: int) -> str | None:
     return None
 
 
-def work_spans(text: str, toks: list[Tok], taken: set[int]) -> list[Span]:
+def work_spans(
+    text: str, toks: list[Tok], taken: set[int], words: frozenset[str] | None = None
+) -> list[Span]:
     """Capitalised names of works ending in a work head word ("Autumn Statement")."""
     found: list[Span] = []
-    if not HAS_WORK_HEAD.search(text):
+    if words is not None and words.isdisjoint(WORK_HEAD_WORDS):
         return found
     n = len(toks)
     i = 0
