@@ -28,7 +28,6 @@ from whitehall_cli.org_words import (
     WORK_HEADS,
 )
 
-
 # Words of which a text must hold at least one for each rule to be worth a scan.
 HEAD_WORDS = frozenset(ORG_HEADS)
 WORK_HEAD_WORDS = frozenset(WORK_HEADS)
