@@ -192,6 +192,27 @@ ROLE_WORDS = frozenset(
     "senior junior shadow assistant acting interim prime home foreign health justice "
     "education culture business treasury cabinet civil service union party".split()
 )
+# Head words of job titles: "the cabinet secretary", "the head of the civil service" name
+# someone even when the cast gives nobody that role.
+ROLE_HEADS = (
+    "secretary", "minister", "chancellor", "adviser", "advisor", "chair", "chairman",
+    "chairwoman", "chairperson", "director", "executive", "commissioner", "leader",
+    "president", "head", "chief", "governor", "mayor", "ombudsman", "auditor",
+)
+# A definite role phrase: "the cabinet secretary", "the union's general secretary".
+GENERIC_ROLE_RE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[A-Za-z]+['\u2019]s)\s+(?P<role>(?:[a-z]+\s+){0,2}"
+    rf"(?:{'|'.join(ROLE_HEADS)})(?:\s+general)?(?:\s+of\s+(?:the\s+)?[A-Za-z]+(?:\s+[a-z]+)?)?)\b"
+)
+# Speech verbs that may come before their subject ("..., says the report").
+INVERSION_VERBS = frozenset(
+    "say says said add adds added write writes wrote warn warns warned argue argues argued "
+    "insist insists insisted explain explains explained state states stated noted continue "
+    "continues continued claim claims claimed conclude concludes concluded recommend "
+    "recommends recommended suggest suggests suggested comment comments commented observe "
+    "observes observed reply replies replied concede concedes conceded admit admits admitted "
+    "declare declares declared remark remarks remarked".split()
+)
 # Words that say nothing about who the subject is ("and also", "there will").
 FUNCTION_WORDS = frozenset(
     "and but or so yet then also now later today yesterday again further previously earlier "

@@ -88,7 +88,10 @@ class Reader:
             ms.sort(key=lambda m: (m.start, -m.end))
         self.roles = _role_forms(cast)
         self.role_words = cues.ROLE_WORDS | frozenset(
-            w for p in cast.people for r in p.roles for w in r.lower().split()
+            w
+            for p in cast.people
+            for r in p.roles
+            for w in r.lower().split()
             if w not in cues.PREPOSITIONS
         )
         self.body_quotes: list[tuple[str, Attribution]] = []
@@ -121,7 +124,9 @@ class Reader:
             return self.body(work.author)
         return Attribution(name, "document")
 
-    def resolve(self, c: Cand, view: str, cands: list[Cand], loc: str, para: int | None) -> Attribution | None:
+    def resolve(
+        self, c: Cand, view: str, cands: list[Cand], loc: str, para: int | None
+    ) -> Attribution | None:
         if c.what == "mention":
             return self.entity(c.key, c.mention_kind)
         if c.what == "pronoun":
@@ -130,6 +135,8 @@ class Reader:
             return self.state.thing
         if c.what == "role":
             return self.person(c.key)
+        if c.what == "genrole":
+            return self._role_holder(c.key)
         if c.what == "spokes":
             return self.body(c.key)
         if c.what == "bodynoun":
@@ -137,7 +144,21 @@ class Reader:
             return self.body(name) if name else None
         return self._resolve_doc(c, view, cands, loc, para)
 
-    def _resolve_doc(self, c: Cand, view: str, cands: list[Cand], loc: str, para: int | None) -> Attribution | None:
+    def _role_holder(self, phrase: str) -> Attribution | None:
+        """A role the cast gives nobody ("the head of the civil service"): the person in focus,
+        unless the article gives them other roles only."""
+        focus = self.state.focus
+        p = self.people.get(focus.speaker or "") if focus is not None else None
+        if focus is None or p is None:
+            return None
+        head = phrase.split(" of ")[0].split()[-1]
+        if not p.roles or any(head in r.lower() for r in p.roles):
+            return focus
+        return None
+
+    def _resolve_doc(
+        self, c: Cand, view: str, cands: list[Cand], loc: str, para: int | None
+    ) -> Attribution | None:
         kind = cues.DOC_NOUNS.get(c.key.lower(), "report")
         author = self._doc_author(c, view, cands)
         if author is not None:
@@ -160,7 +181,9 @@ class Reader:
                     return self.resolve(b, view, cands, loc, para)
         return None
 
-    def _doc_author(self, c: Cand, view: str, cands: list[Cand], said: Attribution | None = None) -> Attribution | None:
+    def _doc_author(
+        self, c: Cand, view: str, cands: list[Cand], said: Attribution | None = None
+    ) -> Attribution | None:
         """An author named next to a document noun: "a Demos report", "a note by the cabinet
         secretary", "his report"; remembered for a later "the report"."""
         kind = cues.DOC_NOUNS.get(c.key.lower(), "report")
@@ -168,10 +191,19 @@ class Reader:
         found: Attribution | None = None
         before = view[max(0, c.start - 40) : c.start]
         for b in cands:
-            if b.end <= c.start and not view[b.end : c.start].strip(" '\u2019s") and b.what == "mention":
+            if (
+                b.end <= c.start
+                and not view[b.end : c.start].strip(" '\u2019s")
+                and b.what == "mention"
+            ):
                 found = self.entity(b.key, b.mention_kind)
         said_in = cues.SAID_IN_RE.search(before)
-        if found is None and said is not None and said_in and said_in.group(1).lower() in cues.SPEECH_WORDS:
+        if (
+            found is None
+            and said is not None
+            and said_in
+            and said_in.group(1).lower() in cues.SPEECH_WORDS
+        ):
             found = said
         m = cues.POSSESSIVE_DET_RE.search(before)
         if found is None and m:
@@ -181,10 +213,8 @@ class Reader:
             link = cues.AUTHOR_LINK.match(tail)
             if link:
                 np = _np_at(cands, c.end + link.end(), view, self.role_words)
-                if np is not None and np.what == "mention":
-                    found = self.entity(np.key, np.mention_kind)
-                elif np is not None and np.what == "role":
-                    found = self.person(np.key)
+                if np is not None and np.what in ("mention", "role", "genrole", "pronoun"):
+                    found = self.resolve(np, view, cands, "", None)
         if found is None or found.speaker is None:
             return None
         if found.kind == "person":
@@ -210,7 +240,9 @@ class Reader:
             best = kinds[0] if len(kinds) == 1 else None
         return best
 
-    def _recent_work(self, noun: str, loc: str, para: int | None, pos: int, near: bool = False) -> str | None:
+    def _recent_work(
+        self, noun: str, loc: str, para: int | None, pos: int, near: bool = False
+    ) -> str | None:
         """The last work named before pos whose name holds the noun ("the code"); with `near`,
         any work named in this paragraph or the one before ("guidance, Managing Public Money.
         The guidance says")."""
@@ -252,6 +284,7 @@ class Reader:
             return all(b <= s or a >= e for s, e in taken)
 
         toks = self.toks
+        generic: list[Cand] = []
         for k, (a, b, w) in enumerate(toks):
             if w in cues.PERSON_PRONOUNS:
                 out.append(Cand(a, b, "pronoun", w))
@@ -263,13 +296,22 @@ class Reader:
                     out.append(Cand(a, b, "it", w))
             elif w in cues.DOC_NOUNS and free(a, b):
                 out.append(Cand(a, b, "doc", w))
-            elif w in cues.BODY_NOUNS and k and toks[k - 1][2] in cues.BODY_DETERMINERS and free(a, b):
+            elif (
+                w in cues.BODY_NOUNS
+                and k
+                and toks[k - 1][2] in cues.BODY_DETERMINERS
+                and free(a, b)
+            ):
                 out.append(Cand(toks[k - 1][0], b, "bodynoun", w))
             elif w in cues.SPOKES_NOUNS:
                 body = _spoken_for(view, a, b, out)
                 if body:
                     out.append(Cand(a, b, "spokes", body))
-        for rx, what in ((cues.DOC_MULTI_RE, "doc"), (cues.BODY_MULTI_RE, "bodynoun"), (cues.SPOKES_MULTI_RE, "spokes")):
+        for rx, what in (
+            (cues.DOC_MULTI_RE, "doc"),
+            (cues.BODY_MULTI_RE, "bodynoun"),
+            (cues.SPOKES_MULTI_RE, "spokes"),
+        ):
             for m in rx.finditer(view):
                 key = " ".join(m.group().lower().split())
                 if what == "spokes":
@@ -277,6 +319,14 @@ class Reader:
                 if key and free(m.start(), m.end()):
                     out.append(Cand(m.start(), m.end(), what, key))
         lower = view.lower()
+        for m in cues.GENERIC_ROLE_RE.finditer(view):
+            a, b = m.start("role"), m.end("role")
+            words = m.group("role").split()
+            cut = next((i for i, w in enumerate(words) if w.lower() in cues.SPEECH_WORDS), None)
+            if cut is not None:
+                b = a + len(" ".join(words[:cut]))
+            if b > a and not _role_points_to_name(view, b, out):
+                generic.append(Cand(a, b, "genrole", lower[a:b]))
         for form, name in self.roles:
             i = lower.find(form)
             while i >= 0:
@@ -285,6 +335,10 @@ class Reader:
                     out.append(Cand(i, j, "role", name))
                     taken.append((i, j))
                 i = lower.find(form, j)
+        for g in generic:  # "the head of the civil service" holds a body's name: the role wins
+            inside = [c for c in out if g.start <= c.start and c.end <= g.end and c.mention_kind == "body"]
+            if all(g.end <= c.start or g.start >= c.end or c in inside for c in out):
+                out = [c for c in out if c not in inside] + [g]
         out.sort(key=lambda c: (c.start, -c.end))
         return out
 
@@ -298,7 +352,10 @@ class Reader:
             for k, (a, b, w) in enumerate(self.toks)
             if w in cues.SPEECH_WORDS
         ]
-        verbs += [Verb(m.start(), m.end(), m.group().lower(), False) for m in cues.SPEECH_PHRASE_RE.finditer(view)]
+        verbs += [
+            Verb(m.start(), m.end(), m.group().lower(), False)
+            for m in cues.SPEECH_PHRASE_RE.finditer(view)
+        ]
         verbs.sort()
         self.verbs = verbs
         return view
@@ -307,7 +364,9 @@ class Reader:
         """The speech verbs in [lo, hi) outside asides, leaving out nouns ("a tweet")."""
         return [v for v in self.verbs if lo <= v.start < hi and not v.noun and bv[v.start] != " "]
 
-    def paragraph(self, loc: str, para: int | None, text: str, spans: list[Span]) -> list[Attribution]:
+    def paragraph(
+        self, loc: str, para: int | None, text: str, spans: list[Span]
+    ) -> list[Attribution]:
         """Attributions for the quotation spans of one text (all spans mask their words; only
         those with `quote` set are attributed), updating what the article has established."""
         view = self._prepare(text, spans)
@@ -389,13 +448,27 @@ class Reader:
         elif att.kind == "person" and st.focus is None:
             st.focus = att
 
-    def _quote(self, text: str, view: str, s: int, e: int, sp: Span, sc: list[Cand],
-               prev: Attribution | None, said: Attribution | None, loc: str,
-               para: int | None) -> tuple[Attribution, str]:
+    def _quote(
+        self,
+        text: str,
+        view: str,
+        s: int,
+        e: int,
+        sp: Span,
+        sc: list[Cand],
+        prev: Attribution | None,
+        said: Attribution | None,
+        loc: str,
+        para: int | None,
+    ) -> tuple[Attribution, str]:
         before = view[s : sp.open_at]
         opening = not before.strip(" \t\u00a0\"'\u201c\u2018([\u2013\u2014->*\u2022")
         inner = text[sp.start : sp.end].rstrip()
-        if sp.closed and (opening or inner[-1:] in ",?!\u2014\u2013-" or view[sp.close_at + 1 : sp.close_at + 2] == ","):
+        if sp.closed and (
+            opening
+            or inner[-1:] in ",?!\u2014\u2013-"
+            or view[sp.close_at + 1 : sp.close_at + 2] == ","
+        ):
             att, src = self._after_cue(view, sp.close_at + 1, e, sc, loc, para)
             if att is not None:
                 return att, src
@@ -420,8 +493,9 @@ class Reader:
             return st.reporting, "quote"
         return NOBODY, ""
 
-    def _after_cue(self, view: str, pos: int, e: int, sc: list[Cand], loc: str,
-                   para: int | None) -> tuple[Attribution | None, str]:
+    def _after_cue(
+        self, view: str, pos: int, e: int, sc: list[Cand], loc: str, para: int | None
+    ) -> tuple[Attribution | None, str]:
         """'," he said' / '," said Penman' / '," the report states': the cue after a quotation."""
         tail = view[pos:e]
         v = next((v for v in self.verbs if pos <= v.start < e and not v.noun), None)
@@ -446,8 +520,9 @@ class Reader:
         att = self.resolve(np, view, sc, loc, para)
         return (att if att is not None else NOBODY), _src(np)
 
-    def _speech(self, view: str, s: int, hi: int, sc: list[Cand], loc: str,
-                para: int | None, first: bool) -> tuple[Attribution | None, str]:
+    def _speech(
+        self, view: str, s: int, hi: int, sc: list[Cand], loc: str, para: int | None, first: bool
+    ) -> tuple[Attribution | None, str]:
         """The speaker of the speech verb that governs [s, hi). With `first`, the first speech
         verb of the sentence; otherwise the one in the last clause, or, when that clause has
         none, the first one since the last hard break (semicolon, colon, dash). None when
@@ -474,8 +549,16 @@ class Reader:
             return NOBODY, ""
         return None, ""
 
-    def _subject(self, bv: str, clauses: list[tuple[int, int]], k: int, v: Verb,
-                 sc: list[Cand], loc: str, para: int | None) -> tuple[Attribution | None, str]:
+    def _subject(
+        self,
+        bv: str,
+        clauses: list[tuple[int, int]],
+        k: int,
+        v: Verb,
+        sc: list[Cand],
+        loc: str,
+        para: int | None,
+    ) -> tuple[Attribution | None, str]:
         vs, ve, word = v.start, v.end, v.word
         c0 = clauses[k][0]
         if _passive(bv, c0, vs, ve, word):
@@ -488,14 +571,11 @@ class Reader:
             return None, ""
         rel = cues.RELATIVE_RE.search(bv, c0, vs)
         if rel and rel.end() == vs:
-            ante = [c for c in sc if c.end <= rel.start() and not bv[c.end : rel.start()].strip(" ,")]
+            ante = [
+                c for c in sc if c.end <= rel.start() and not bv[c.end : rel.start()].strip(" ,")
+            ]
             if ante:
                 return self.resolve(ante[-1], bv, sc, loc, para) or NOBODY, _src(ante[-1])
-        after = bv[ve : ve + 80]
-        if re.match(r"\s*$", bv[c0:vs].replace(",", " ")) or bv[c0:vs].rstrip().endswith(","):
-            np = _np_at(sc, ve + len(after) - len(after.lstrip()), bv, self.role_words)
-            if np is not None and bv[c0:vs].rstrip().endswith(","):
-                return self.resolve(np, bv, sc, loc, para) or NOBODY, _src(np)
         for j in range(k, -1, -1):
             lo, hi = clauses[j][0], vs if j == k else clauses[j][1]
             found = [c for c in sc if lo <= c.start < hi and _eligible(bv, c, lo, self.role_words)]
@@ -503,13 +583,27 @@ class Reader:
                 np = _np_at(sc, found[0].start, bv, self.role_words) or found[0]
                 np = np if np.start < hi else found[0]
                 return self.resolve(np, bv, sc, loc, para) or NOBODY, _src(np)
+            if j == k and word in cues.INVERSION_VERBS and bv[c0:vs].rstrip().endswith(","):
+                # "..., says the report, authored by ...": the subject follows the verb
+                after = bv[ve : ve + 80]
+                np = _np_at(sc, ve + len(after) - len(after.lstrip()), bv, self.role_words)
+                if np is not None:
+                    return self.resolve(np, bv, sc, loc, para) or NOBODY, _src(np)
             words = [w for w in _words(bv[lo:hi]) if w not in cues.FUNCTION_WORDS]
             if words and j == k:
                 return NOBODY, ""
         return NOBODY, ""
 
-    def _fragment(self, view: str, s: int, hi: int, sc: list[Cand], said: Attribution | None,
-                  loc: str, para: int | None) -> tuple[Attribution, str]:
+    def _fragment(
+        self,
+        view: str,
+        s: int,
+        hi: int,
+        sc: list[Cand],
+        said: Attribution | None,
+        loc: str,
+        para: int | None,
+    ) -> tuple[Attribution, str]:
         """A quotation with no speech verb in its clause: the clause's subject; with no subject
         of its own, the nearest name before it; else whoever the text is reporting."""
         bv = _blank_asides(view, s, hi)
@@ -526,7 +620,11 @@ class Reader:
         while words and words[0] in ("and", "but", "so", "yet", "or", "then"):
             words.pop(0)
         if not words or words[0] in cues.PREPOSITIONS or words[0].endswith("ing"):
-            near = [c for c in sc if s <= c.end <= c0 and c.what in ("mention", "role", "pronoun", "bodynoun")]
+            near = [
+                c
+                for c in sc
+                if s <= c.end <= c0 and c.what in ("mention", "role", "pronoun", "bodynoun")
+            ]
             for c in reversed(near):
                 if c.what != "mention" or c.mention_kind in ("person", "body"):
                     att = self.resolve(c, bv, sc, loc, para)
@@ -578,7 +676,14 @@ def _role_points(view: str, i: int, j: int, cands: list[Cand]) -> bool:
         return False
     if cues.ROLE_DETERMINERS.search(view[max(0, i - 8) : i]):
         return True
-    return any(c.what == "mention" and c.mention_kind == "body" and 0 <= i - c.end <= 3 for c in cands)
+    return any(
+        c.what == "mention" and c.mention_kind == "body" and 0 <= i - c.end <= 3 for c in cands
+    )
+
+
+def _role_points_to_name(view: str, b: int, cands: list[Cand]) -> bool:
+    """A role phrase followed by a name is a title ("prime minister Theresa May")."""
+    return any(c.what == "mention" and 0 <= c.start - b <= 2 for c in cands)
 
 
 def _spoken_for(view: str, i: int, j: int, cands: list[Cand]) -> str | None:
@@ -593,7 +698,9 @@ def _spoken_for(view: str, i: int, j: int, cands: list[Cand]) -> str | None:
     return None
 
 
-def _np_at(cands: list[Cand], pos: int, view: str, role_words: frozenset[str] = frozenset()) -> Cand | None:
+def _np_at(
+    cands: list[Cand], pos: int, view: str, role_words: frozenset[str] = frozenset()
+) -> Cand | None:
     """The candidate noun phrase starting at pos, preferring a person inside it
     ("Institute of Regulation chair Marcial Boo", "PCS general secretary Harriet Ndlovu")."""
     chain: list[Cand] = []
@@ -613,7 +720,6 @@ def _np_at(cands: list[Cand], pos: int, view: str, role_words: frozenset[str] = 
             end += 2
     people = [c for c in chain if c.what == "mention" and c.mention_kind == "person"]
     return people[0] if people else (chain[0] if chain else None)
-
 
 
 def _src(c: Cand) -> str:
