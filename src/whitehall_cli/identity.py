@@ -87,12 +87,12 @@ def _rebuild(conn: sqlite3.Connection) -> None:
     person_bodies: defaultdict[str, Counter[str]] = defaultdict(Counter)
     person_docs: defaultdict[str, set[str]] = defaultdict(set)
     person_quotes: Counter[str] = Counter()
-    for (d, name, *_), (doc_id, ref) in zip(person_rows, people_in, strict=True):
+    for (d, name, *_), (doc_id, person) in zip(person_rows, people_in, strict=True):
         canon = pmap.get((doc_id, name), name)
         names.append((d, "person", name, canon))
-        person_aliases[canon].update((name, *ref.aliases))
-        person_roles[canon].update(ref.roles)
-        bodies = [bmap.get((doc_id, b), b) for b in ref.bodies]
+        person_aliases[canon].update((name, *person.aliases))
+        person_roles[canon].update(person.roles)
+        bodies = [bmap.get((doc_id, b), b) for b in person.bodies]
         person_bodies[canon].update(bodies)
         person_docs[canon].add(doc_id)
         for b in bodies:

@@ -20,7 +20,6 @@ a one-line warning.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import sqlite3
@@ -29,16 +28,31 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from whitehall_cli import index_build as ib
 from whitehall_cli import load
 from whitehall_cli import store_schema as ss
 from whitehall_cli.errors import AmbiguousDoc, NotFound, StoreError
-from whitehall_cli.identity import rebuild_identity
 from whitehall_cli.models import Analysis, Body, Document, Person, Quote
+
+try:  # the builtin module: importing hashlib would load OpenSSL, ~7 ms of every search
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
 
 log = logging.getLogger("whitehall_cli")
 
-analyse = ib.analyse
+
+def analyse(doc: Document) -> Analysis:
+    """Run the people and quotation stages on one parsed article."""
+    from whitehall_cli.index_build import analyse as run
+
+    return run(doc)
+
+
+def rebuild_identity(conn: sqlite3.Connection, in_transaction: bool = False) -> None:
+    from whitehall_cli.identity import rebuild_identity as run
+
+    run(conn, in_transaction)
+
 
 # Environment variable naming the folder for index files (tests point it at a temp dir).
 CACHE_ENV = "WH_CACHE_DIR"
@@ -76,7 +90,7 @@ def cache_dir() -> Path:
 def index_path(corpus: load.Corpus) -> Path:
     """The index file of a corpus: named from a hash of its absolute path."""
     root = str(Path(corpus.root).resolve())
-    digest = hashlib.sha256(root.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    digest = blake2b(root.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
     return cache_dir() / f"index-{digest}.sqlite"
 
 
@@ -92,7 +106,7 @@ def pipeline_fingerprint() -> str:
         with contextlib.suppress(OSError):
             st = path.stat()
             parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    return blake2b("|".join(parts).encode(), digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,6 +462,8 @@ def _full_build(
     corpus: load.Corpus, path: Path, progress: Callable[[int, int], None] | None
 ) -> int:
     """Build a complete index in a temporary file and move it into place."""
+    from whitehall_cli import index_build as ib  # only imported when writing
+
     root = str(Path(corpus.root).resolve())
     fingerprint = pipeline_fingerprint()  # of the code that parses, taken before it runs
     tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
@@ -462,7 +478,9 @@ def _full_build(
             conn.execute("BEGIN")
             seen, folders = ib.scan(root)
             writer = ib.Writer(conn, full_build=True)
-            items = [(doc_id, s.path, None) for doc_id, s in seen.items()]
+            items: list[tuple[str, str, str | None]] = [
+                (doc_id, s.path, None) for doc_id, s in seen.items()
+            ]
             parsed = ib.write_results(writer, items, seen, progress)
             conn.executemany("INSERT INTO folders VALUES (?, ?)", folders.items())
             rebuild_identity(conn, in_transaction=True)
@@ -472,6 +490,7 @@ def _full_build(
                 "corpus": root,
                 "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "complete": "1",
+                "files": str(len(seen)),
             }
             conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
             conn.execute("COMMIT")
@@ -498,8 +517,12 @@ def _refresh(
     """Bring an open, valid index up to date with the folder; returns articles re-parsed."""
     root = str(Path(corpus.root).resolve())
     if scan is None:
-        known_count = conn.execute("SELECT count(*) FROM files").fetchone()[0]
-        scan = known_count < FULL_SCAN_MAX_FILES
+        row = conn.execute("SELECT value FROM meta WHERE key = 'files'").fetchone()
+        scan = row is None or int(row[0]) < FULL_SCAN_MAX_FILES
+    if not scan and not _folders_changed(conn):
+        return 0
+    from whitehall_cli import index_build as ib  # only imported when writing
+
     if scan:
         seen, folders = ib.scan(root)
         known = ib.stored_files(conn)
@@ -537,11 +560,23 @@ def _refresh(
             conn.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?)", folders.items())
             if gone or parsed:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('identity_fresh', '0')")
+                conn.execute("INSERT OR REPLACE INTO meta SELECT 'files', count(*) FROM files")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
     return parsed
+
+
+def _folders_changed(conn: sqlite3.Connection) -> bool:
+    """The quick freshness check: has any folder the index knows a new mtime (or gone)?"""
+    for path, mtime in conn.execute("SELECT path, mtime_ns FROM folders"):
+        try:
+            if os.stat(path).st_mtime_ns != mtime:
+                return True
+        except OSError:
+            return True
+    return False
 
 
 def _under(path: str, folders: set[str]) -> bool:

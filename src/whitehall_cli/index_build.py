@@ -374,7 +374,7 @@ def plan(
 
     `scope` is the set of known ids the scan covered (all of them after a full walk).
     """
-    todo = []
+    todo: list[tuple[str, str, str | None]] = []
     for doc_id, s in seen.items():
         old = known.get(doc_id)
         if old is None:

@@ -136,14 +136,15 @@ def _filters(
 ) -> tuple[str, list[object]]:
     """Extra WHERE conditions on docs_fts.rowid (dates are rowid ranges: rowids run in
     date order), and their arguments."""
-    where, args = "", []
+    where = ""
+    args: list[object] = []
     if since:
         where += " AND docs_fts.rowid >= ?"
         args.append(_day_bounds(since, end=False) << ss.DAY_SHIFT)
     if until:
         where += " AND docs_fts.rowid < ?"
         args.append((_day_bounds(until, end=True) + 1) << ss.DAY_SHIFT)
-    if since and until and args[0] >= args[1]:
+    if since and until and _day_bounds(since, end=False) > _day_bounds(until, end=True):
         raise BadQuery(f"--since {since} is after --until {until}")
     allowed: set[int] | None = None
     if doc_ids is not None:

@@ -37,7 +37,6 @@ Tables (lists are JSON arrays of strings; `doc` is `documents.rowid`):
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from whitehall_cli.models import (
@@ -114,6 +113,8 @@ def day_number(date: str | None) -> int:
     """Days since year 1 for an ISO date; 0 for none or nonsense (sorted first)."""
     if not date:
         return 0
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(date).toordinal()
     except ValueError:
