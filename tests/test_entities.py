@@ -301,6 +301,22 @@ def test_relative_clause_is_not_part_of_the_role() -> None:
     assert set(p.bodies) == {"Labour Party", "Public Accounts Committee"}
 
 
+def test_title_set_off_by_commas_before_a_name_is_the_role() -> None:
+    cast = find_cast(doc_of("The prime minister, Rishi Sunak, has ordered an inquiry."))
+    assert person(cast, "Rishi Sunak").roles == ("prime minister",)
+
+
+def test_possessive_body_before_a_title_ties_the_person() -> None:
+    cast = find_cast(doc_of("The FDA's general secretary, Dave Penman, wrote to ministers."))
+    p = person(cast, "Dave Penman")
+    assert p.roles == ("general secretary",) and p.bodies == ("FDA",)
+
+
+def test_name_of_a_body_ties_the_person() -> None:
+    cast = find_cast(doc_of("Mike Clancy of Prospect wrote to the cabinet secretary."))
+    assert person(cast, "Mike Clancy").bodies == ("Prospect",)
+
+
 def test_bracketed_given_name_makes_the_full_name() -> None:
     cast = find_cast(doc_of("It's clear that (Dominic) Cummings has set his sights on it."))
     p = person(cast, "Dominic Cummings")
@@ -488,6 +504,15 @@ def test_pieces_of_organisation_names_are_not_bodies() -> None:
         doc_of("The Serious Fraud Office opened an inquiry.", "Serious concerns remain.")
     )
     assert [b.name for b in cast.bodies] == ["Serious Fraud Office"]
+
+
+def test_members_before_a_committee_are_not_part_of_its_name() -> None:
+    text = (
+        "Conservative MPs on the Public Administration and Constitutional Affairs Committee asked."
+    )
+    names = [b.name for b in find_cast(doc_of(text), use_lexicon=False).bodies]
+    assert "Public Administration and Constitutional Affairs Committee" in names
+    assert not any(n.startswith("Conservative") for n in names)
 
 
 def test_generic_committee_is_not_a_body() -> None:

@@ -376,11 +376,25 @@ def _roles(
             found = [(r, s, e, at) for at, r, s, e in ledes if n - 2 <= at < n]
         introduced.add(m.entity)
         p = people[m.entity]
+        tie = _body_after(seg, j, bodies)
+        if tie:
+            _add(p.bodies, tie)
         for role, s, e, at in found:
             _add(p.roles, role)
             for b in segs[at].spans:
                 if b.name in bodies and s <= b.start and b.end <= e:
                     _add(p.bodies, b.name)
+
+
+def _body_after(seg: _Seg, j: int, bodies: dict[str, _Thing]) -> str | None:
+    """ "Mike Clancy of Prospect", "Alex Thomas from the IfG": the body right after a name."""
+    toks = seg.toks
+    if j >= len(toks) or toks[j].text not in ("of", "from", "at") or not joined(toks, j):
+        return None
+    k = j + 1
+    if k < len(toks) and toks[k].text == "the":
+        k += 1
+    return next((b.name for b in seg.spans if b.i == k and b.name in bodies), None)
 
 
 def _unnamed_roles(seg: _Seg, bodies: dict[str, _Thing]) -> list[tuple[str, int, int]]:

@@ -196,7 +196,7 @@ ROLE_MODIFIERS = frozenset(
     communications press policy research security intelligence ethics standards integrity
     information data equalities science technology justice co-founder vice assistant
     associate managing editorial political parliamentary private public civil service
-    backbench frontbench veteran outgoing incoming new current
+    backbench frontbench crossbench veteran outgoing incoming new current top
     """.split()
 )
 # Modifiers dropped from the front of a role as the text gives it ("new US president").

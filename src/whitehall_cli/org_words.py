@@ -55,6 +55,9 @@ TITLE_WORDS = frozenset(
     "Minister Secretary Chancellor President Chair Chairman Chief Director General Permanent "
     "Deputy Head Shadow Former Prime Dear Secretary-General Director-General Leader".split()
 )
+# Plural and group nouns for people that end an organisation phrase before a body
+# ("Conservative MPs on the Public Accounts Committee"); "Labour MP" still names Labour.
+PEOPLE_NOUNS = frozenset("MP MPs Ministers Peers Members Member Officials Staff".split())
 # Nouns that say the capitalised words next to them name a body of a kind:
 # "the FDA union", "think tank Onward", "pressure group Unlock Democracy".
 KIND_NOUNS = _kinds(

@@ -22,6 +22,7 @@ from whitehall_cli.org_words import (
     KIND_NOUNS,
     ORG_HEADS,
     ORG_ROLE_NOUNS,
+    PEOPLE_NOUNS,
     TIME_WORDS,
     TITLE_WORDS,
     UNION_APPOSITIONS,
@@ -218,6 +219,12 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
     heads = [k for k in range(a, b) if toks[k].base in ORG_HEADS]
     if not heads:
         return None
+    # "Conservative MPs on the Public Accounts Committee": the body starts after the title
+    titles = [k for k in range(a, heads[0]) if toks[k].base in TITLE_WORDS | PEOPLE_NOUNS]
+    if titles:
+        a = titles[-1] + 1
+        while a < heads[0] and toks[a].text in CONNECTORS:
+            a += 1
     last = heads[-1]
     end = last + 1
     k = end

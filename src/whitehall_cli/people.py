@@ -60,6 +60,8 @@ ROLE_PREPOSITIONS = frozenset("in of at for to on with by from as after before a
 RELATIVES = frozenset("who which whose where that".split())
 # Words that never sit inside a job title read backwards from a name.
 CONJUNCTIONS = frozenset(("and", "or", "but", "nor", *ROLE_DROPPED_PREFIXES))
+# Words before a title set off by a comma from the name it introduces ("the chancellor, X").
+DETERMINERS = frozenset(("the", "its", "his", "her", "their", "our"))
 # Punctuation in a gap that ends an apposition.
 CLAUSE_END = frozenset(',.;:!?"\u201c\u201d()\u2013\u2014')
 
@@ -193,10 +195,13 @@ def _role_text(text: str, toks: list[Tok], a: int, b: int) -> str:
     return text[toks[a].start : toks[b - 1].end] if a < b else ""
 
 
-def _role_before(toks: list[Tok], a: int) -> int | None:
-    """Start of a job title right before word a ("former chief adviser" Dominic Cummings)."""
+def _role_before(toks: list[Tok], a: int, comma: bool = False) -> int | None:
+    """Start of a job title right before word a ("former chief adviser" Dominic Cummings);
+    with `comma`, a title set off by a comma ("the shadow chancellor, Rachel Reeves")."""
     k = a - 1
-    if k < 0 or not joined(toks, a) or toks[k].base.lower() not in ROLE_HEADS:
+    if k < 0 or toks[k].base.lower() not in ROLE_HEADS:
+        return None
+    if not (toks[a].gap.strip() == "," if comma else joined(toks, a)):
         return None
     start = k
     while k - 1 >= 0 and joined(toks, k):
@@ -232,6 +237,14 @@ def _role_before(toks: list[Tok], a: int) -> int | None:
         break
     while start < a and toks[start].text in ("of", "and"):
         start += 1
+    if comma:
+        # only "the/its/Labour's <title>, Name": a title that the name then identifies
+        before = toks[start - 1] if start else None
+        if not (
+            toks[start].initial
+            or (before is not None and (before.possessive or before.text.lower() in DETERMINERS))
+        ):
+            return None
     return start
 
 
@@ -239,13 +252,25 @@ def roles_before(text: str, toks: list[Tok], a: int) -> list[tuple[str, int, int
     """Roles given before a name, split at "and" ("inventor and entrepreneur")."""
     start = _role_before(toks, a)
     if start is None:
+        start = _role_before(toks, a, comma=True)
+    if start is None:
         return []
+    # "the FDA's general secretary": the body before the possessive is tied, not quoted
+    owner = start
+    if start and toks[start - 1].possessive and toks[start - 1].cap:
+        owner = start - 1
+        while (
+            owner
+            and joined(toks, owner)
+            and (toks[owner - 1].cap or toks[owner - 1].text in ("of", "for", "and"))
+        ):
+            owner -= 1
     out, s = [], start
     for k in range(start, a + 1):
         if k == a or (toks[k].text == "and" and toks[k - 1].base.lower() in ROLE_HEADS):
             role = _role_text(text, toks, s, k)
             if role:
-                out.append((role, toks[s].start, toks[k - 1].end))
+                out.append((role, toks[min(s, owner)].start, toks[k - 1].end))
             s = k + 1
     return out
 
