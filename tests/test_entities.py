@@ -317,6 +317,21 @@ def test_name_of_a_body_ties_the_person() -> None:
     assert person(cast, "Mike Clancy").bodies == ("Prospect",)
 
 
+def test_title_with_an_of_phrase_before_a_name_is_the_role() -> None:
+    cast = find_cast(doc_of("Critics included the former head of the civil service Lord Kerslake."))
+    assert person(cast, "Lord Kerslake").roles == ("former head of the civil service",)
+
+
+def test_committee_chair_ties_to_the_one_committee_named() -> None:
+    cast = find_cast(
+        doc_of(
+            "The Public Accounts Committee took evidence on Tuesday.",
+            "Dame Rosalind Achebe, Committee chair, said the answers were poor.",
+        )
+    )
+    assert person(cast, "Rosalind Achebe").bodies == ("Public Accounts Committee",)
+
+
 def test_bracketed_given_name_makes_the_full_name() -> None:
     cast = find_cast(doc_of("It's clear that (Dominic) Cummings has set his sights on it."))
     p = person(cast, "Dominic Cummings")

@@ -26,7 +26,7 @@ from whitehall_cli.names import (
     ROLE_MODIFIERS,
     SURNAME_HONORIFICS,
 )
-from whitehall_cli.org_words import WORK_NOUNS
+from whitehall_cli.org_words import ORG_HEADS, WORK_NOUNS
 from whitehall_cli.people import NameHit, find_names, role_after, roles_before
 
 __all__ = ["find_cast", "merge_bodies", "merge_people"]
@@ -381,9 +381,20 @@ def _roles(
             _add(p.bodies, tie)
         for role, s, e, at in found:
             _add(p.roles, role)
-            for b in segs[at].spans:
-                if b.name in bodies and s <= b.start and b.end <= e:
-                    _add(p.bodies, b.name)
+            inside = [
+                b.name for b in segs[at].spans if b.name in bodies and s <= b.start and b.end <= e
+            ]
+            for name in inside or _head_word_body(role, bodies):
+                _add(p.bodies, name)
+
+
+def _head_word_body(role: str, bodies: dict[str, _Thing]) -> list[str]:
+    """ "Committee chair" in an article about one committee: that committee."""
+    heads = [w for w in role.split() if w[:1].isupper() and w in ORG_HEADS]
+    if not heads:
+        return []
+    found = [b.name for b in bodies.values() if b.name.split()[-1].lower() == heads[-1].lower()]
+    return found if len(found) == 1 else []
 
 
 def _body_after(seg: _Seg, j: int, bodies: dict[str, _Thing]) -> str | None:

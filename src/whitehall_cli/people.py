@@ -199,10 +199,18 @@ def _role_before(toks: list[Tok], a: int, comma: bool = False) -> int | None:
     """Start of a job title right before word a ("former chief adviser" Dominic Cummings);
     with `comma`, a title set off by a comma ("the shadow chancellor, Rachel Reeves")."""
     k = a - 1
-    if k < 0 or toks[k].base.lower() not in ROLE_HEADS:
+    if not (toks[a].gap.strip() == "," if comma else joined(toks, a)) or k < 0:
         return None
-    if not (toks[a].gap.strip() == "," if comma else joined(toks, a)):
-        return None
+    if toks[k].base.lower() not in ROLE_HEADS:
+        # "the former head of the civil service Lord Kerslake": a title with its "of" phrase
+        of = next((m for m in range(k - 1, max(0, k - 5), -1) if toks[m].text == "of"), None)
+        if of is None or of < 1 or toks[of - 1].base.lower() not in ROLE_HEADS:
+            return None
+        if not all(joined(toks, m) and not toks[m].possessive for m in range(of, a)):
+            return None
+        if any(toks[m].text in SPEECH_VERBS or toks[m].text in RELATIVES for m in range(of, a)):
+            return None
+        k = of - 1
     start = k
     while k - 1 >= 0 and joined(toks, k):
         p = toks[k - 1]
