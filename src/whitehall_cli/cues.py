@@ -195,10 +195,29 @@ ROLE_WORDS = frozenset(
 # Head words of job titles: "the cabinet secretary", "the head of the civil service" name
 # someone even when the cast gives nobody that role.
 ROLE_HEADS = (
-    "secretary", "minister", "chancellor", "adviser", "advisor", "chair", "chairman",
-    "chairwoman", "chairperson", "director", "executive", "commissioner", "leader",
-    "president", "head", "chief", "governor", "mayor", "ombudsman", "auditor",
+    "secretary",
+    "minister",
+    "chancellor",
+    "adviser",
+    "advisor",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "director",
+    "executive",
+    "commissioner",
+    "leader",
+    "president",
+    "head",
+    "chief",
+    "governor",
+    "mayor",
+    "ombudsman",
+    "auditor",
 )
+# The same, for a quick test that a text holds any.
+ROLE_HEAD_WORDS = frozenset(ROLE_HEADS)
 # A definite role phrase: "the cabinet secretary", "the union's general secretary".
 GENERIC_ROLE_RE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[A-Za-z]+['\u2019]s)\s+(?P<role>(?:[a-z]+\s+){0,2}"
@@ -299,4 +318,18 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 # A sentence end: a stop (perhaps inside a closing mark), space, then a capital or a mark.
 SENTENCE_RE = re.compile(
     r"(?<=[.!?\u2026])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9\u201c\u2018\"'])"
+)
+# Every single word the reader looks for; a paragraph holding none of them is read fast.
+KEY_WORDS = (
+    SPEECH_WORDS
+    | PERSON_PRONOUNS
+    | frozenset({"it"})
+    | frozenset(k for k in DOC_NOUNS if " " not in k)
+    | frozenset(k for k in BODY_NOUNS if " " not in k)
+    | frozenset(k for k in SPOKES_NOUNS if " " not in k)
+)
+# First words of the speech phrases ("made clear", "using the phrase").
+PHRASE_WORDS = frozenset(
+    "use uses used using made make makes making spoke speak speaks speaking went goes go "
+    "going put".split()
 )

@@ -21,6 +21,10 @@ DOUBLE_MARKS = frozenset('"\u201c\u201d\u201e')
 SINGLE_MARKS = frozenset("'\u2018\u2019")
 # Marks that only ever open a quotation.
 OPEN_ONLY = frozenset("\u201c\u201e\u2018")
+# Any quotation mark or apostrophe; the double marks; the single marks (for jumping ahead).
+ANY_MARK_RE = re.compile("[\"\u201c\u201d\u201e'\u2018\u2019]")
+DOUBLE_MARK_RE = re.compile('["\u201c\u201d\u201e]')
+SINGLE_MARK_RE = re.compile("['\u2018\u2019]")
 # Characters after which an opening mark may stand (start of text is also fine).
 BEFORE_OPEN = frozenset(" \t\n\u00a0([{\u2013\u2014-/:;,\u2026")
 # Characters that may stand just after a closing mark besides letters' absence (space, end).
@@ -130,10 +134,9 @@ def _find_close(text: str, i: int, marks: frozenset[str]) -> int | None:
     """The closing mark for the opening mark at i, or None when the quotation runs on."""
     single = marks is SINGLE_MARKS
     first_weak: int | None = None
-    for k in range(i + 1, len(text)):
+    for m in (SINGLE_MARK_RE if single else DOUBLE_MARK_RE).finditer(text, i + 1):
+        k = m.start()
         c = text[k]
-        if c not in marks:
-            continue
         if c in OPEN_ONLY and _can_open(text, k) and not _can_close(text, k):
             # a fresh opening mark: the previous quotation was never closed
             break
@@ -155,19 +158,20 @@ def find_spans(text: str, runs_on_single: bool = False) -> list[Span]:
     a single mark (the convention for a quotation carried over paragraphs).
     """
     spans: list[Span] = []
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    mark = ANY_MARK_RE.search(text)
+    while mark is not None:
+        i = mark.start()
         c = text[i]
-        marks = DOUBLE_MARKS if c in DOUBLE_MARKS else SINGLE_MARKS if c in SINGLE_MARKS else None
-        if marks is None or not _can_open(text, i):
-            i += 1
+        marks = DOUBLE_MARKS if c in DOUBLE_MARKS else SINGLE_MARKS
+        mark = ANY_MARK_RE.search(text, i + 1)
+        if not _can_open(text, i):
             continue
         k = _find_close(text, i, marks)
         if k is None:
             if marks is SINGLE_MARKS and not (
                 runs_on_single and (not text[:i].strip() or text[:i].rstrip().endswith(":"))
             ):
-                i += 1
                 continue
             end = len(text.rstrip())
             if end > i + 1:
@@ -175,7 +179,7 @@ def find_spans(text: str, runs_on_single: bool = False) -> list[Span]:
             break
         if k > i + 1 and text[i + 1 : k].strip():
             spans.append(Span(i + 1, k, i, k, True))
-        i = k + 1
+        mark = ANY_MARK_RE.search(text, k + 1)
     return spans
 
 
@@ -186,8 +190,9 @@ def _title_case(words: str) -> bool:
     return all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens)
 
 
-def not_a_quotation(text: str, span: Span, cast: Cast) -> bool:
-    """A label, a security marking or the title of a work rather than anyone's words."""
+def not_a_quotation(text: str, span: Span, titles: frozenset[str] = frozenset()) -> bool:
+    """A label, a security marking or the title of a work (`titles`: the cast's works, lower
+    case) rather than anyone's words."""
     words = text[span.start : span.end]
     core = words.strip().strip(".,;:!?").strip().lower()
     before = text[max(0, span.open_at - 60) : span.open_at]
@@ -201,9 +206,7 @@ def not_a_quotation(text: str, span: Span, cast: Cast) -> bool:
         return True
     if _title_case(words) and TITLE_AFTER.match(text, span.close_at + 1):
         return True
-    names = {w.name.lower() for w in cast.works}
-    names.update(a.lower() for w in cast.works for a in w.aliases)
-    return core in names
+    return core in titles
 
 
 def is_partial(text: str, span: Span) -> bool:
@@ -233,10 +236,16 @@ def find_quotes(doc: Document, cast: Cast) -> tuple[Quote, ...]:
     ]
     texts += [("body", i, p) for i, p in enumerate(doc.paragraphs)]
     found: list[list[Span]] = []
+    titles = frozenset(f.lower() for w in cast.works for f in (w.name, *w.aliases))
     for k, (_, _, text) in enumerate(texts):
         nxt = texts[k + 1][2].lstrip() if k + 1 < len(texts) and k >= 2 else ""
         spans = find_spans(text, runs_on_single=nxt[:1] in SINGLE_MARKS)
-        found.append([replace(sp, quote=not not_a_quotation(text, sp, cast)) for sp in spans])
+        found.append(
+            [
+                sp if not not_a_quotation(text, sp, titles) else replace(sp, quote=False)
+                for sp in spans
+            ]
+        )
     reader = Reader(doc, cast)
     atts: dict[int, list] = {}
     for k in range(2, len(texts)):

@@ -96,6 +96,7 @@ class Reader:
         )
         self.body_quotes: list[tuple[str, Attribution]] = []
         self.toks: list[tuple[int, int, str]] = []
+        self.lower = ""
         self.verbs: list[Verb] = []
 
     # ----- resolution of one candidate -------------------------------------------------
@@ -283,26 +284,23 @@ class Reader:
         def free(a: int, b: int) -> bool:
             return all(b <= s or a >= e for s, e in taken)
 
-        toks = self.toks
+        lower = self.lower
         generic: list[Cand] = []
-        for k, (a, b, w) in enumerate(toks):
+        for a, b, w in self.toks:
             if w in cues.PERSON_PRONOUNS:
                 out.append(Cand(a, b, "pronoun", w))
             elif w == "it":
-                nxt = k + 1
-                while nxt < len(toks) and toks[nxt][2] in cues.IT_AUX:
-                    nxt += 1
-                if nxt < len(toks) and toks[nxt][2] in cues.SPEECH_WORDS:
-                    out.append(Cand(a, b, "it", w))
+                for nxt in lower[b : b + 40].split()[:4]:
+                    if nxt in cues.SPEECH_WORDS:
+                        out.append(Cand(a, b, "it", w))
+                    if nxt not in cues.IT_AUX:
+                        break
             elif w in cues.DOC_NOUNS and free(a, b):
                 out.append(Cand(a, b, "doc", w))
-            elif (
-                w in cues.BODY_NOUNS
-                and k
-                and toks[k - 1][2] in cues.BODY_DETERMINERS
-                and free(a, b)
-            ):
-                out.append(Cand(toks[k - 1][0], b, "bodynoun", w))
+            elif w in cues.BODY_NOUNS and free(a, b):
+                det = _prev_word(lower, a)
+                if det in cues.BODY_DETERMINERS:
+                    out.append(Cand(a - len(det) - 1, b, "bodynoun", w))
             elif w in cues.SPOKES_NOUNS:
                 body = _spoken_for(view, a, b, out)
                 if body:
@@ -318,8 +316,8 @@ class Reader:
                     key = _spoken_for(view, m.start(), m.end(), out) or ""
                 if key and free(m.start(), m.end()):
                     out.append(Cand(m.start(), m.end(), what, key))
-        lower = view.lower()
-        for m in cues.GENERIC_ROLE_RE.finditer(view):
+        heads = cues.ROLE_HEAD_WORDS.intersection(cues.WORD_RE.findall(lower))
+        for m in cues.GENERIC_ROLE_RE.finditer(view) if heads else ():
             a, b = m.start("role"), m.end("role")
             words = m.group("role").split()
             cut = next((i for i, w in enumerate(words) if w.lower() in cues.SPEECH_WORDS), None)
@@ -336,7 +334,9 @@ class Reader:
                     taken.append((i, j))
                 i = lower.find(form, j)
         for g in generic:  # "the head of the civil service" holds a body's name: the role wins
-            inside = [c for c in out if g.start <= c.start and c.end <= g.end and c.mention_kind == "body"]
+            inside = [
+                c for c in out if g.start <= c.start and c.end <= g.end and c.mention_kind == "body"
+            ]
             if all(g.end <= c.start or g.start >= c.end or c in inside for c in out):
                 out = [c for c in out if c not in inside] + [g]
         out.sort(key=lambda c: (c.start, -c.end))
@@ -344,19 +344,35 @@ class Reader:
 
     # ----- reading one text ----------------------------------------------------------------
     def _prepare(self, text: str, spans: list[Span]) -> str:
-        """Mask the quotations and index the words and speech verbs of one text."""
+        """Mask the quotations and index the words that matter (speech verbs, pronouns,
+        document and body nouns): a set intersection first, so a paragraph with none of
+        them costs one `findall`."""
         view = _mask(text, spans)
-        self.toks = [(m.start(), m.end(), m.group().lower()) for m in cues.WORD_RE.finditer(view)]
+        lower = view.lower()
+        present = cues.KEY_WORDS.intersection(cues.WORD_RE.findall(lower))
+        toks: list[tuple[int, int, str]] = []
+        for w in present:
+            i = lower.find(w)
+            while i >= 0:
+                j = i + len(w)
+                if (i == 0 or not _word_char(lower[i - 1])) and (
+                    j == len(lower) or not _word_char(lower[j])
+                ):
+                    toks.append((i, j, w))
+                i = lower.find(w, j)
+        toks.sort()
+        self.toks, self.lower = toks, lower
         verbs = [
-            Verb(a, b, w, k > 0 and self.toks[k - 1][2] in cues.DETERMINERS)
-            for k, (a, b, w) in enumerate(self.toks)
+            Verb(a, b, w, _prev_word(lower, a) in cues.DETERMINERS)
+            for a, b, w in toks
             if w in cues.SPEECH_WORDS
         ]
-        verbs += [
-            Verb(m.start(), m.end(), m.group().lower(), False)
-            for m in cues.SPEECH_PHRASE_RE.finditer(view)
-        ]
-        verbs.sort()
+        if present & cues.PHRASE_WORDS:
+            verbs += [
+                Verb(m.start(), m.end(), m.group().lower(), False)
+                for m in cues.SPEECH_PHRASE_RE.finditer(view)
+            ]
+            verbs.sort()
         self.verbs = verbs
         return view
 
@@ -370,6 +386,13 @@ class Reader:
         """Attributions for the quotation spans of one text (all spans mask their words; only
         those with `quote` set are attributed), updating what the article has established."""
         view = self._prepare(text, spans)
+        if not spans and not self.toks:
+            # nothing to attribute and no cue or document to learn from: only a name that
+            # opens the paragraph can change who "he" or "she" is
+            first = next(iter(self.by_text.get((loc, para), [])), None)
+            if first is not None and first.kind == "person" and not view[: first.start].strip():
+                self.state.focus = self.person(first.entity)
+            return []
         cands = self.candidates(text, view, loc, para)
         out: list[Attribution] = []
         prev: Attribution | None = None
@@ -665,6 +688,20 @@ def _role_forms(cast: Cast) -> list[tuple[str, str]]:
     return sorted(forms, key=lambda fn: -len(fn[0]))
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "'\u2019-"
+
+
+def _prev_word(lower: str, a: int) -> str:
+    """The word just before offset a (lower case), or "" after punctuation."""
+    m = _PREV_WORD.search(lower, max(0, a - 16), a)
+    return m.group(1) if m else ""
+
+
+# The last word of a stretch of text.
+_PREV_WORD = re.compile(r"([a-z]+)\s+$")
+
+
 def _word_edge(s: str, i: int, j: int) -> bool:
     return (i == 0 or not s[i - 1].isalnum()) and (j >= len(s) or not s[j].isalnum())
 
@@ -770,6 +807,8 @@ def _blank_asides(view: str, s: int, hi: int) -> str:
     """The view with asides in [s, hi) blanked: paired dashes and brackets, and subordinate or
     participle phrases closed by a comma, when they do not hold the end of the region."""
     seg = view[s:hi]
+    if not any(ch in seg for ch in ",(\u2013\u2014") and " - " not in seg:
+        return view
     for rx in (cues.PAIRED_ASIDE_RE, cues.ASIDE_RE):
         seg = rx.sub(lambda m: " " * len(m.group()), seg)
     return view[:s] + seg + view[hi:]
