@@ -9,6 +9,7 @@ defines them in brackets or when their letters are the initials of a body alread
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -381,14 +382,13 @@ def acronym_of(name: str) -> tuple[str, str]:
     return full, short
 
 
+# An acronym: 2-8 letters starting with a capital, with a second capital ("IfG", "DHSC", "DfE").
+ACRONYM = re.compile(r"[A-Z][a-z]*[A-Z][A-Za-z]*")
+
+
 def looks_like_acronym(word: str) -> bool:
     """An acronym: 2-8 letters, at least two capitals, no lower-case start ("IfG", "DHSC")."""
-    return (
-        2 <= len(word) <= 8
-        and word[0].isupper()
-        and sum(c.isupper() for c in word) >= 2
-        and word.isalpha()
-    )
+    return len(word) <= 8 and ACRONYM.fullmatch(word) is not None
 
 
 def choose(spans: list[Span]) -> list[Span]:
