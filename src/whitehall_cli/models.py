@@ -55,6 +55,15 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class DocRow:
+    """A `docs` listing row: an article (paragraphs left out) with its counts."""
+
+    document: Document
+    people_count: int
+    quote_count: int
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One occurrence of a person, body or work in one article."""
 

@@ -1,0 +1,270 @@
+"""The `wh` commands. Each is thin: options in, one library call, one renderer out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from whitehall_cli.cli import Output, _emit, _filters, _index, cli, filter_options, output_options
+
+
+@cli.command()
+@filter_options("person", "body", "outlet", "since", "until")
+@output_options()
+@click.pass_context
+def docs(ctx: click.Context, output: Output | None, no_pager: bool, **filters: Any) -> int:
+    """One row per article: id, date, outlet, title, people and quotations.
+
+    \b
+    Examples:
+      wh docs
+      wh docs --person Heywood --json
+      wh docs --since 2021-01-01 --outlet "Civil Service World"
+    """
+    from whitehall_cli import query, render
+
+    rows = query.list_docs(_index(ctx), _filters(**filters))
+    return _emit(
+        "docs", rows, output, lambda: render.docs_view(rows), no_pager, "no articles match"
+    )
+
+
+@cli.command()
+@click.argument("doc")
+@output_options(csv=False)
+@click.pass_context
+def show(ctx: click.Context, doc: str, output: Output | None, no_pager: bool) -> int:
+    """One article, clean: metadata, paragraphs, people, bodies and quotations.
+
+    DOC is an article id, a unique id prefix, or the article's file path.
+
+    \b
+    Examples:
+      wh show 000
+      wh show data/000_43e921e2f7b47f56.txt --json
+    """
+    from whitehall_cli import query, render
+
+    document, people, bodies, quotes = query.show(_index(ctx), doc)
+    if output is Output.JSON:
+        render.write_json(render.show_json(document, people, bodies, quotes))
+    else:
+        render.print_view(
+            render.document_view(document, people, bodies, quotes), pager=not no_pager
+        )
+    return 0
+
+
+@cli.command()
+@click.argument("name", nargs=-1, required=True, shell_complete=None)
+@output_options(csv=False)
+@click.pass_context
+def who(ctx: click.Context, name: tuple[str, ...], output: Output | None, no_pager: bool) -> int:
+    """Profile of a person (or a body): names, roles, bodies, articles, quotations.
+
+    A surname, an acronym or a misspelling is enough; if several match, they are listed.
+
+    \b
+    Examples:
+      wh who Heywood
+      wh who "Dave Penman" --json
+      wh who ifg
+    """
+    from whitehall_cli import query, render
+
+    found = query.profile(_index(ctx), " ".join(name))
+    if isinstance(found, query.Choice):
+        if output is Output.JSON:
+            render.write_json([{"name": n, "kind": k} for n, k in found.candidates])
+        else:
+            render.print_view(render.candidates_view(found.query, found.candidates), pager=False)
+        return 0
+    if output is Output.JSON:
+        render.write_json(render.profile_json(found))
+    else:
+        render.print_view(render.profile_view(found), pager=not no_pager)
+    return 0
+
+
+@cli.command()
+@filter_options("person", "body", "outlet", "since", "until")
+@output_options()
+@click.pass_context
+def people(ctx: click.Context, output: Output | None, no_pager: bool, **filters: Any) -> int:
+    """Every person: name, roles, bodies, number of articles and quotations.
+
+    \b
+    Examples:
+      wh people
+      wh people --body FDA
+      wh people --json | jq -r '.[].name'
+    """
+    from whitehall_cli import query, render
+
+    found = query.list_people(_index(ctx), _filters(**filters))
+    return _emit(
+        "people", found, output, lambda: render.people_view(found), no_pager, "no people match"
+    )
+
+
+@cli.command()
+@filter_options("body", "outlet", "since", "until")
+@output_options()
+@click.pass_context
+def bodies(ctx: click.Context, output: Output | None, no_pager: bool, **filters: Any) -> int:
+    """Every body (organisation): name, other forms, kind, articles, people tied to it.
+
+    \b
+    Examples:
+      wh bodies
+      wh bodies --csv > bodies.csv
+    """
+    from whitehall_cli import query, render
+
+    found = query.list_bodies(_index(ctx), _filters(**filters))
+    return _emit(
+        "bodies", found, output, lambda: render.bodies_view(found), no_pager, "no bodies match"
+    )
+
+
+@cli.command()
+@filter_options("source", "person", "body", "about", "doc", "outlet", "since", "until")
+@output_options()
+@click.pass_context
+def quotes(ctx: click.Context, output: Output | None, no_pager: bool, **filters: Any) -> int:
+    """Every quotation: its words, speaker, role, body, article and date.
+
+    --source gives a person's quotations, or a body's and its people's.
+
+    \b
+    Examples:
+      wh quotes --source FDA
+      wh quotes --person Heywood --about leaks
+      wh quotes --since 2020 --json | jq -r '.[].text'
+    """
+    from whitehall_cli import query, render
+
+    index = _index(ctx)
+    found = query.list_quotes(index, _filters(**filters))
+    titles = {d.id: d.title for d in index.documents()} if output is None else {}
+    return _emit(
+        "quotes",
+        found,
+        output,
+        lambda: render.quotes_view(found, titles),
+        no_pager,
+        "no quotations match",
+    )
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@filter_options("person", "body", "outlet", "since", "until")
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "date"]),
+    default="relevance",
+    show_default=True,
+    help="Order of articles.",
+)
+@click.option("--raw", is_flag=True, help="Pass the query to SQLite FTS5 as written (experts).")
+@output_options()
+@click.pass_context
+def search(
+    ctx: click.Context,
+    words: tuple[str, ...],
+    sort: str,
+    raw: bool,
+    output: Output | None,
+    no_pager: bool,
+    **filters: Any,
+) -> int:
+    """Ranked matching paragraphs, grouped by article, matches highlighted.
+
+    Phrases in double quotes, OR between words, -word to exclude, word* for a prefix.
+    A misspelt word is replaced by the closest indexed word, and stderr says so.
+
+    \b
+    Examples:
+      wh search leaks
+      wh search '"ministerial code" -Johnson'
+      wh search impartiality --since 2022 --json
+    """
+    from whitehall_cli import query, render
+
+    f = _filters(**filters)
+    index = _index(ctx)
+    result = query.run_search(index, " ".join(words), f, sort=sort, raw=raw)
+    for typed, instead in result.corrections:
+        click.echo(f"wh: searching for {instead!r} instead of {typed!r}", err=True)
+    hits = list(result.hits)
+    return _emit(
+        "search", hits, output, lambda: render.hits_view(hits, result.terms), no_pager, "no matches"
+    )
+
+
+@cli.command("index")
+@click.option("--rebuild", is_flag=True, help="Throw the index away and build it afresh.")
+@click.option("--json", "as_json", is_flag=True, help="Print the index's figures as JSON.")
+@click.pass_context
+def index_cmd(ctx: click.Context, rebuild: bool, as_json: bool) -> int:
+    """Build or refresh the on-disk index now (a progress bar shows on a terminal).
+
+    The index lives in the cache folder ($XDG_CACHE_HOME/whitehall-cli), never in the corpus.
+
+    \b
+    Examples:
+      wh index
+      wh --data ~/articles index --rebuild
+    """
+    from dataclasses import asdict
+
+    from whitehall_cli import render
+
+    stats = asdict(_index(ctx, rebuild=rebuild).stats())
+    if as_json:
+        render.write_json(stats)
+    else:
+        click.echo("\n".join(f"{k:>11}: {v}" for k, v in stats.items()))
+    return 0
+
+
+@cli.command()
+@click.option(
+    "--what",
+    type=click.Choice(["docs", "people", "bodies", "quotes"]),
+    required=True,
+    help="Which table to export.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON object per line, or CSV with a header.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE instead of stdout (written whole, then moved into place).",
+)
+@click.pass_context
+def export(ctx: click.Context, what: str, fmt: str, path: str | None) -> int:
+    """A whole table for other tools, streamed row by row.
+
+    \b
+    Examples:
+      wh export --what quotes > quotes.jsonl
+      wh export --what docs --format csv -o docs.csv
+      wh export --what people | jq -r .name
+    """
+    from whitehall_cli import query, render
+
+    rows = query.stream(_index(ctx), what)
+    count = render.export(rows, what, fmt, path)
+    click.echo(f"wh: exported {count} {what}" + (f" to {path}" if path else ""), err=True)
+    return 0 if count else 1

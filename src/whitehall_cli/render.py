@@ -1,0 +1,498 @@
+"""Stage 7: every way a record leaves the program: JSON, CSV and rich terminal views.
+
+`to_json` is the one place a record becomes a JSON object, so `--json`, `--csv` and the
+tables can never disagree. Rich is imported only by the functions that draw, so `--json`
+output never pays for it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from whitehall_cli.models import Body, DocRow, Document, Hit, Person, Quote
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+# Columns of each listing in --csv output, in order.
+CSV_COLUMNS = {
+    "docs": ("id", "date", "outlet", "title", "authors", "url", "people_count", "quote_count"),
+    "people": ("name", "aliases", "roles", "bodies", "documents", "quotes"),
+    "bodies": ("name", "aliases", "kind", "documents", "people"),
+    "quotes": (
+        "id",
+        "text",
+        "speaker",
+        "speaker_kind",
+        "role",
+        "bodies",
+        "document",
+        "date",
+        "location",
+        "paragraph",
+        "partial",
+    ),
+    "search": ("document", "title", "date", "paragraph", "snippet", "score"),
+}
+# Below this many columns, listings drop their less useful columns.
+NARROW_WIDTH = 90
+# Style of matched words in search snippets and of quotation text.
+MATCH_STYLE = "bold black on yellow"
+QUOTE_STYLE = "bold"
+
+
+# --- JSON -------------------------------------------------------------------------------
+
+
+def to_json(record: Any) -> Any:
+    """The JSON form of any record, as ../CLI.md describes it."""
+    if isinstance(record, DocRow):
+        return {
+            **_document_meta(record.document),
+            "people_count": record.people_count,
+            "quote_count": record.quote_count,
+        }
+    if isinstance(record, Document):
+        return {**_document_meta(record), "paragraphs": list(record.paragraphs)}
+    if isinstance(record, Quote):
+        return {
+            "id": record.id,
+            "text": record.text,
+            "speaker": record.speaker,
+            "speaker_kind": record.speaker_kind,
+            "role": record.role,
+            "bodies": list(record.bodies),
+            "document": record.document,
+            "date": record.date,
+            "location": record.location,
+            "paragraph": record.paragraph,
+            "partial": record.partial,
+        }
+    if isinstance(record, Person):
+        return _person_json(record)
+    if isinstance(record, Body):
+        return _body_json(record)
+    if isinstance(record, Hit):
+        return {
+            "document": record.document,
+            "title": record.title,
+            "date": record.date,
+            "paragraph": record.paragraph,
+            "snippet": record.snippet,
+            "score": round(record.score, 4),
+        }
+    if isinstance(record, (list, tuple)):
+        return [to_json(r) for r in record]
+    raise TypeError(f"no JSON form for {type(record).__name__}")
+
+
+def _document_meta(d: Document) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "path": d.path,
+        "title": d.title,
+        "standfirst": d.standfirst,
+        "date": d.date,
+        "outlet": d.outlet,
+        "authors": list(d.authors),
+        "url": d.url,
+    }
+
+
+def _person_json(p: Person) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "aliases": list(p.aliases),
+        "roles": list(p.roles),
+        "bodies": list(p.bodies),
+        "documents": list(p.documents),
+        "quotes": p.quote_count,
+    }
+
+
+def _body_json(b: Body) -> dict[str, Any]:
+    return {
+        "name": b.name,
+        "aliases": list(b.aliases),
+        "kind": b.kind,
+        "documents": list(b.documents),
+        "people": list(b.people),
+        "quotes": b.quote_count,
+    }
+
+
+def show_json(
+    document: Document, people: Sequence[Person], bodies: Sequence[Body], quotes: Sequence[Quote]
+) -> dict[str, Any]:
+    """`wh show --json`: the document, its paragraphs, people, bodies and quotations."""
+    return {
+        **to_json(document),
+        "people": [to_json(p) for p in people],
+        "bodies": [to_json(b) for b in bodies],
+        "quotes": [to_json(q) for q in quotes],
+    }
+
+
+def profile_json(record: Person | Body) -> dict[str, Any]:
+    """`wh who --json`: the listing record plus `kind` ("person" or "body"; a body's own
+    kind moves to `body_kind`), the quotations, and the articles with their dates."""
+    out = to_json(record)
+    if isinstance(record, Body):
+        out["body_kind"] = record.kind
+        out["kind"] = "body"
+    else:
+        out["kind"] = "person"
+        out["alongside"] = list(record.alongside)
+    out["quotes"] = [to_json(q) for q in record.quotes]
+    out["appearances"] = [
+        {"id": a.id, "title": a.title, "date": a.date} for a in record.appearances
+    ]
+    return out
+
+
+def write_json(data: Any, out: IO[str] | None = None) -> None:
+    out = out or sys.stdout
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_csv(kind: str, records: Iterable[Any], out: IO[str] | None = None) -> None:
+    """A listing as CSV with a header row; lists are joined with "; "."""
+    _export_to(records, kind, "csv", out or sys.stdout)
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+# --- terminal ---------------------------------------------------------------------------
+
+
+def console(stderr: bool = False) -> Console:
+    """A console for data (stdout) or messages (stderr); colour only on a terminal."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return Console(
+        file=stream,
+        no_color=no_color,
+        color_system=None if no_color else "auto",
+        highlight=False,
+        soft_wrap=False,
+    )
+
+
+def print_view(renderables: Sequence[RenderableType], *, pager: bool = True) -> None:
+    """Print renderables to stdout, through a pager when long and on a terminal."""
+    out = console()
+    long = pager and out.is_terminal and _height(out, renderables) > out.height
+    if long:
+        os.environ.setdefault("LESS", "-FRX")
+        with out.pager(styles=not out.no_color):
+            for r in renderables:
+                out.print(r)
+    else:
+        for r in renderables:
+            out.print(r)
+
+
+def _height(out: Console, renderables: Sequence[RenderableType]) -> int:
+    options = out.options
+    return sum(len(out.render_lines(r, options, pad=False)) for r in renderables)
+
+
+def _table(
+    *columns: str,
+    title: str | None = None,
+    no_wrap: tuple[str, ...] = (),
+    wide: tuple[str, ...] = (),
+) -> Any:
+    """A table whose long cells fold onto more lines. `no_wrap` columns (ids, dates, counts)
+    never break, so they stay copyable; `wide` columns take the room that is left."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", expand=bool(wide))
+    for col in columns:
+        table.add_column(
+            col,
+            overflow="fold",
+            no_wrap=col in no_wrap,
+            ratio=3 if col in wide else (1 if wide and col not in no_wrap else None),
+        )
+    return table
+
+
+def _narrow() -> bool:
+    """A terminal too narrow for every column (60 columns, a split pane)."""
+    return console().width < NARROW_WIDTH
+
+
+def _join(items: Iterable[str], empty: str = "") -> str:
+    return ", ".join(items) or empty
+
+
+def docs_view(rows: Sequence[DocRow]) -> list[RenderableType]:
+    narrow = _narrow()
+    cols = (
+        ("id", "date", "title", "ppl", "qts")
+        if narrow
+        else ("id", "date", "outlet", "title", "people", "quotes")
+    )
+    table = _table(*cols, no_wrap=("id", "date", "ppl", "qts", "people", "quotes"), wide=("title",))
+    for row in rows:
+        d = row.document
+        cells = [
+            d.id,
+            d.date or "",
+            d.outlet or "",
+            d.title or "(untitled)",
+            str(row.people_count),
+            str(row.quote_count),
+        ]
+        if narrow:
+            del cells[2]
+        table.add_row(*cells)
+    return [table]
+
+
+def quote_text(q: Quote) -> Any:
+    from rich.text import Text
+
+    return Text(f"\u201c{q.text}\u201d", style=QUOTE_STYLE)
+
+
+def attribution(q: Quote, title: str | None = None) -> str:
+    who = q.speaker or "(no speaker given)"
+    parts = [who]
+    if q.role:
+        parts.append(q.role)
+    if q.bodies and q.bodies != (q.speaker,):
+        parts.append(_join(q.bodies))
+    where = f"{q.document}" + (
+        f" \u00b6{q.paragraph}" if q.paragraph is not None else f" ({q.location})"
+    )
+    tail = " \u00b7 ".join(x for x in (title, where, q.date) if x)
+    return "  \u2014 " + ", ".join(parts) + (f"  \u00b7 {tail}" if tail else "")
+
+
+def quotes_view(
+    quotes: Sequence[Quote], titles: dict[str, str | None] | None = None
+) -> list[RenderableType]:
+    from rich.text import Text
+
+    out: list[RenderableType] = []
+    for q in quotes:
+        block = Text()
+        block.append_text(quote_text(q))
+        block.append("\n")
+        block.append(attribution(q, (titles or {}).get(q.document)), style="dim")
+        block.append("\n")
+        out.append(block)
+    return out
+
+
+def people_view(people: Sequence[Person]) -> list[RenderableType]:
+    table = _table(
+        "name",
+        "roles",
+        "bodies",
+        "articles",
+        "quotes",
+        no_wrap=("articles", "quotes"),
+        wide=("roles",),
+    )
+    for p in people:
+        table.add_row(
+            p.name, _join(p.roles), _join(p.bodies), str(len(p.documents)), str(p.quote_count)
+        )
+    return [table]
+
+
+def bodies_view(bodies: Sequence[Body]) -> list[RenderableType]:
+    table = _table(
+        "name", "also", "kind", "articles", "people", no_wrap=("articles",), wide=("people",)
+    )
+    for b in bodies:
+        table.add_row(b.name, _join(b.aliases), b.kind, str(len(b.documents)), _join(b.people))
+    return [table]
+
+
+def document_view(
+    document: Document, people: Sequence[Person], bodies: Sequence[Body], quotes: Sequence[Quote]
+) -> list[RenderableType]:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    head = Text()
+    head.append(document.title or "(untitled)", style="bold")
+    if document.standfirst:
+        head.append("\n" + document.standfirst, style="italic")
+    meta = " \u00b7 ".join(
+        x for x in (document.date, document.outlet, _join(document.authors), document.url) if x
+    )
+    if meta:
+        head.append("\n" + meta, style="dim")
+    out: list[RenderableType] = [Panel(head, title=document.id, title_align="left")]
+    by_paragraph: dict[int, list[Quote]] = {}
+    for q in quotes:
+        if q.paragraph is not None:
+            by_paragraph.setdefault(q.paragraph, []).append(q)
+    for i, para in enumerate(document.paragraphs):
+        text = Text(f"[{i}] ", style="dim")
+        body = Text(para)
+        for q in by_paragraph.get(i, []):
+            if q.end > q.start:
+                body.stylize(QUOTE_STYLE, q.start, q.end)
+        text.append_text(body)
+        out.append(text)
+    if people:
+        out.append(people_view(people)[0])
+    if bodies:
+        out.append(bodies_view(bodies)[0])
+    if quotes:
+        out.append(Text("Quotations", style="bold underline"))
+        out.extend(quotes_view(quotes))
+    return out
+
+
+def profile_view(record: Person | Body) -> list[RenderableType]:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    head = Text()
+    head.append(record.name, style="bold")
+    if isinstance(record, Body):
+        head.append(f"  ({record.kind})", style="dim")
+    lines = [("also", _join(record.aliases))]
+    if isinstance(record, Person):
+        lines += [("roles", _join(record.roles)), ("bodies", _join(record.bodies))]
+    else:
+        lines += [("people", _join(record.people))]
+    for label, value in lines:
+        if value:
+            head.append(f"\n{label}: ", style="dim")
+            head.append(value)
+    out: list[RenderableType] = [
+        Panel(head, title="person" if isinstance(record, Person) else "body", title_align="left")
+    ]
+    table = _table(
+        "date", "article", "title", title=f"Appears in {len(record.appearances)} article(s)"
+    )
+    for a in record.appearances:
+        table.add_row(a.date or "", a.id, a.title or "(untitled)")
+    out.append(table)
+    if isinstance(record, Person) and record.alongside:
+        out.append(Text.assemble(("Alongside: ", "dim"), _join(record.alongside)))
+    if record.quotes:
+        out.append(Text(f"Quotations ({len(record.quotes)})", style="bold underline"))
+        out.extend(quotes_view(record.quotes))
+    return out
+
+
+def candidates_view(query: str, names: Sequence[tuple[str, str]]) -> list[RenderableType]:
+    table = _table("name", "kind", title=f"Several match {query!r}: which one?")
+    for name, kind in names:
+        table.add_row(name, kind)
+    return [table]
+
+
+def hits_view(hits: Sequence[Hit], terms: Sequence[str] = ()) -> list[RenderableType]:
+    """Hits grouped by article, best article first, matches highlighted."""
+    from rich.text import Text
+
+    out: list[RenderableType] = []
+    current: str | None = None
+    for hit in hits:
+        if hit.document != current:
+            current = hit.document
+            head = Text("\n" if out else "")
+            head.append(hit.title or "(untitled)", style="bold")
+            head.append(
+                f"  {hit.document}" + (f" \u00b7 {hit.date}" if hit.date else ""), style="dim"
+            )
+            out.append(head)
+        where = f"\u00b6{hit.paragraph}" if hit.paragraph is not None else "title"
+        line = Text(f"  {where:>5}  ", style="dim")
+        snippet = Text(hit.snippet)
+        for start, end in hit.spans:
+            snippet.stylize(MATCH_STYLE, start, end)
+        line.append_text(snippet)
+        out.append(line)
+    return out
+
+
+def overview_view(
+    corpus_root: str, bundled: bool, n_docs: int, n_people: int, n_quotes: int
+) -> list[RenderableType]:
+    from rich.text import Text
+
+    text = Text()
+    text.append("wh", style="bold")
+    text.append(": query a folder of news articles about the UK civil service\n\n")
+    label = "bundled corpus" if bundled else "corpus"
+    text.append(f"{label}: ", style="dim")
+    text.append(f"{corpus_root}\n")
+    text.append(f"{n_docs} articles, {n_people} people, {n_quotes} quotations\n\n", style="dim")
+    for cmd, what in (
+        ('wh search "leaks"', "which articles and paragraphs, ranked, matches highlighted"),
+        ('wh who "Heywood"', "who a person is: roles, bodies, articles, quotations"),
+        ("wh quotes --source FDA", "every quotation from the FDA's people"),
+    ):
+        text.append(f"  {cmd:<26}", style="bold")
+        text.append(f"{what}\n")
+    text.append("\nMore: wh --help; every command takes --json.", style="dim")
+    return [text]
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def export(records: Iterable[Any], kind: str, fmt: str, path: str | None) -> int:
+    """Stream records as JSON lines or CSV to stdout or to `path`; returns the count.
+
+    A file is written beside its destination and moved into place at the end, so an
+    interrupted export never leaves a half-written file where a good one was."""
+    import tempfile
+
+    if path is None:
+        return _export_to(records, kind, fmt, sys.stdout)
+    target = os.path.abspath(path)
+    fd, tmp = tempfile.mkstemp(prefix=".wh-export-", dir=os.path.dirname(target))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            count = _export_to(records, kind, fmt, out)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return count
+
+
+def _export_to(records: Iterable[Any], kind: str, fmt: str, out: IO[str]) -> int:
+    count = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        columns = CSV_COLUMNS["search" if kind == "hits" else kind]
+        writer.writerow(columns)
+        for record in records:
+            data = to_json(record)
+            writer.writerow([_csv_cell(data.get(col)) for col in columns])
+            count += 1
+    else:
+        for record in records:
+            out.write(json.dumps(to_json(record), ensure_ascii=False))
+            out.write("\n")
+            count += 1
+    return count

@@ -1,0 +1,103 @@
+"""Name resolution as `who` and the filters use it: forms, surnames, acronyms, typos."""
+
+from __future__ import annotations
+
+import pytest
+
+from whitehall_cli.errors import BadQuery, NotFound
+from whitehall_cli.models import Body, Person
+from whitehall_cli.query import Choice, NameBook, date_bound, name_key
+
+PEOPLE = [
+    Person("Jeremy Heywood", ("Sir Jeremy Heywood", "Heywood"), ("cabinet secretary",), (), ("a",)),
+    Person("Dave Penman", (), ("general secretary",), ("FDA",), ("a",)),
+    Person("Julian Hart", ("Hart",), (), (), ("b",)),
+    Person("Miriam Hart", ("Professor Miriam Hart",), (), (), ("b",)),
+]
+BODIES = [
+    Body("Institute for Government", ("IfG",), "think tank", ("c",), ()),
+    Body("FDA", (), "union", ("a",), ("Dave Penman",)),
+    Body("Public and Commercial Services Union", ("PCS",), "union", ("d",), ()),
+]
+BOOK = NameBook(PEOPLE, BODIES)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Jeremy Heywood", "Jeremy Heywood"),
+        ("Sir Jeremy Heywood", "Jeremy Heywood"),
+        ("heywood", "Jeremy Heywood"),
+        ("Heywood's", "Jeremy Heywood"),
+        ("Heywod", "Jeremy Heywood"),
+        ("Penmann", "Dave Penman"),
+        ("Penman", "Dave Penman"),
+        ("ifg", "Institute for Government"),
+        ("the Institute for Government", "Institute for Government"),
+        ("Institute for Goverment", "Institute for Government"),
+        ("FDA", "FDA"),
+        ("pcs", "Public and Commercial Services Union"),
+    ],
+)
+def test_names_resolve_by_form_surname_acronym_or_typo(query: str, name: str) -> None:
+    found = BOOK.lookup(query)
+    assert not isinstance(found, Choice) and found.name == name
+
+
+def test_a_bare_surname_seen_as_one_persons_alias_resolves_to_them() -> None:
+    found = BOOK.lookup("Hart", kinds=("person",))
+    assert not isinstance(found, Choice) and found.name == "Julian Hart"
+
+
+def test_two_people_with_one_surname_and_no_alias_offer_a_choice() -> None:
+    book = NameBook([Person("Ann Lee", (), (), (), ()), Person("Bob Lee", (), (), (), ())], [])
+    found = book.lookup("Lee")
+    assert isinstance(found, Choice)
+    assert {n for n, _ in found.candidates} == {"Ann Lee", "Bob Lee"}
+
+
+def test_nothing_close_is_not_found_with_suggestions() -> None:
+    with pytest.raises(NotFound) as e:
+        BOOK.lookup("Hayward")
+    assert "Jeremy Heywood" in e.value.suggestions
+
+
+def test_nothing_remotely_close_has_no_suggestions() -> None:
+    with pytest.raises(NotFound) as e:
+        BOOK.lookup("Zzyzx Qwerty")
+    assert e.value.suggestions == []
+
+
+def test_kinds_restrict_the_lookup() -> None:
+    with pytest.raises(NotFound):
+        BOOK.lookup("ifg", kinds=("person",))
+
+
+def test_empty_name_is_a_bad_query() -> None:
+    with pytest.raises(BadQuery):
+        BOOK.lookup("   ")
+
+
+def test_name_key_drops_honorific_article_and_possessive() -> None:
+    assert name_key("Sir Jeremy Heywood\u2019s") == "jeremy heywood"
+    assert name_key("The Treasury") == "treasury"
+
+
+@pytest.mark.parametrize(
+    ("value", "end", "iso"),
+    [
+        ("2021-03-04", False, "2021-03-04"),
+        ("2021-03", False, "2021-03-01"),
+        ("2021-03", True, "2021-03-31"),
+        ("2021", True, "2021-12-31"),
+        ("8 March 2023", False, "2023-03-08"),
+    ],
+)
+def test_date_bounds(value: str, end: bool, iso: str) -> None:
+    assert date_bound(value, end=end) == iso
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2021-13", "2021-02-30", "21"])
+def test_bad_dates_are_bad_queries(value: str) -> None:
+    with pytest.raises(BadQuery):
+        date_bound(value)
