@@ -255,7 +255,7 @@ def find_quotes(doc: Document, cast: Cast) -> tuple[Quote, ...]:
         atts[k] = reader.lead(texts[k][0], texts[k][2], found[k]) if found[k] else []
     quotes: list[Quote] = []
     for k, (loc, para, text) in enumerate(texts):
-        for sp, att in zip([sp for sp in found[k] if sp.quote], atts[k]):
+        for sp, att in zip([sp for sp in found[k] if sp.quote], atts[k], strict=True):
             quotes.append(
                 Quote(
                     id=f"{doc.id}#{len(quotes) + 1}",

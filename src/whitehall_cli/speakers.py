@@ -218,11 +218,12 @@ class Reader:
                     found = self.resolve(np, view, cands, "", None)
         if found is None or found.speaker is None:
             return None
+        name = found.speaker
         if found.kind == "person":
-            st.doc_person[kind] = found.speaker
-            found = self.person(found.speaker)
+            st.doc_person[kind] = name
+            found = self.person(name)
         elif found.kind == "body":
-            st.doc_body[kind] = found.speaker
+            st.doc_body[kind] = name
             if kind in st.doc_person:
                 return self.person(st.doc_person[kind])
         return found
@@ -261,7 +262,7 @@ class Reader:
         return best
 
     def _mentions_before(self, loc: str, para: int | None, pos: int) -> list[Mention]:
-        order = [("title", None), ("standfirst", None)]
+        order: list[tuple[str, int | None]] = [("title", None), ("standfirst", None)]
         order += [("body", i) for i in range(len(self.doc.paragraphs))]
         out: list[Mention] = []
         for key in order:
@@ -310,16 +311,16 @@ class Reader:
             (cues.BODY_MULTI_RE, "bodynoun"),
             (cues.SPOKES_MULTI_RE, "spokes"),
         ):
-            for m in rx.finditer(view):
-                key = " ".join(m.group().lower().split())
+            for hit in rx.finditer(view):
+                key = " ".join(hit.group().lower().split())
                 if what == "spokes":
-                    key = _spoken_for(view, m.start(), m.end(), out) or ""
-                if key and free(m.start(), m.end()):
-                    out.append(Cand(m.start(), m.end(), what, key))
+                    key = _spoken_for(view, hit.start(), hit.end(), out) or ""
+                if key and free(hit.start(), hit.end()):
+                    out.append(Cand(hit.start(), hit.end(), what, key))
         heads = cues.ROLE_HEAD_WORDS.intersection(cues.WORD_RE.findall(lower))
-        for m in cues.GENERIC_ROLE_RE.finditer(view) if heads else ():
-            a, b = m.start("role"), m.end("role")
-            words = m.group("role").split()
+        for hit in cues.GENERIC_ROLE_RE.finditer(view) if heads else ():
+            a, b = hit.start("role"), hit.end("role")
+            words = hit.group("role").split()
             cut = next((i for i, w in enumerate(words) if w.lower() in cues.SPEECH_WORDS), None)
             if cut is not None:
                 b = a + len(" ".join(words[:cut]))
@@ -418,7 +419,7 @@ class Reader:
                 if subj and not view[s : subj[0].start].strip():
                     self.state.focus = self.person(subj[0].key)
         if loc == "body":
-            for sp, att in zip([sp for sp in spans if sp.quote], out):
+            for sp, att in zip([sp for sp in spans if sp.quote], out, strict=True):
                 self.body_quotes.append((_key(text[sp.start : sp.end]), att))
         return out
 
@@ -654,11 +655,11 @@ class Reader:
                     if att is not None:
                         return att, _src(c)
         under = cues.UNDER_RE.match(bv[s:hi])
-        np = _np_at(sc, s + under.end(), bv, self.role_words) if under else None
-        if np is not None and (np.what == "doc" or np.mention_kind == "document"):
-            att = self.resolve(np, bv, sc, loc, para)
+        rule = _np_at(sc, s + under.end(), bv, self.role_words) if under else None
+        if rule is not None and (rule.what == "doc" or rule.mention_kind == "document"):
+            att = self.resolve(rule, bv, sc, loc, para)
             if att is not None:
-                return att, _src(np)
+                return att, _src(rule)
         if said is not None and said.speaker is not None:
             return said, "quote"
         st = self.state
@@ -684,8 +685,8 @@ def _role_forms(cast: Cast) -> list[tuple[str, str]]:
             for f in forms:
                 if len(f) >= 4 and not f.startswith("former "):
                     owners.setdefault(f, set()).add(p.name)
-    forms = [(f, next(iter(n))) for f, n in owners.items() if len(n) == 1]
-    return sorted(forms, key=lambda fn: -len(fn[0]))
+    unique = [(f, next(iter(n))) for f, n in owners.items() if len(n) == 1]
+    return sorted(unique, key=lambda fn: -len(fn[0]))
 
 
 def _word_char(ch: str) -> bool:

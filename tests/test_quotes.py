@@ -1,0 +1,409 @@
+"""Quotations and their speakers (stage 4), measured against the gold records with an
+"oracle cast" built from the gold, so attribution is judged apart from entity finding."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from whitehall_cli.models import BodyRef, Cast, Document, Mention, PersonRef, WorkRef
+from whitehall_cli.parse import parse_text
+from whitehall_cli.quotes import find_quotes
+
+TESTS = Path(__file__).resolve().parent
+DATA = TESTS.parent / "data"
+GOLD = TESTS / "gold"
+
+
+# ----- helpers: gold records, oracle cast, matching like eval/score.py ------------------------
+def norm(s: str | None) -> str:
+    """Text as the scorer compares it: NFKC, straight marks, one space, lower case."""
+    s = unicodedata.normalize("NFKC", s or "")
+    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
+        s = s.replace(a, b)
+    return re.sub(r"\s+", " ", s).strip().lower().strip(" .,;:'\"")
+
+
+def same_words(gold: str, got: str) -> bool:
+    """The scorer's test that a found quotation is a gold one (allowing a joined quotation)."""
+    a, b = norm(gold), norm(got)
+    if not a or not b:
+        return False
+    return a == b or (a in b and len(a) >= 0.3 * len(b)) or (b in a and len(b) >= 0.8 * len(a))
+
+
+def find_forms(doc: Document, forms: list[str]) -> list[tuple[str, int | None, int, int, str]]:
+    """Every place a form is written, longest forms first, never overlapping."""
+    texts = [("title", None, doc.title or ""), ("standfirst", None, doc.standfirst or "")]
+    texts += [("body", i, p) for i, p in enumerate(doc.paragraphs)]
+    out: list[tuple[str, int | None, int, int, str]] = []
+    for loc, para, text in texts:
+        taken: list[tuple[int, int]] = []
+        for form in sorted(set(forms), key=len, reverse=True):
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                if all(m.end() <= s or m.start() >= e for s, e in taken):
+                    taken.append((m.start(), m.end()))
+                    out.append((loc, para, m.start(), m.end(), form))
+    return out
+
+
+def oracle_cast(gold: dict, doc: Document) -> Cast:
+    """The gold record's people, bodies and documents as a Cast, with every mention found."""
+    people = tuple(
+        PersonRef(
+            p["name"],
+            tuple(m for m in p["mentions"] if m != p["name"]),
+            tuple(p["roles"]),
+            tuple(p["bodies"]),
+        )
+        for p in gold["people"]
+    )
+    bodies = tuple(
+        BodyRef(b["name"], tuple(m for m in b["mentions"] if m != b["name"]), b["kind"])
+        for b in gold["bodies"]
+    )
+    works = tuple(
+        WorkRef(w["name"], tuple(m for m in w["mentions"] if m != w["name"]))
+        for w in gold.get("documents", [])
+    )
+    owner: dict[str, tuple[str, str]] = {}
+    for kind, refs in (("document", works), ("body", bodies), ("person", people)):
+        for r in refs:
+            for f in (r.name, *r.aliases):
+                owner[f] = (r.name, kind)
+    mentions = tuple(
+        Mention(owner[f][0], owner[f][1], f, loc, para, s, e)
+        for loc, para, s, e, f in find_forms(doc, list(owner))
+    )
+    return Cast(people, bodies, works, mentions)
+
+
+def gold_cases() -> list[tuple[dict, Document]]:
+    cases = []
+    for path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        src = DATA / gold["file"]
+        doc = parse_text(src.read_text(encoding="utf-8"), src.stem, str(src))
+        cases.append((gold, doc))
+    return cases
+
+
+def speaker_forms(gold: dict, name: str) -> set[str]:
+    """Every acceptable way to name a gold speaker (canonical name or a mention form)."""
+    for rec in (*gold["people"], *gold["bodies"], *gold.get("documents", [])):
+        if rec["name"] == name:
+            return {norm(f) for f in (rec["name"], *rec.get("mentions", []))}
+    return {norm(name)}
+
+
+def right_speaker(gold: dict, want: dict, got: str | None) -> bool:
+    wants = [want["speaker"], *want.get("alt_speakers", [])]
+    if got is None:
+        return None in wants
+    return any(w is not None and norm(got) in speaker_forms(gold, w) for w in wants)
+
+
+CASES = gold_cases()
+GOLD_QUOTES = [
+    pytest.param(gold, doc, n, id=f"{gold['file'][:3]}-{n}-{gold['quotes'][n]['text'][:40]}")
+    for gold, doc in CASES
+    for n in range(len(gold["quotes"]))
+]
+
+
+@pytest.fixture(scope="module")
+def found() -> dict[str, tuple]:
+    """Quotations found in each gold article with its oracle cast, by file."""
+    return {gold["file"]: find_quotes(doc, oracle_cast(gold, doc)) for gold, doc in CASES}
+
+
+# ----- the gold records ---------------------------------------------------------------------
+@pytest.mark.parametrize(("gold", "doc", "n"), GOLD_QUOTES)
+def test_gold_quotation_is_found_with_its_speaker(gold, doc, n, found) -> None:
+    want = gold["quotes"][n]
+    quotes = found[gold["file"]]
+    hits = [q for q in quotes if same_words(want["text"], q.text)]
+    assert hits, f"not found: {want['text']!r}"
+    assert any(right_speaker(gold, want, q.speaker) for q in hits), (
+        f"{want['text'][:50]!r}: want {want['speaker']!r}, got {[q.speaker for q in hits]}"
+    )
+
+
+@pytest.mark.parametrize(("gold", "doc"), [pytest.param(g, d, id=g["file"][:3]) for g, d in CASES])
+def test_no_quotation_beyond_the_gold(gold, doc, found) -> None:
+    allowed = [q["text"] for q in gold["quotes"]] + gold.get("optional_quotes", [])
+    extra = [q.text for q in found[gold["file"]] if not any(same_words(a, q.text) for a in allowed)]
+    assert extra == []
+
+
+@pytest.mark.parametrize(("gold", "doc"), [pytest.param(g, d, id=g["file"][:3]) for g, d in CASES])
+def test_quote_records_point_at_their_words(gold, doc, found) -> None:
+    quotes = found[gold["file"]]
+    assert [q.id for q in quotes] == [f"{doc.id}#{n}" for n in range(1, len(quotes) + 1)]
+    for q in quotes:
+        assert doc.text_at(q.location, q.paragraph)[q.start : q.end] == q.text
+        assert (q.paragraph is None) == (q.location != "body")
+        assert q.document == doc.id and q.date == doc.date
+        assert (q.speaker is None) == (q.speaker_kind is None)
+
+
+def test_quotes_from_fda_are_exactly_the_gold_ones(found) -> None:
+    """What `wh quotes --source FDA` filters on: the speaker or a body spoken for."""
+
+    def fda(speaker, bodies) -> bool:
+        return speaker == "FDA" or "FDA" in bodies
+
+    want = sorted(
+        norm(q["text"]) for g, _ in CASES for q in g["quotes"] if fda(q["speaker"], q["bodies"])
+    )
+    got = sorted(norm(q.text) for qs in found.values() for q in qs if fda(q.speaker, q.bodies))
+    assert got == want
+
+
+def test_report_by_a_named_author_speaks_for_its_publisher(found) -> None:
+    boo = [q for q in found["003_8c92d3b6d4ec25aa.txt"] if q.speaker == "Marcial Boo"]
+    assert boo and all(q.bodies == ("Demos",) and q.speaker_kind == "person" for q in boo)
+
+
+def test_partial_flags_follow_the_gold(found) -> None:
+    pairs = [
+        (q["partial"], p.partial)
+        for g, _ in CASES
+        for q in g["quotes"]
+        for p in found[g["file"]]
+        if norm(p.text) == norm(q["text"])
+    ]
+    assert pairs and sum(a == b for a, b in pairs) / len(pairs) >= 0.9
+
+
+# ----- hand-written rules ---------------------------------------------------------------------
+def article(*paragraphs: str, title: str | None = None, standfirst: str | None = None) -> Document:
+    return Document("t", "/t.txt", title, standfirst, "2024-01-02", None, (), None, paragraphs)
+
+
+def quotes_in(doc: Document, people=(), bodies=(), works=()) -> list[tuple[str, str | None]]:
+    """(text, speaker) of every quotation, with a cast built like the gold's."""
+    gold = {
+        "people": [
+            {"name": n, "mentions": [n, *a], "roles": list(r), "bodies": list(b)}
+            for n, a, r, b in people
+        ],
+        "bodies": [{"name": n, "mentions": [n, *a], "kind": k} for n, a, k in bodies],
+        "documents": [{"name": n, "mentions": [n, *a]} for n, a in works],
+    }
+    return [(q.text, q.speaker) for q in find_quotes(doc, oracle_cast(gold, doc))]
+
+
+PENMAN = ("Dave Penman", ["Penman"], ["general secretary"], ["FDA"])
+FDA = ("FDA", ["the FDA union"], "union")
+SMITH = ("Jane Smith", ["Smith"], ["home secretary"], [])
+
+
+def test_quotation_across_two_paragraphs_is_one_record_each_with_one_speaker() -> None:
+    doc = article(
+        'Penman said: "Ministers must face the same rules.',
+        '"A similar sanction should apply to politicians."',
+    )
+    assert quotes_in(doc, [PENMAN]) == [
+        ("Ministers must face the same rules.", "Dave Penman"),
+        ("A similar sanction should apply to politicians.", "Dave Penman"),
+    ]
+
+
+def test_he_added_colon_goes_to_the_last_person_speaking() -> None:
+    doc = article(
+        "Dave Penman, general secretary of the FDA union, said leaks were a problem.",
+        'He added: "Leaks come from politicians."',
+    )
+    assert quotes_in(doc, [PENMAN], [FDA]) == [("Leaks come from politicians.", "Dave Penman")]
+
+
+def test_single_quotes_are_told_from_apostrophes() -> None:
+    doc = article(
+        "The Home Office’s staff said civil servants’ tweets were ‘political’ in the ’90s sense, "
+        "and ‘they’re not our members’ problem’, they added."
+    )
+    got = [t for t, _ in quotes_in(doc)]
+    assert got == ["political", "they’re not our members’ problem"]
+
+
+def test_inverted_said_name() -> None:
+    doc = article("“It is frankly gaslighting,” said Penman.")
+    assert quotes_in(doc, [PENMAN]) == [("It is frankly gaslighting,", "Dave Penman")]
+
+
+def test_according_to_names_the_speaker() -> None:
+    doc = article('The plan is "a recipe for chaos", according to the FDA union.')
+    assert quotes_in(doc, [], [FDA]) == [("a recipe for chaos", "FDA")]
+
+
+def test_pronoun_resolves_to_the_person_last_speaking_not_the_last_named() -> None:
+    doc = article(
+        "Jane Smith said the rules had been broken by aides to Dave Penman.",
+        '"This cannot go on," she said.',
+    )
+    assert quotes_in(doc, [SMITH, PENMAN]) == [("This cannot go on,", "Jane Smith")]
+
+
+def test_continuation_paragraph_without_a_cue_keeps_the_speaker() -> None:
+    doc = article(
+        "Smith added: “We will act.”",
+        "“And the checks are now in place to make sure it never happens again.”",
+    )
+    assert [s for _, s in quotes_in(doc, [SMITH])] == ["Jane Smith", "Jane Smith"]
+
+
+def test_the_report_said_goes_to_the_body_that_wrote_it() -> None:
+    doc = article(
+        "A report from think tank the Institute for Government calls for change.",
+        '"Ministers should stop using personal phones," the report said.',
+    )
+    ifg = ("Institute for Government", ["IfG"], "think tank")
+    assert quotes_in(doc, [], [ifg]) == [("Ministers should stop using personal phones,", ifg[0])]
+
+
+def test_report_authored_by_a_person_speaks_as_that_person() -> None:
+    doc = article(
+        "Training must improve, says the report, authored by Institute of Regulation chair Marcial Boo.",
+        "“Overall government performance suffers,” the report states.",
+    )
+    boo = ("Marcial Boo", ["Boo"], ["Institute of Regulation chair"], ["Institute of Regulation"])
+    inst = ("Institute of Regulation", [], "other")
+    assert quotes_in(doc, [boo], [inst]) == [
+        ("Overall government performance suffers,", "Marcial Boo")
+    ]
+
+
+def test_the_code_states_goes_to_the_code_as_a_document() -> None:
+    doc = article(
+        "The Civil Service Code sets out the rules.",
+        'The code states that officials must not "disclose official information".',
+    )
+    code = ("Civil Service Code", ["civil service code"])
+    got = find_quotes(
+        doc,
+        oracle_cast(
+            {"people": [], "bodies": [], "documents": [{"name": code[0], "mentions": [code[0]]}]},
+            doc,
+        ),
+    )
+    assert [(q.text, q.speaker, q.speaker_kind) for q in got] == [
+        ("disclose official information", "Civil Service Code", "document")
+    ]
+
+
+def test_role_only_reference_goes_to_the_person_given_that_role() -> None:
+    doc = article(
+        "Sir Jeremy Heywood has written to permanent secretaries about leaks.",
+        '"Leaks are never acceptable," the head of the civil service wrote.',
+    )
+    heywood = (
+        "Jeremy Heywood",
+        ["Sir Jeremy Heywood", "Heywood"],
+        ["head of the civil service"],
+        [],
+    )
+    assert quotes_in(doc, [heywood]) == [("Leaks are never acceptable,", "Jeremy Heywood")]
+
+
+def test_subject_of_the_speech_verb_beats_its_object() -> None:
+    doc = article('Smith wrote to Dave Penman urging him to "think again" about the strike.')
+    assert quotes_in(doc, [SMITH, PENMAN]) == [("think again", "Jane Smith")]
+
+
+def test_named_person_beats_the_organisation_they_speak_for() -> None:
+    doc = article('FDA general secretary Dave Penman said: "This is unacceptable."')
+    assert quotes_in(doc, [PENMAN], [FDA]) == [("This is unacceptable.", "Dave Penman")]
+
+
+def test_unnamed_group_gives_no_speaker() -> None:
+    doc = article(
+        "Dave Penman spoke on Monday.",
+        'During a debate on Tuesday, MPs said the episode was "the tip of the iceberg".',
+    )
+    assert quotes_in(doc, [PENMAN]) == [("the tip of the iceberg", None)]
+
+
+def test_passive_accusation_with_no_agent_gives_no_speaker() -> None:
+    doc = article('Civil servants were accused of being "activists" blocking the government.')
+    assert quotes_in(doc) == [("activists", None)]
+
+
+def test_fragment_goes_to_its_clause_subject() -> None:
+    doc = article('Labour has pledged to "end waste" within its first 100 days.')
+    labour = ("Labour Party", ["Labour"], "party")
+    assert quotes_in(doc, [], [labour]) == [("end waste", "Labour Party")]
+
+
+def test_report_title_in_quotes_is_not_a_quotation() -> None:
+    doc = article(
+        "In its report, “Keeping the books: record-keeping in procurement”, the committee said "
+        "the department had shown “a culture of defensiveness”."
+    )
+    assert [t for t, _ in quotes_in(doc)] == ["a culture of defensiveness"]
+
+
+def test_label_marked_secret_is_not_a_quotation() -> None:
+    doc = article(
+        'Auditors were refused files marked "secret", and a note marked "official sensitive".'
+    )
+    assert quotes_in(doc) == []
+
+
+def test_single_quoted_phrase_inside_double_quotation_is_part_of_it() -> None:
+    doc = article("Smith said: “Stamping ‘secret’ on a spreadsheet is not security.”")
+    assert quotes_in(doc, [SMITH]) == [
+        ("Stamping ‘secret’ on a spreadsheet is not security.", "Jane Smith")
+    ]
+
+
+def test_mixed_marks_pair_up() -> None:
+    doc = article("“Ask any journalist and they'll tell you the truth,\" Penman said.")
+    assert quotes_in(doc, [PENMAN]) == [
+        ("Ask any journalist and they'll tell you the truth,", "Dave Penman")
+    ]
+
+
+def test_headline_quotation_goes_to_whoever_the_body_gives_the_words_to() -> None:
+    doc = article(
+        "Jane Smith said the posts had been “political” and had to stop.",
+        title="Home Office acts on ‘political’ posts",
+    )
+    got = find_quotes(
+        doc,
+        oracle_cast(
+            {
+                "people": [{"name": SMITH[0], "mentions": [SMITH[0]], "roles": [], "bodies": []}],
+                "bodies": [],
+                "documents": [],
+            },
+            doc,
+        ),
+    )
+    assert [(q.location, q.text, q.speaker) for q in got] == [
+        ("title", "political", "Jane Smith"),
+        ("body", "political", "Jane Smith"),
+    ]
+
+
+def test_partial_quotation_inside_a_sentence_is_flagged_partial() -> None:
+    doc = article('Smith warned of a "spate of corrosive leaks". She added: "It must stop."')
+    got = find_quotes(
+        doc,
+        oracle_cast(
+            {
+                "people": [{"name": SMITH[0], "mentions": [SMITH[0]], "roles": [], "bodies": []}],
+                "bodies": [],
+                "documents": [],
+            },
+            doc,
+        ),
+    )
+    assert [(q.text, q.partial) for q in got] == [
+        ("spate of corrosive leaks", True),
+        ("It must stop.", False),
+    ]
