@@ -547,6 +547,25 @@ def test_body_named_by_the_title_of_its_official() -> None:
     assert person(cast, "Dominic Cummings").bodies == ("Vote Leave",)
 
 
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("When asked by Labour MP Yvette Cooper, he paused.", "Labour"),
+        ("Wera Hobhouse, Liberal Democrat justice spokesperson, said so.", "Liberal Democrat"),
+        ("Prospect negotiations officer Bronwen Tate warned of cuts.", "Prospect"),
+    ],
+)
+def test_party_and_union_named_by_a_title_without_the_lexicon(text: str, form: str) -> None:
+    cast = find_cast(doc_of(text), use_lexicon=False)
+    assert form in [b.name for b in cast.bodies]
+
+
+def test_house_of_names_a_body_but_a_building_does_not() -> None:
+    text = "Peers in the House of Lords met at Lancaster House."
+    names = [b.name for b in find_cast(doc_of(text), use_lexicon=False).bodies]
+    assert names == ["House of Lords"]
+
+
 def test_nationality_before_a_title_is_not_a_body() -> None:
     cast = find_cast(
         doc_of("The Israeli president and the Pakistani leader spoke."), use_lexicon=False

@@ -223,3 +223,9 @@ PLACE_SUFFIXES = frozenset(
 )
 # Endings of nationality and demonym adjectives ("Israeli president", "Pakistani minister").
 NATIONALITY_ENDINGS = ("ian", "ish", "ese", "ean", "ani", "eli", "aqi", "ican", "ch")
+# Party names and adjectives: never part of a personal name, but they do name a body
+# ("Labour MP", "Liberal Democrat spokesperson").
+PARTY_WORDS = frozenset(
+    "Labour Conservative Conservatives Tory Tories Liberal Democrat Democrats Democratic "
+    "Republican Republicans Greens Unionist Socialist Nationalist Reform Independent".split()
+)

@@ -25,8 +25,10 @@ ORG_HEADS = _kinds(
     "School=other Academy=other Police=other Constabulary=other Bank=company "
     "Corporation=company Company=company Group=company Network=other Alliance=other "
     "Forum=other Fund=other Partnership=other Unit=other Observatory=other Project=other "
-    "Body=other Panel=other Inquiry=other "
+    "Body=other Panel=other Inquiry=other House=parliament "
 )
+# Head words that name a body only before "of" ("House of Lords", not "Lancaster House").
+OF_HEADS = frozenset(("House",))
 # Modifiers that make no name by themselves: a head word with only these is generic
 # ("Select Committee", "Management Board", "the Press Office").
 GENERIC_ORG_MODIFIERS = frozenset(

@@ -15,12 +15,13 @@ from functools import lru_cache
 
 from whitehall_cli.entity_tokens import CONNECTORS, WORD, Tok, joined
 from whitehall_cli.lexicon import LexEntry, load_entries
-from whitehall_cli.names import NATIONALITY_ENDINGS, NON_NAME_WORDS
+from whitehall_cli.names import NATIONALITY_ENDINGS, NON_NAME_WORDS, PARTY_WORDS
 from whitehall_cli.org_words import (
     GENERIC_BODY_NAMES,
     GENERIC_ORG_MODIFIERS,
     GLUE_WORDS,
     KIND_NOUNS,
+    OF_HEADS,
     ORG_HEADS,
     ORG_ROLE_NOUNS,
     PEOPLE_NOUNS,
@@ -217,7 +218,12 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
         or toks[a].base in ("The", "A", "An", "This", "That")
     ):
         a += 1
-    heads = [k for k in range(a, b) if toks[k].base in ORG_HEADS]
+    heads = [
+        k
+        for k in range(a, b)
+        if toks[k].base in ORG_HEADS
+        and (toks[k].base not in OF_HEADS or (k + 1 < b and toks[k + 1].text == "of"))
+    ]
     if not heads:
         return None
     # "Conservative MPs on the Public Accounts Committee": the body starts after the title
@@ -254,7 +260,9 @@ def _is_nameish(toks: list[Tok], a: int, b: int) -> bool:
     """Capitalised words that could name a body: not only titles, places or common words."""
     if b - a == 1 and toks[a].base.endswith(NATIONALITY_ENDINGS) and not toks[a].base.isupper():
         return False
-    return b > a and not all(toks[k].base in NON_NAME_WORDS for k in range(a, b))
+    return b > a and not all(
+        toks[k].base in NON_NAME_WORDS and toks[k].base not in PARTY_WORDS for k in range(a, b)
+    )
 
 
 def context_spans(
@@ -276,6 +284,8 @@ def context_spans(
             i += 1
             continue
         j = _cap_run(toks, i, taken)
+        # "Labour MP ...": the body ends where a title for its people starts
+        j = next((k for k in range(i + 1, j) if toks[k].base in PEOPLE_NOUNS), j)
         if not _is_nameish(toks, i, j) or j - i > 5:
             i = j
             continue
