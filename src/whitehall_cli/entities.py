@@ -340,8 +340,17 @@ def _mentions(
         if p.name not in p.forms:
             p.forms.insert(0, p.name)
     for b in list(bodies.values()) + list(works.values()):
-        b.forms = list(dict.fromkeys(f[4:] if f.lower().startswith("the ") else f for f in b.forms))
+        b.forms = list(dict.fromkeys(_plain_form(f) for f in b.forms))
     return out
+
+
+def _plain_form(form: str) -> str:
+    """A body's form without a leading "the" ("the IfG" -> "IfG"), except where the name is a
+    common noun that needs it ("the government", "the civil service")."""
+    if not form.lower().startswith("the "):
+        return form
+    rest = form[4:]
+    return f"the {rest}" if rest[:1].islower() else rest
 
 
 def _roles(

@@ -107,17 +107,19 @@ def lexicon_spans(text: str, toks: list[Tok], enabled: bool) -> list[Span]:
             if need_the and not (i and toks[i - 1].text.lower() == "the" and toks[i].gap.isspace()):
                 continue
             last = i + k - 1
+            # "the government": a common-noun name keeps its article in the form
+            a = i - 1 if need_the and words[0][:1].islower() else i
             # a one-word form inside a longer title ("Cabinet Secretary") is not the body
             if k == 1 and last + 1 < n and joined(toks, last + 1) and toks[last + 1].cap:
                 if toks[last + 1].base in TITLE_WORDS or toks[last + 1].base in ORG_HEADS:
                     continue
             found.append(
                 Span(
-                    i,
+                    a,
                     last + 1,
-                    t.start,
+                    toks[a].start,
                     toks[last].end,
-                    text[t.start : toks[last].end],
+                    text[toks[a].start : toks[last].end],
                     entry.name,
                     entry.kind,
                     0,
