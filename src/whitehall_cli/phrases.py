@@ -1,0 +1,189 @@
+"""Stage 4b (the small parts): the records `referents` and `speakers` pass around, and the
+tests on noun phrases they share: can this phrase be a subject, where does the noun phrase at
+this point end, which role phrases stand for one person, which quotations to mask.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from whitehall_cli import cues
+from whitehall_cli.models import Cast
+
+if TYPE_CHECKING:
+    from whitehall_cli.quotes import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who speaks a quotation: canonical name, kind, role and the bodies spoken for."""
+
+    speaker: str | None
+    kind: str | None
+    role: str | None = None
+    bodies: tuple[str, ...] = ()
+
+
+# An explicit "nobody": the text gives the words to no one we can name ("MPs said").
+NOBODY = Attribution(None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Cand:
+    """A phrase that can be the subject of a speech verb: a name, pronoun, role or noun."""
+
+    start: int
+    end: int
+    what: str  # "mention", "pronoun", "it", "role", "doc", "bodynoun", "spokes"
+    key: str  # entity name, doc noun, body kind ...
+    mention_kind: str = ""  # for mentions: person, body or document
+
+
+class Verb(NamedTuple):
+    """A speech verb (or phrase) in a text."""
+
+    start: int
+    end: int
+    word: str  # lower case
+    noun: bool  # after a determiner: "a tweet", "the statement"
+
+
+def role_forms(cast: Cast) -> list[tuple[str, str]]:
+    """Role phrases that can stand for a person ("the cabinet secretary"), longest first; a
+    form shared by several people is dropped (it cannot tell them apart)."""
+    owners: dict[str, set[str]] = {}
+    body_words = [f.lower() for b in cast.bodies for f in (b.name, *b.aliases)]
+    for p in cast.people:
+        for role in p.roles:
+            r = role.lower().strip()
+            forms = {r, r.split(" of ")[0].strip(), r.split(", ")[0].strip()}
+            for bw in body_words:
+                for f in list(forms):
+                    if f.startswith(bw + " "):
+                        forms.add(f[len(bw) + 1 :])
+            for f in forms:
+                if len(f) >= 4 and not f.startswith("former "):
+                    owners.setdefault(f, set()).add(p.name)
+    unique = [(f, next(iter(n))) for f, n in owners.items() if len(n) == 1]
+    return sorted(unique, key=lambda fn: -len(fn[0]))
+
+
+def word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "'\u2019-"
+
+
+def prev_word(lower: str, a: int) -> str:
+    """The word just before offset a (lower case), or "" after punctuation."""
+    m = PREV_WORD.search(lower, max(0, a - 16), a)
+    return m.group(1) if m else ""
+
+
+# The last word of a stretch of text.
+PREV_WORD = re.compile(r"([a-z]+)\s+$")
+
+
+def word_edge(s: str, i: int, j: int) -> bool:
+    return (i == 0 or not s[i - 1].isalnum()) and (j >= len(s) or not s[j].isalnum())
+
+
+def role_points(view: str, i: int, j: int, cands: list[Cand]) -> bool:
+    """A role phrase stands for its holder after "the"/"'s" and when no name follows it."""
+    after = view[j : j + 3]
+    if any(c.what == "mention" and 0 <= c.start - j <= 2 for c in cands) and after[:1] == " ":
+        return False
+    if cues.ROLE_DETERMINERS.search(view[max(0, i - 8) : i]):
+        return True
+    return any(
+        c.what == "mention" and c.mention_kind == "body" and 0 <= i - c.end <= 3 for c in cands
+    )
+
+
+def role_before_name(view: str, b: int, cands: list[Cand]) -> bool:
+    """A role phrase followed by a name is a title ("prime minister Theresa May")."""
+    return any(c.what == "mention" and 0 <= c.start - b <= 2 for c in cands)
+
+
+def spoken_for(view: str, i: int, j: int, cands: list[Cand]) -> str | None:
+    """The body a spokesperson speaks for: "a Cabinet Office spokesperson", "a source at X"."""
+    for c in cands:
+        if c.what == "mention" and c.mention_kind == "body":
+            if 0 <= i - c.end <= 1:
+                return c.key
+            gap = view[j : c.start]
+            if 0 < c.start - j <= 12 and re.fullmatch(r"\s+(?:for|at|from|in)\s+(?:the\s+)?", gap):
+                return c.key
+    return None
+
+
+def noun_phrase_at(
+    cands: list[Cand], pos: int, view: str, role_words: frozenset[str] = frozenset()
+) -> Cand | None:
+    """The candidate noun phrase starting at pos, preferring a person inside it
+    ("Institute of Regulation chair Marcial Boo", "PCS general secretary Harriet Ndlovu")."""
+    chain: list[Cand] = []
+    end = pos
+    for c in cands:
+        if c.start < end or c.start < pos:
+            continue
+        gap = view[end : c.start]
+        if re.search(r"[,;:.()\u2013\u2014\"\u201c\u201d_]", gap) or not all(
+            w.lower() in role_words or w.lower() in cues.NP_FILLER or w[:1].isupper()
+            for w in gap.split()
+        ):
+            break
+        chain.append(c)
+        end = c.end
+        if view[end : end + 2] in ("'s", "\u2019s"):
+            end += 2
+    people = [c for c in chain if c.what == "mention" and c.mention_kind == "person"]
+    return people[0] if people else (chain[0] if chain else None)
+
+
+def source_of(c: Cand) -> str:
+    return c.mention_kind if c.what == "mention" else c.what
+
+
+def mask_quotes(text: str, spans: list[Span]) -> str:
+    """The text with the words of every quoted span replaced by '_' (marks kept), so that
+    no cue or name is read from inside a quotation."""
+    if not spans:
+        return text
+    parts, last = [], 0
+    for sp in spans:
+        parts.append(text[last : sp.open_at + 1])
+        parts.append("_" * (sp.close_at - sp.open_at - 1))
+        last = sp.close_at
+    parts.append(text[last:])
+    return "".join(parts)[: len(text)]
+
+
+def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> bool:
+    """A candidate that can be a subject: not a possessive, not the object of a preposition
+    ("wrote to the minister"), unless a speech verb follows it ("with Heywood saying")."""
+    if not bv[c.start : c.end].strip():
+        return False  # inside an aside
+    tail = bv[c.end : c.end + 3]
+    if tail[:2] in ("'s", "\u2019s") or tail[:1] in ("'", "\u2019"):
+        return c.what == "doc"
+    for w in bv[c.end : c.end + 40].split()[:4]:
+        w = w.strip(",.;:").lower()
+        if w in cues.SPEECH_WORDS:
+            return True
+        if w not in cues.AUX_WORDS:
+            break
+    owner = re.search(r"(['\u2019]s|s['\u2019])\s+$", bv[lo : c.start])
+    if owner and c.what in ("role", "doc", "bodynoun", "spokes"):
+        c = Cand(lo, lo, "", "")  # "The Institute for Government's director": judge the owner
+        start = lo + owner.start()
+        names = re.search(r"(?:\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|on)\b)?\s*)+$", bv[lo:start])
+        c = Cand(lo + names.start() if names else start, start, "", "")
+    before = re.split(r"[,;:()\u2013\u2014]", bv[lo : c.start])[-1]
+    tokens = before.split()
+    while tokens and tokens[-1].lower() not in cues.PREPOSITIONS:
+        t = tokens[-1]
+        if not (t.lower() in cues.NP_FILLER or t[:1].isupper() or t.lower() in role_words):
+            break
+        tokens.pop()
+    return not (tokens and tokens[-1].lower() in cues.PREPOSITIONS)

@@ -1,0 +1,358 @@
+"""Stage 4b (part one): what a phrase of an article stands for.
+
+`speakers` reads each quotation's sentence for the phrase that speaks it; this module says who
+that phrase is: a name from the cast, "he"/"she" (the person in focus), "it" (the body or
+document last speaking), a role phrase ("the head of the civil service"), a body noun ("the
+think tank"), a spokesperson ("a Cabinet Office spokesperson") or a document ("the report",
+"a note by the cabinet secretary", "the code"). The grammar it uses is data, in `cues`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from whitehall_cli import cues
+from whitehall_cli.models import Cast, Document, Mention
+from whitehall_cli.phrases import (
+    Attribution,
+    Cand,
+    Verb,
+    mask_quotes,
+    noun_phrase_at,
+    prev_word,
+    role_before_name,
+    role_forms,
+    role_points,
+    spoken_for,
+    word_char,
+    word_edge,
+)
+
+if TYPE_CHECKING:
+    from whitehall_cli.quotes import Span
+
+
+@dataclass
+class _State:
+    """What the article has established so far, for pronouns and "the report"."""
+
+    focus: Attribution | None = None  # the person "he"/"she" stands for
+    thing: Attribution | None = None  # what "it" stands for
+    last_quote: Attribution | None = None
+    last_quote_para: int = -9
+    reporting: Attribution | None = None  # the last speaker of any kind, with or without quotes
+    reporting_para: int = -9
+    doc_person: dict[str, str] = field(default_factory=dict)  # doc kind -> author person
+    doc_body: dict[str, str] = field(default_factory=dict)  # doc kind -> publishing body
+
+
+class Referents:
+    """What the phrases of one article stand for: names from the cast, pronouns, role
+    phrases, body nouns and documents, resolved against what the article has said so far."""
+
+    def __init__(self, doc: Document, cast: Cast) -> None:
+        self.doc, self.cast = doc, cast
+        self.people = {p.name: p for p in cast.people}
+        self.bodies = {b.name: b for b in cast.bodies}
+        self.works = {w.name: w for w in cast.works}
+        self.state = _State()
+        self.by_text: dict[tuple[str, int | None], list[Mention]] = {}
+        for m in cast.mentions:
+            self.by_text.setdefault((m.location, m.paragraph), []).append(m)
+        for ms in self.by_text.values():
+            ms.sort(key=lambda m: (m.start, -m.end))
+        self.roles = role_forms(cast)
+        self.role_words = cues.ROLE_WORDS | frozenset(
+            w
+            for p in cast.people
+            for r in p.roles
+            for w in r.lower().split()
+            if w not in cues.PREPOSITIONS
+        )
+        self.body_quotes: list[tuple[str, Attribution]] = []
+        self.toks: list[tuple[int, int, str]] = []
+        self.lower = ""
+        self.verbs: list[Verb] = []
+
+    # ----- resolution of one candidate -------------------------------------------------
+    def person(self, name: str) -> Attribution:
+        p = self.people.get(name)
+        if p is None:
+            return Attribution(name, "person")
+        bodies = p.bodies
+        for kind, author in self.state.doc_person.items():
+            if author == name and kind in self.state.doc_body:
+                bodies = (self.state.doc_body[kind],)
+        return Attribution(p.name, "person", p.roles[0] if p.roles else None, tuple(bodies))
+
+    def body(self, name: str) -> Attribution:
+        return Attribution(name, "body", None, (name,))
+
+    def entity(self, name: str, kind: str) -> Attribution:
+        if kind == "person":
+            return self.person(name)
+        if kind == "body":
+            return self.body(name)
+        work = self.works.get(name)
+        if work is not None and work.author:
+            if work.author in self.people:
+                return self.person(work.author)
+            return self.body(work.author)
+        return Attribution(name, "document")
+
+    def resolve(
+        self, c: Cand, view: str, cands: list[Cand], loc: str, para: int | None
+    ) -> Attribution | None:
+        if c.what == "mention":
+            return self.entity(c.key, c.mention_kind)
+        if c.what == "pronoun":
+            return self.state.focus
+        if c.what == "it":
+            return self.state.thing
+        if c.what == "role":
+            return self.person(c.key)
+        if c.what == "genrole":
+            return self._role_holder(c.key)
+        if c.what == "spokes":
+            return self.body(c.key)
+        if c.what == "bodynoun":
+            name = self._recent_body(c.key, loc, para, c.start)
+            return self.body(name) if name else None
+        return self._resolve_doc(c, view, cands, loc, para)
+
+    def _role_holder(self, phrase: str) -> Attribution | None:
+        """A role the cast gives nobody ("the head of the civil service"): the person in focus,
+        unless the article gives them other roles only."""
+        focus = self.state.focus
+        p = self.people.get(focus.speaker or "") if focus is not None else None
+        if focus is None or p is None:
+            return None
+        head = phrase.split(" of ")[0].split()[-1]
+        if not p.roles or any(head in r.lower() for r in p.roles):
+            return focus
+        return None
+
+    def _resolve_doc(
+        self, c: Cand, view: str, cands: list[Cand], loc: str, para: int | None
+    ) -> Attribution | None:
+        kind = cues.DOC_NOUNS.get(c.key.lower(), "report")
+        author = self._doc_author(c, view, cands)
+        if author is not None:
+            return author
+        st = self.state
+        work = self._recent_work(c.key, loc, para, c.start)
+        if work is not None:
+            return self.entity(work, "document")
+        if kind in st.doc_person:
+            return self.person(st.doc_person[kind])
+        if kind in st.doc_body:
+            return self.body(st.doc_body[kind])
+        work = self._recent_work(c.key, loc, para, c.start, near=True)
+        if work is not None:
+            return self.entity(work, "document")
+        if kind in cues.ORGANISATION_OUTPUT:
+            near = [b for b in cands if b.end <= c.start and b.what in ("mention", "bodynoun")]
+            for b in reversed(near):
+                if b.what == "bodynoun" or b.mention_kind == "body":
+                    return self.resolve(b, view, cands, loc, para)
+        return None
+
+    def _doc_author(
+        self, c: Cand, view: str, cands: list[Cand], said: Attribution | None = None
+    ) -> Attribution | None:
+        """An author named next to a document noun: "a Demos report", "a note by the cabinet
+        secretary", "his report"; remembered for a later "the report"."""
+        kind = cues.DOC_NOUNS.get(c.key.lower(), "report")
+        st = self.state
+        found: Attribution | None = None
+        before = view[max(0, c.start - 40) : c.start]
+        for b in cands:
+            if (
+                b.end <= c.start
+                and not view[b.end : c.start].strip(" '\u2019s")
+                and b.what == "mention"
+            ):
+                found = self.entity(b.key, b.mention_kind)
+        said_in = cues.SAID_IN_RE.search(before)
+        if (
+            found is None
+            and said is not None
+            and said_in
+            and said_in.group(1).lower() in cues.SPEECH_WORDS
+        ):
+            found = said
+        m = cues.POSSESSIVE_DET_RE.search(before)
+        if found is None and m:
+            found = st.thing if m.group(1).lower() in ("its", "their") else st.focus
+        if found is None:
+            tail = view[c.end : c.end + 60]
+            link = cues.AUTHOR_LINK.match(tail)
+            if link:
+                np = noun_phrase_at(cands, c.end + link.end(), view, self.role_words)
+                if np is not None and np.what in ("mention", "role", "genrole", "pronoun"):
+                    found = self.resolve(np, view, cands, "", None)
+        if found is None or found.speaker is None:
+            return None
+        name = found.speaker
+        if found.kind == "person":
+            st.doc_person[kind] = name
+            found = self.person(name)
+        elif found.kind == "body":
+            st.doc_body[kind] = name
+            if kind in st.doc_person:
+                return self.person(st.doc_person[kind])
+        return found
+
+    def _recent_body(self, noun: str, loc: str, para: int | None, pos: int) -> str | None:
+        want = cues.BODY_NOUNS.get(noun.lower(), "")
+        best: str | None = None
+        for m in self._mentions_before(loc, para, pos):
+            if m.kind != "body":
+                continue
+            b = self.bodies.get(m.entity)
+            if b is not None and (not want or b.kind == want):
+                best = m.entity
+        if best is None and want:
+            kinds = [b.name for b in self.cast.bodies if b.kind == want]
+            best = kinds[0] if len(kinds) == 1 else None
+        return best
+
+    def _recent_work(
+        self, noun: str, loc: str, para: int | None, pos: int, near: bool = False
+    ) -> str | None:
+        """The last work named before pos whose name holds the noun ("the code"); with `near`,
+        any work named in this paragraph or the one before ("guidance, Managing Public Money.
+        The guidance says")."""
+        noun = noun.lower()
+        best: str | None = None
+        for m in self._mentions_before(loc, para, pos):
+            w = self.works.get(m.entity)
+            if w is None:
+                continue
+            if near:
+                if m.location == loc and (para is None or (m.paragraph or 0) >= para - 1):
+                    best = w.name
+            elif any(noun in f.lower() for f in (w.name, *w.aliases)):
+                best = w.name
+        return best
+
+    def _mentions_before(self, loc: str, para: int | None, pos: int) -> list[Mention]:
+        order: list[tuple[str, int | None]] = [("title", None), ("standfirst", None)]
+        order += [("body", i) for i in range(len(self.doc.paragraphs))]
+        out: list[Mention] = []
+        for key in order:
+            ms = self.by_text.get(key, [])
+            if key == (loc, para):
+                out.extend(m for m in ms if m.end <= pos)
+                break
+            out.extend(ms)
+        return out
+
+    # ----- candidates -------------------------------------------------------------------
+    def candidates(self, text: str, view: str, loc: str, para: int | None) -> list[Cand]:
+        """Every phrase in one text that could speak, in order (none inside quotations)."""
+        out: list[Cand] = []
+        for m in self.by_text.get((loc, para), []):
+            if view[m.start : m.end] == text[m.start : m.end]:
+                out.append(Cand(m.start, m.end, "mention", m.entity, m.kind))
+        taken = [(c.start, c.end) for c in out]
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= s or a >= e for s, e in taken)
+
+        lower = self.lower
+        generic: list[Cand] = []
+        for a, b, w in self.toks:
+            if w in cues.PERSON_PRONOUNS:
+                out.append(Cand(a, b, "pronoun", w))
+            elif w == "it":
+                for nxt in lower[b : b + 40].split()[:4]:
+                    if nxt in cues.SPEECH_WORDS:
+                        out.append(Cand(a, b, "it", w))
+                    if nxt not in cues.IT_AUX:
+                        break
+            elif w in cues.DOC_NOUNS and free(a, b):
+                out.append(Cand(a, b, "doc", w))
+            elif w in cues.BODY_NOUNS and free(a, b):
+                det = prev_word(lower, a)
+                if det in cues.BODY_DETERMINERS:
+                    out.append(Cand(a - len(det) - 1, b, "bodynoun", w))
+            elif w in cues.SPOKES_NOUNS:
+                body = spoken_for(view, a, b, out)
+                if body:
+                    out.append(Cand(a, b, "spokes", body))
+        for rx, what in (
+            (cues.DOC_MULTI_RE, "doc"),
+            (cues.BODY_MULTI_RE, "bodynoun"),
+            (cues.SPOKES_MULTI_RE, "spokes"),
+        ):
+            for hit in rx.finditer(view):
+                key = " ".join(hit.group().lower().split())
+                if what == "spokes":
+                    key = spoken_for(view, hit.start(), hit.end(), out) or ""
+                if key and free(hit.start(), hit.end()):
+                    out.append(Cand(hit.start(), hit.end(), what, key))
+        heads = cues.ROLE_HEAD_WORDS.intersection(cues.WORD_RE.findall(lower))
+        for hit in cues.GENERIC_ROLE_RE.finditer(view) if heads else ():
+            a, b = hit.start("role"), hit.end("role")
+            words = hit.group("role").split()
+            cut = next((i for i, w in enumerate(words) if w.lower() in cues.SPEECH_WORDS), None)
+            if cut is not None:
+                b = a + len(" ".join(words[:cut]))
+            if b > a and not role_before_name(view, b, out):
+                generic.append(Cand(a, b, "genrole", lower[a:b]))
+        for form, name in self.roles:
+            i = lower.find(form)
+            while i >= 0:
+                j = i + len(form)
+                if word_edge(lower, i, j) and free(i, j) and role_points(view, i, j, out):
+                    out.append(Cand(i, j, "role", name))
+                    taken.append((i, j))
+                i = lower.find(form, j)
+        for g in generic:  # "the head of the civil service" holds a body's name: the role wins
+            inside = [
+                c for c in out if g.start <= c.start and c.end <= g.end and c.mention_kind == "body"
+            ]
+            if all(g.end <= c.start or g.start >= c.end or c in inside for c in out):
+                out = [c for c in out if c not in inside] + [g]
+        out.sort(key=lambda c: (c.start, -c.end))
+        return out
+
+    # ----- words of one text -------------------------------------------------------------
+    def _prepare(self, text: str, spans: list[Span]) -> str:
+        """Mask the quotations and index the words that matter (speech verbs, pronouns,
+        document and body nouns): a set intersection first, so a paragraph with none of
+        them costs one `findall`."""
+        view = mask_quotes(text, spans)
+        lower = view.lower()
+        present = cues.KEY_WORDS.intersection(cues.WORD_RE.findall(lower))
+        toks: list[tuple[int, int, str]] = []
+        for w in present:
+            i = lower.find(w)
+            while i >= 0:
+                j = i + len(w)
+                if (i == 0 or not word_char(lower[i - 1])) and (
+                    j == len(lower) or not word_char(lower[j])
+                ):
+                    toks.append((i, j, w))
+                i = lower.find(w, j)
+        toks.sort()
+        self.toks, self.lower = toks, lower
+        verbs = [
+            Verb(a, b, w, prev_word(lower, a) in cues.DETERMINERS)
+            for a, b, w in toks
+            if w in cues.SPEECH_WORDS
+        ]
+        if present & cues.PHRASE_WORDS:
+            verbs += [
+                Verb(m.start(), m.end(), m.group().lower(), False)
+                for m in cues.SPEECH_PHRASE_RE.finditer(view)
+            ]
+            verbs.sort()
+        self.verbs = verbs
+        return view
+
+    def _verbs(self, bv: str, lo: int, hi: int) -> list[Verb]:
+        """The speech verbs in [lo, hi) outside asides, leaving out nouns ("a tweet")."""
+        return [v for v in self.verbs if lo <= v.start < hi and not v.noun and bv[v.start] != " "]
