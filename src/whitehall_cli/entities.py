@@ -59,6 +59,7 @@ class _Seg:
     names: list[NameHit] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
     words: frozenset[str] = frozenset()  # every word of the text, for cheap pre-checks
+    caps: list[int] = field(default_factory=list)  # indices of capitalised words
     starts: dict[int, int] = field(default_factory=dict)  # offset -> index of the word there
     ends: dict[int, int] = field(default_factory=dict)  # end offset -> index of the word after
 
@@ -109,8 +110,9 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     segs = _segments(doc)
     # 1. bodies and works from the lexicon and from head words
     for seg in segs:
-        spans = orgs.lexicon_spans(seg.text, seg.toks, lex)
         seg.words = frozenset(t.base for t in seg.toks)
+        seg.caps = [k for k, t in enumerate(seg.toks) if t.cap]
+        spans = orgs.lexicon_spans(seg.text, seg.toks, lex, seg.caps, seg.words)
         if not seg.title_case:
             spans += orgs.head_word_spans(seg.text, seg.toks, set(), seg.words)
             spans += orgs.work_spans(seg.text, seg.toks, set(), seg.words)
@@ -163,7 +165,7 @@ def _collect_people(segs: list[_Seg]) -> dict[str, _Person]:
             p = found.setdefault(h.name, _Person(h.name))
             p.strong = p.strong or h.strong
             p.count += 1
-    uses = Counter(t.base for seg in segs for t in seg.toks if t.cap)
+    uses = Counter(seg.toks[k].base for seg in segs for k in seg.caps)
     keep = {}
     for name, p in found.items():
         surname = name.split()[-1]
@@ -217,6 +219,8 @@ def _collect_things(segs: list[_Seg]) -> tuple[dict[str, _Thing], dict[str, _Thi
                     ]
     # works named by a capitalised phrase and a lower-case noun ("Partygate report")
     for seg in segs:
+        if seg.words.isdisjoint(WORK_NOUNS):
+            continue
         for k, t in enumerate(seg.toks):
             if t.cap or t.text not in WORK_NOUNS or not joined(seg.toks, k):
                 continue
@@ -261,8 +265,9 @@ def _acronyms(segs: list[_Seg], bodies: dict[str, _Thing]) -> None:
                     initials.setdefault(key, b.name)
     for seg in segs:
         new = []
-        for k, t in enumerate(seg.toks):
-            if not t.cap or k in seg.taken or not orgs.looks_like_acronym(t.base):
+        for k in seg.caps:
+            t = seg.toks[k]
+            if k in seg.taken or not orgs.looks_like_acronym(t.base):
                 continue
             owner = None
             if t.gap.endswith("(") and k and k + 1 <= len(seg.toks):
@@ -315,8 +320,9 @@ def _mentions(
         for h in seg.names:
             items.append((h.start, h.end, h.name, "person", h.form))
             name_toks.update(range(h.i, h.j))
-        for k, t in enumerate(seg.toks):
-            if not t.cap or k in name_toks or k in seg.taken or t.base not in by_surname:
+        for k in seg.caps:
+            t = seg.toks[k]
+            if k in name_toks or k in seg.taken or t.base not in by_surname:
                 continue
             if not _surname_ok(seg.toks, k):
                 continue

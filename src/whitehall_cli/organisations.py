@@ -10,6 +10,7 @@ defines them in brackets or when their letters are the initials of a body alread
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,12 +81,34 @@ def lexicon_index(
     return index
 
 
-def lexicon_spans(text: str, toks: list[Tok], enabled: bool) -> list[Span]:
-    """Every lexicon form in the text."""
+@lru_cache(maxsize=2)
+def lower_starts(enabled: bool) -> frozenset[str]:
+    """First words of lexicon forms that start in lower case ("civil service code")."""
+    return frozenset(w for w in lexicon_index(enabled) if not w[:1].isupper())
+
+
+def lexicon_spans(
+    text: str,
+    toks: list[Tok],
+    enabled: bool,
+    caps: list[int] | None = None,
+    words: frozenset[str] | None = None,
+) -> list[Span]:
+    """Every lexicon form in the text (`caps`, `words`: its capitalised words' indices and
+    its set of words, to look up only where a form can start)."""
     index = lexicon_index(enabled)
-    found = []
+    found: list[Span] = []
     n = len(toks)
-    for i, t in enumerate(toks):
+    where: Iterable[int]
+    if caps is None or words is None:
+        where = range(n)
+    elif words.isdisjoint(lower_starts(enabled)):
+        where = caps
+    else:
+        low = lower_starts(enabled)
+        where = sorted([*caps, *(k for k, t in enumerate(toks) if t.text in low)])
+    for i in where:
+        t = toks[i]
         cands = index.get(t.text) or (index.get(t.base) if t.possessive else None)
         if not cands:
             continue
