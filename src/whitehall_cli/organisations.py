@@ -92,17 +92,17 @@ def lexicon_spans(
     toks: list[Tok],
     enabled: bool,
     caps: list[int] | None = None,
-    words: frozenset[str] | None = None,
+    vocab: frozenset[str] | None = None,
 ) -> list[Span]:
-    """Every lexicon form in the text (`caps`, `words`: its capitalised words' indices and
+    """Every lexicon form in the text (`caps`, `vocab`: its capitalised words' indices and
     its set of words, to look up only where a form can start)."""
     index = lexicon_index(enabled)
     found: list[Span] = []
     n = len(toks)
     where: Iterable[int]
-    if caps is None or words is None:
+    if caps is None or vocab is None:
         where = range(n)
-    elif words.isdisjoint(lower_starts(enabled)):
+    elif vocab.isdisjoint(lower_starts(enabled)):
         where = caps
     else:
         low = lower_starts(enabled)
