@@ -407,3 +407,23 @@ def test_partial_quotation_inside_a_sentence_is_flagged_partial() -> None:
         ("spate of corrosive leaks", True),
         ("It must stop.", False),
     ]
+
+
+def test_spokesperson_speaks_for_their_body() -> None:
+    doc = article("A Home Office spokesperson said: “We do not comment on leaks.”")
+    home = ("Home Office", [], "department")
+    assert quotes_in(doc, [], [home]) == [("We do not comment on leaks.", "Home Office")]
+
+
+def test_question_opening_a_sentence_is_an_aside() -> None:
+    doc = article(
+        "Jones spoke first.",
+        'Asked whether he would resign, Smith said: "No."',
+    )
+    jones = ("Tom Jones", ["Jones"], [], [])
+    assert quotes_in(doc, [SMITH, jones]) == [("No.", "Jane Smith")]
+
+
+def test_words_calling_a_plan_something_are_a_quotation_not_a_title() -> None:
+    doc = article('Smith called the plan "a disgrace".', 'Jones called the scheme "Madness".')
+    assert [t for t, _ in quotes_in(doc, [SMITH])] == ["a disgrace", "Madness"]

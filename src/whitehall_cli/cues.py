@@ -240,12 +240,14 @@ FUNCTION_WORDS = frozenset(
     "does do been be that which who this it there here however meanwhile instead indeed "
     "moreover though although while when if as to in on at of for with by the a an".split()
 )
-# A subordinate clause, or a participle phrase, that can be lifted out of the main clause
+# A subordinate clause, or a participle phrase ("Asked whether he would resign,"), that can be
+# lifted out of the main clause
 # ("while it had been acknowledged by X that ..., the reality was", "Speaking to MPs,").
 ASIDE_RE = re.compile(
     r"(?:(?<=,)|(?<=\bthat)|(?<=\bthat,)|^)\s*(?:(?:while|although|though|whereas|when|"
     r"whenever|if|because|since|once|unless|after|before|as|even\s+though|even\s+if)\b"
-    r"|[A-Za-z]+ing\b|[A-Z][a-z]+ly\b|in\s+(?:light|response|reply)\s+(?:of|to)\b)"
+    r"|[A-Za-z]+ing\b|[A-Z][a-z]+ly\b|in\s+(?:light|response|reply)\s+(?:of|to)\b"
+    r"|(?:asked|pressed|questioned|challenged|quizzed|invited|approached|contacted)\b)"
     r"[^,;:\u2013\u2014]*,",
     re.IGNORECASE,
 )

@@ -105,15 +105,19 @@ def role_before_name(view: str, b: int, cands: list[Cand]) -> bool:
     return any(c.what == "mention" and 0 <= c.start - b <= 2 for c in cands)
 
 
-def spoken_for(view: str, i: int, j: int, cands: list[Cand]) -> str | None:
-    """The body a spokesperson speaks for: "a Cabinet Office spokesperson", "a source at X"."""
+def spoken_for(view: str, i: int, j: int, cands: list[Cand]) -> Cand | None:
+    """Who a spokesperson speaks for: "a Cabinet Office spokesperson", "a spokesman for the
+    union", "Smith's spokeswoman"."""
     for c in cands:
+        if c.what == "mention" and c.mention_kind == "person":
+            if view[c.end : i].strip() in ("'s", "\u2019s"):
+                return c
         if c.what == "mention" and c.mention_kind == "body":
             if 0 <= i - c.end <= 1:
-                return c.key
+                return c
             gap = view[j : c.start]
             if 0 < c.start - j <= 12 and re.fullmatch(r"\s+(?:for|at|from|in)\s+(?:the\s+)?", gap):
-                return c.key
+                return c
     return None
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from whitehall_cli import cues
 from whitehall_cli.models import Cast, Document, Quote
 
 # Quotation marks that can open or close a double-quoted span.
@@ -190,6 +191,14 @@ def _title_case(words: str) -> bool:
     return all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens)
 
 
+def _names_a_work(lead: str, words: str) -> bool:
+    """After a work noun, a title starts with a capital and no speech verb calls the work
+    something ("called the plan 'a disgrace'" reports words)."""
+    if not words.lstrip()[:1].isupper():
+        return False
+    return not any(w.lower() in cues.SPEECH_WORDS for w in lead.split()[-3:])
+
+
 def not_a_quotation(text: str, span: Span, titles: frozenset[str] = frozenset()) -> bool:
     """A label, a security marking or the title of a work (`titles`: the cast's works, lower
     case) rather than anyone's words."""
@@ -202,7 +211,8 @@ def not_a_quotation(text: str, span: Span, titles: frozenset[str] = frozenset())
         return True
     if not span.closed:
         return False
-    if TITLE_BEFORE.search(before) and not words.rstrip().endswith(","):
+    title = TITLE_BEFORE.search(before)
+    if title and not words.rstrip().endswith(",") and _names_a_work(before[: title.start()], words):
         return True
     if _title_case(words) and TITLE_AFTER.match(text, span.close_at + 1):
         return True

@@ -115,7 +115,7 @@ class Referents:
         if c.what == "genrole":
             return self._role_holder(c.key)
         if c.what == "spokes":
-            return self.body(c.key)
+            return self.entity(c.key, c.mention_kind or "body")
         if c.what == "bodynoun":
             name = self._recent_body(c.key, loc, para, c.start)
             return self.body(name) if name else None
@@ -279,9 +279,9 @@ class Referents:
                 if det in cues.BODY_DETERMINERS:
                     out.append(Cand(a - len(det) - 1, b, "bodynoun", w))
             elif w in cues.SPOKES_NOUNS:
-                body = spoken_for(view, a, b, out)
-                if body:
-                    out.append(Cand(a, b, "spokes", body))
+                boss = spoken_for(view, a, b, out)
+                if boss:
+                    out.append(Cand(a, b, "spokes", boss.key, boss.mention_kind))
         for rx, what in (
             (cues.DOC_MULTI_RE, "doc"),
             (cues.BODY_MULTI_RE, "bodynoun"),
@@ -289,10 +289,12 @@ class Referents:
         ):
             for hit in rx.finditer(view):
                 key = " ".join(hit.group().lower().split())
+                kind = ""
                 if what == "spokes":
-                    key = spoken_for(view, hit.start(), hit.end(), out) or ""
+                    boss = spoken_for(view, hit.start(), hit.end(), out)
+                    key, kind = (boss.key, boss.mention_kind) if boss else ("", "")
                 if key and free(hit.start(), hit.end()):
-                    out.append(Cand(hit.start(), hit.end(), what, key))
+                    out.append(Cand(hit.start(), hit.end(), what, key, kind))
         heads = cues.ROLE_HEAD_WORDS.intersection(cues.WORD_RE.findall(lower))
         for hit in cues.GENERIC_ROLE_RE.finditer(view) if heads else ():
             a, b = hit.start("role"), hit.end("role")
