@@ -332,6 +332,12 @@ def test_committee_chair_ties_to_the_one_committee_named() -> None:
     assert person(cast, "Rosalind Achebe").bodies == ("Public Accounts Committee",)
 
 
+def test_accented_and_long_names_are_whole() -> None:
+    text = "Thérèse Coffey met Alexander Boris de Pfeffel Johnson at the count."
+    names = [p.name for p in find_cast(doc_of(text)).people]
+    assert names == ["Thérèse Coffey", "Alexander Boris de Pfeffel Johnson"]
+
+
 def test_bracketed_given_name_makes_the_full_name() -> None:
     cast = find_cast(doc_of("It's clear that (Dominic) Cummings has set his sights on it."))
     p = person(cast, "Dominic Cummings")

@@ -104,6 +104,15 @@ GIVEN_NAMES = frozenset(
     Kezia Anas Rosena Ayesha Shirley Janice Brenda Gloria Marion Jean Evelyn Doreen Gwyneth
     Clement Harold Winston Neville Enoch Hugh Denis Herbert Stanley Ramsay Anthony Jim Gus
     Mandy Peter Alastair Jonathan Olly Mark Simon Cat Dougie Munira Darren Helen
+    Morgan Therese Tobias Tristram Crispin Feryal Dehenna Laurence Lawrence Priyanka Rupa
+    Shaista Zarah Apsana Marsha Bella Caitriona Jose Juan Carlos Pedro Luis Miguel Mohamed
+    Omar Yusuf Ibrahim Khalid Tariq Zahid Shahid Saeed Nadeem Naveed Anjali Pooja Rahul
+    Arjun Rohan Krishna Vijay Amir Reza Dmitry Sergei Olena Marta Piotr Tomasz Katarzyna
+    Agnieszka Ivan Pierre Jacques Francois Friedrich Wolfgang Hans Klaus Giorgia Mario
+    Matteo Silvio Marco Giuseppe Sophia Mia Isla Ava Freya Poppy Evie Harper Ruby Esme
+    Ivy Maya Arthur Noah Oliver Muhammad Leo Theo Oscar Archie Finley Teddy Ronnie Reggie
+    Bernadette Geraldine Imelda Margaret Mhairi Euan Alasdair Kenny Gordon Nicola Kate
+    Humphrey
     """.split()
 )
 

@@ -9,6 +9,7 @@ the caller, against the full names found in the whole article.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from whitehall_cli.entity_tokens import Tok, joined
@@ -27,7 +28,7 @@ from whitehall_cli.names import (
 )
 
 # Most words in a personal name (given names, particles and surname).
-MAX_NAME_WORDS = 4
+MAX_NAME_WORDS = 5
 # Most words in a role given in apposition ("Name, general secretary of the FDA union,").
 MAX_ROLE_WORDS = 14
 # Words that open an apposition or a copula before the role itself ("who is a", "the").
@@ -77,6 +78,11 @@ class NameHit:
     form: str
     name: str  # canonical: the name without honorifics or possessive
     strong: bool  # a given name, honorific or context says this is a person
+
+
+def _plain(word: str) -> str:
+    """A word without accents ("Thérèse" -> "Therese")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _is_name_word(t: Tok) -> bool:
@@ -147,7 +153,7 @@ def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -
     if len(words) >= 2 and words[-1] in PLACE_SUFFIXES:
         return None
     form = text[toks[a].start : toks[end - 1].end]
-    given = words[0] in GIVEN_NAMES
+    given = words[0] in GIVEN_NAMES or (not words[0].isascii() and _plain(words[0]) in GIVEN_NAMES)
     strong = given or honorific or titled or _role_before(toks, a) is not None
     strong = strong or _speech_after(toks, end) or _apposition_after(toks, end)
     if title_case and not (given or honorific):
