@@ -536,6 +536,11 @@ def test_members_before_a_committee_are_not_part_of_its_name() -> None:
     assert not any(n.startswith("Conservative") for n in names)
 
 
+def test_institution_inside_a_title_describes_a_person_and_is_no_mention() -> None:
+    cast = find_cast(doc_of('"Leaks are never acceptable," the head of the civil service wrote.'))
+    assert not [m for m in cast.mentions if m.entity == "Civil Service"]
+
+
 def test_generic_committee_is_not_a_body() -> None:
     cast = find_cast(doc_of("He chaired the Select Committee and a Cabinet Committee."))
     assert cast.bodies == ()

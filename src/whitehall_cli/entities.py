@@ -26,7 +26,7 @@ from whitehall_cli.names import (
     ROLE_MODIFIERS,
     SURNAME_HONORIFICS,
 )
-from whitehall_cli.org_words import ORG_HEADS, WORK_NOUNS
+from whitehall_cli.org_words import GENERIC_INSTITUTIONS, ORG_HEADS, WORK_NOUNS
 from whitehall_cli.people import NameHit, find_names, role_after, roles_before
 
 __all__ = ["find_cast", "merge_bodies", "merge_people"]
@@ -194,6 +194,7 @@ def _collect_things(segs: list[_Seg]) -> tuple[dict[str, _Thing], dict[str, _Thi
     bodies: dict[str, _Thing] = {}
     works: dict[str, _Thing] = {}
     for seg in segs:
+        seg.spans = [s for s in seg.spans if not _in_title_of(seg.toks, s)]
         for s in seg.spans:
             into = works if s.kind == "work" else bodies
             thing = into.setdefault(s.name, _Thing(s.name, s.kind))
@@ -253,6 +254,17 @@ def _collect_things(segs: list[_Seg]) -> tuple[dict[str, _Thing], dict[str, _Thi
             seg.taken |= set(range(a, k + 1)) - {m for h in seg.names for m in range(h.i, h.j)}
         seg.spans.sort(key=lambda s: s.start)
     return bodies, works
+
+
+def _in_title_of(toks: list[Tok], s: orgs.Span) -> bool:
+    """ "the head of the civil service": an institution named only inside a person's title
+    describes the person (who may speak), it does not act itself."""
+    if s.name not in GENERIC_INSTITUTIONS or s.i < 2:
+        return False
+    k = s.i  # the first word before the name, or its "the"
+    if toks[k].text.lower() != "the" and toks[k - 1].text.lower() == "the":
+        k -= 1
+    return k >= 2 and toks[k - 1].text == "of" and toks[k - 2].base.lower() in ROLE_HEADS
 
 
 def _acronyms(segs: list[_Seg], bodies: dict[str, _Thing]) -> None:

@@ -51,6 +51,11 @@ GENERIC_BODY_NAMES = frozenset(
         "Government Service",
     )
 )
+# Institutions named generically ("the civil service", "the government"): inside a title
+# ("head of the civil service") they describe a person rather than act themselves.
+GENERIC_INSTITUTIONS = frozenset(
+    ("Civil Service", "UK Government", "Whitehall", "Cabinet", "Parliament", "Government")
+)
 # Capitalised job-title words stripped from the front of an organisation phrase
 # ("Minister for the Cabinet Office" names the Cabinet Office).
 TITLE_WORDS = frozenset(
