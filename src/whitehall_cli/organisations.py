@@ -1,10 +1,10 @@
 """Bodies (organisations) and works (codes, reports) named in one text, found on its words.
 
-Three sources, tried in this order, longest span winning: the curated lexicon
-(`lexicon/bodies.tsv`, optional), capitalised phrases built on an organisation head word
-("Institute of Regulation", "Office for Civic Integrity"), and context ("the FDA union",
-"think tank Onward", "Prospect general secretary"). Acronyms are tied to a body when the text
-defines them in brackets or when their letters are the initials of a body already named.
+Two sources here, longest span winning: the curated lexicon (`lexicon/bodies.tsv`, optional)
+and capitalised phrases built on an organisation head word ("Institute of Regulation",
+"Office for Civic Integrity"). Bodies shown only by the words around them ("the FDA union")
+are in `org_context`. Acronyms are tied to a body by the caller when the text defines them in
+brackets or when their letters are the initials of a body already named.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ from functools import lru_cache
 
 from whitehall_cli.entity_tokens import CONNECTORS, WORD, Tok, joined
 from whitehall_cli.lexicon import LexEntry, load_entries
-from whitehall_cli.names import NATIONALITY_ENDINGS, NON_NAME_WORDS, PARTY_WORDS
 from whitehall_cli.org_words import (
     GENERIC_BODY_NAMES,
     GENERIC_ORG_MODIFIERS,
-    GLUE_WORDS,
     KIND_NOUNS,
     OF_HEADS,
     ORG_HEADS,
@@ -152,7 +150,7 @@ def lexicon_spans(
     return found
 
 
-def _cap_run(toks: list[Tok], i: int, taken: set[int]) -> int:
+def cap_run(toks: list[Tok], i: int, taken: set[int]) -> int:
     """End of the capitalised phrase starting at word i (connectors allowed between caps)."""
     j = i + 1
     n = len(toks)
@@ -187,7 +185,7 @@ def head_word_spans(
         if not t.cap or i in taken:
             i += 1
             continue
-        j = _cap_run(toks, i, taken)
+        j = cap_run(toks, i, taken)
         j = _comma_list_end(toks, i, j, taken)
         # split "the Home Office and Department for Education" after a head word
         pieces, a = [], i
@@ -281,110 +279,6 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
     return Span(a, end, toks[a].start, toks[end - 1].end, name, name, ORG_HEADS[toks[last].base], 1)
 
 
-def _is_nameish(toks: list[Tok], a: int, b: int) -> bool:
-    """Capitalised words that could name a body: not only titles, places or common words."""
-    if b - a == 1 and toks[a].base.endswith(NATIONALITY_ENDINGS) and not toks[a].base.isupper():
-        return False
-    return b > a and not all(
-        toks[k].base in NON_NAME_WORDS and toks[k].base not in PARTY_WORDS for k in range(a, b)
-    )
-
-
-def context_spans(
-    text: str, toks: list[Tok], taken: set[int], words: frozenset[str] | None = None
-) -> list[Span]:
-    """Bodies shown by the words around them: kind nouns and body-linked job titles."""
-    found: list[Span] = []
-    if words is not None and words.isdisjoint(CONTEXT_WORDS):
-        return found
-    n = len(toks)
-    i = 0
-    while i < n:
-        t = toks[i]
-        if (
-            not t.cap
-            or i in taken
-            or (t.initial and not t.base.isupper() and t.base in NON_NAME_WORDS)
-        ):
-            i += 1
-            continue
-        j = _cap_run(toks, i, taken)
-        # "Labour MP ...": the body ends where a title for its people starts
-        j = next((k for k in range(i + 1, j) if toks[k].base in PEOPLE_NOUNS), j)
-        if not _is_nameish(toks, i, j) or j - i > 5:
-            i = j
-            continue
-        near = {toks[m].text for m in range(max(0, i - 4), min(n, j + 4))}
-        if near.isdisjoint(CONTEXT_WORDS) and (j >= n or toks[j].gap.strip() != ","):
-            i = j
-            continue
-        kind = _kind_after(toks, j) or _kind_before(toks, i)
-        if kind:
-            form = text[t.start : toks[j - 1].end]
-            found.append(Span(i, j, t.start, toks[j - 1].end, form, form, kind, 2))
-        i = j
-    return found
-
-
-def _words_from(toks: list[Tok], k: int, count: int) -> str:
-    """Up to `count` words from word k, joined by single spaces, stopping at punctuation."""
-    out = []
-    for m in range(k, min(len(toks), k + count)):
-        if m > k and not joined(toks, m):
-            break
-        out.append(toks[m].text)
-    return " ".join(out)
-
-
-def _kind_after(toks: list[Tok], j: int) -> str | None:
-    """Kind implied by the words right after a capitalised phrase ("FDA union", "Labour MP")."""
-    if j < len(toks) and toks[j].gap.strip() == "," and toks[j].text in ("the", "a", "an"):
-        # apposition: "The FDA, the union for senior civil servants"
-        after = _words_from(toks, j + 1, 3)
-        for noun, kind in KIND_NOUNS.items():
-            if after == noun or after.startswith(noun + " "):
-                return kind
-        return None
-    if j < len(toks) and toks[j].gap.strip() == ",":
-        after = _words_from(toks, j, 3)
-        return "union" if after.startswith(UNION_APPOSITIONS) else None
-    if j >= len(toks) or not joined(toks, j) or toks[j - 1].possessive:
-        return None
-    after = _words_from(toks, j, 4)
-    for noun, kind in KIND_NOUNS.items():
-        if after == noun or after.startswith(noun + " "):
-            return kind
-    words = after.split()
-    for skip in range(0, 3):
-        rest = " ".join(words[skip:])
-        for noun, kind in ORG_ROLE_NOUNS.items():
-            if rest == noun or rest.startswith(noun + " "):
-                if all(w.islower() and w not in GLUE_WORDS for w in words[:skip]):
-                    return kind
-    return None
-
-
-def _kind_before(toks: list[Tok], i: int) -> str | None:
-    """Kind implied by a noun right before ("think tank Onward", "the union Unite")."""
-    k = i - 1
-    if k >= 0 and toks[k].text == "the" and joined(toks, i):
-        k -= 1
-    for size in (2, 1):
-        a = k - size + 1
-        if a < 0 or (k + 1 < len(toks) and not joined(toks, k + 1)):
-            continue
-        noun = " ".join(toks[m].text for m in range(a, k + 1))
-        if noun in KIND_NOUNS and KIND_NOUNS[noun] in ("think tank", "union", "other"):
-            return KIND_NOUNS[noun]
-    # "general secretary of the FDA", "chief executive at the Resolution Foundation"
-    if k >= 1 and toks[k].text in ("of", "at") and joined(toks, k):
-        before = " ".join(toks[m].text for m in range(max(0, k - 3), k))
-        for noun, kind in ORG_ROLE_NOUNS.items():
-            if (before == noun or before.endswith(" " + noun)) and noun not in ("MP", "MPs"):
-                return kind
-    return None
-
-
 def work_spans(
     text: str, toks: list[Tok], taken: set[int], words: frozenset[str] | None = None
 ) -> list[Span]:
@@ -398,7 +292,7 @@ def work_spans(
         if not toks[i].cap or i in taken:
             i += 1
             continue
-        j = _cap_run(toks, i, taken)
+        j = cap_run(toks, i, taken)
         a = i
         while a < j and toks[a].base in ("The", "A", "An", "This", "That", "Its", "His", "Her"):
             a += 1

@@ -1,0 +1,56 @@
+"""Working records of the entities stage: one text with what has been found in it, and the
+people, bodies and works gathered over the article before they become frozen refs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from whitehall_cli.entity_tokens import Tok
+from whitehall_cli.organisations import Span
+from whitehall_cli.people import NameHit
+
+
+@dataclass
+class Seg:
+    """One text of the article with its words and what has been found in it."""
+
+    location: str
+    paragraph: int | None
+    text: str
+    toks: list[Tok]
+    title_case: bool
+    spans: list[Span] = field(default_factory=list)
+    names: list[NameHit] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)
+    words: frozenset[str] = frozenset()  # every word of the text, for cheap pre-checks
+    caps: list[int] = field(default_factory=list)  # indices of capitalised words
+    starts: dict[int, int] = field(default_factory=dict)  # offset -> index of the word there
+    ends: dict[int, int] = field(default_factory=dict)  # end offset -> index of the word after
+
+
+@dataclass
+class PersonAcc:
+    """A person being gathered: every form, role and body seen so far."""
+
+    name: str
+    forms: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
+    strong: bool = False
+    count: int = 0
+
+
+@dataclass
+class ThingAcc:
+    """A body or work being gathered: its kind, forms and (for works) author."""
+
+    name: str
+    kind: str
+    forms: list[str] = field(default_factory=list)
+    author: str | None = None
+
+
+def add_once(lst: list[str], item: str) -> None:
+    """Append `item` unless it is empty or already there."""
+    if item and item not in lst:
+        lst.append(item)
