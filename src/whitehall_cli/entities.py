@@ -9,7 +9,6 @@ corpus-wide identities.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import replace
 
 from whitehall_cli import org_context
@@ -23,6 +22,7 @@ from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, Mention, P
 from whitehall_cli.names import (
     DATE_CONTEXT,
     NON_FIRST_NAME_WORDS,
+    NON_NAME_WORDS,
     PEER_TITLES,
     ROLE_HEADS,
     SURNAME_HONORIFICS,
@@ -167,7 +167,13 @@ def _collect_things(segs: list[Seg]) -> tuple[dict[str, ThingAcc], dict[str, Thi
                         else s
                         for s in seg.spans
                     ]
-    # works named by a capitalised phrase and a lower-case noun ("Partygate report")
+    _noun_works(segs, works)
+    return bodies, works
+
+
+def _noun_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
+    """Works named by a capitalised phrase and a lower-case noun ("Partygate report"); a body
+    or person in the phrase is the work's author ("Demos report")."""
     for seg in segs:
         if seg.words.isdisjoint(WORK_NOUNS):
             continue
@@ -183,8 +189,6 @@ def _collect_things(segs: list[Seg]) -> tuple[dict[str, ThingAcc], dict[str, Thi
             owner = next((s for s in seg.spans if s.i <= k - 1 < s.j and s.kind != "work"), None)
             person = next((h for h in seg.names if h.i <= k - 1 < h.j), None)
             if owner is None and person is None:
-                from whitehall_cli.names import NON_NAME_WORDS
-
                 if all(seg.toks[m].base in NON_NAME_WORDS for m in range(a, k)):
                     continue
                 if seg.toks[a].initial and k - a == 1:
@@ -202,7 +206,6 @@ def _collect_things(segs: list[Seg]) -> tuple[dict[str, ThingAcc], dict[str, Thi
             )
             seg.taken |= set(range(a, k + 1)) - {m for h in seg.names for m in range(h.i, h.j)}
         seg.spans.sort(key=lambda s: s.start)
-    return bodies, works
 
 
 def _in_title_of(toks: list[Tok], s: orgs.Span) -> bool:
@@ -318,8 +321,3 @@ def _plain_form(form: str) -> str:
         return form
     rest = form[4:]
     return f"the {rest}" if rest[:1].islower() else rest
-
-
-def names_of(items: Iterable[PersonRef]) -> list[str]:
-    """Canonical names of a sequence of people (a convenience for callers and tests)."""
-    return [p.name for p in items]
