@@ -240,26 +240,32 @@ FUNCTION_WORDS = frozenset(
     "does do been be that which who this it there here however meanwhile instead indeed "
     "moreover though although while when if as to in on at of for with by the a an".split()
 )
-# A subordinate clause, or a participle phrase ("Asked whether he would resign,"), that can be
-# lifted out of the main clause
-# ("while it had been acknowledged by X that ..., the reality was", "Speaking to MPs,").
-ASIDE_RE = re.compile(
-    r"(?:(?<=,)|(?<=\bthat)|(?<=\bthat,)|^)\s*(?:(?:while|although|though|whereas|when|"
-    r"whenever|if|because|since|once|unless|after|before|as|even\s+though|even\s+if)\b"
-    r"|[A-Za-z]+ing\b|[A-Z][a-z]+ly\b|in\s+(?:light|response|reply)\s+(?:of|to)\b"
-    r"|(?:asked|pressed|questioned|challenged|quizzed|invited|approached|contacted)\b)"
-    r"[^,;:\u2013\u2014]*,",
-    re.IGNORECASE,
+# Words that open a phrase that can be lifted out of its sentence when a comma closes it:
+# subordinators ("while it had been acknowledged by X that ...,"), relative pronouns
+# (", which sets standards,"), and the words of a put question ("Asked whether he would go,").
+# Words ending -ing ("Speaking to MPs,") and -ly ("Separately,") open one too.
+ASIDE_OPENERS = frozenset(
+    "while although though whereas when whenever if because since once unless after before "
+    "as which who asked pressed questioned challenged quizzed invited approached contacted".split()
 )
-# Paired dashes or brackets around an aside ("A note by X – obtained by Y – says"), and a
-# relative clause between commas (", which sets standards across government,").
-PAIRED_ASIDE_RE = re.compile(
-    r"\s[\u2013\u2014-]\s[^\u2013\u2014]*?\s[\u2013\u2014-]\s|\([^()]*\)|(?<=,)\s*(?:which|who)\b[^,;:]*,"
+# Two-word openers of the same kind.
+ASIDE_PAIRS = frozenset(
+    {("even", "though"), ("even", "if"), ("in", "light"), ("in", "response"), ("in", "reply")}
 )
+# Where an aside may start: after a comma, or after "that" ("said that, while ...").
+ASIDE_START_RE = re.compile(r",|\bthat\b")
+# The first two words of a possible aside.
+ASIDE_HEAD_RE = re.compile(r"\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+# What closes an aside (a comma) or shows it is no aside (a stronger stop first).
+ASIDE_END_RE = re.compile(r"[,;:\u2013\u2014]")
+# Paired dashes around an aside ("A note by X – obtained by Y – says").
+DASH_ASIDE_RE = re.compile(r"\s[\u2013\u2014-]\s[^\u2013\u2014]*?\s[\u2013\u2014-]\s")
+# Brackets around an aside ("the National Audit Office (NAO) said").
+BRACKET_ASIDE_RE = re.compile(r"\([^()]*\)")
 # Boundaries between the clauses of one sentence.
 CLAUSE_BREAK = re.compile(
     r";|:(?=\s*\S)|\s[\u2013\u2014-]\s|,\s+(?:but|and|while|whereas|although|though|after|"
-    r"before|because|since|when|yet|so)\b|\bbut\b"
+    r"before|because|since|when|yet|so)\b|\sbut\b"
 )
 # Hard boundaries: a speech verb before one does not govern a quotation after it.
 HARD_BREAK = re.compile(r";|:(?=\s*\S)|\s[\u2013\u2014-]\s")
@@ -306,6 +312,10 @@ BODY_DETERMINERS = frozenset({"the", "its", "this"})
 DOC_MULTI_RE = _multi(DOC_NOUNS)
 BODY_MULTI_RE = _multi(BODY_NOUNS)
 SPOKES_MULTI_RE = _multi(SPOKES_NOUNS)
+# Their first words, to skip the patterns when a text holds none.
+DOC_MULTI_FIRST = frozenset(k.split()[0] for k in DOC_NOUNS if " " in k)
+BODY_MULTI_FIRST = frozenset(k.split()[0] for k in BODY_NOUNS if " " in k)
+SPOKES_MULTI_FIRST = frozenset(k.split()[0] for k in SPOKES_NOUNS if " " in k)
 # "X said in a report": X wrote the report (group 1 must be a speech word).
 SAID_IN_RE = re.compile(
     r"\b(\w+)\s+(?:\w+\s+)?in\s+(?:a|an|the|its|his|her|their)\s+(?:new\s+|latest\s+|recent\s+)?$",
@@ -317,9 +327,10 @@ UNDER_RE = re.compile(r"^\W*(?:under|in\s+line\s+with|as\s+set\s+out\s+in)\s+(?:
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # A word.
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
-# A sentence end: a stop (perhaps inside a closing mark), space, then a capital or a mark.
+# A sentence end: a stop (perhaps inside a closing mark), space, then a capital or a mark
+# (the sentence ends just after the stop).
 SENTENCE_RE = re.compile(
-    r"(?<=[.!?\u2026])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9\u201c\u2018\"'])"
+    r"[.!?\u2026][\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9\u201c\u2018\"'])"
 )
 # Every single word the reader looks for; a paragraph holding none of them is read fast.
 KEY_WORDS = (

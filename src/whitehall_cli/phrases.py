@@ -16,6 +16,18 @@ if TYPE_CHECKING:
     from whitehall_cli.quotes import Span
 
 
+# "a spokesman for the", "a source at": between a spokesperson and the body.
+_FOR_THE = re.compile(r"\s+(?:for|at|from|in)\s+(?:the\s+)?")
+# Punctuation that ends a noun phrase.
+_PHRASE_BREAK = re.compile(r"[,;:.()\u2013\u2014\"\u201c\u201d_]")
+# A possessive just before a phrase ("the Institute for Government's director").
+_POSSESSIVE_END = re.compile(r"(['\u2019]s|s['\u2019])\s+$")
+# The capitalised words of a name ending a stretch of text ("Institute for Government").
+_NAME_WORDS_END = re.compile(r"(?:\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|on)\b)?\s*)+$")
+# Punctuation that separates a phrase from what came before it.
+_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """Who speaks a quotation: canonical name, kind, role and the bodies spoken for."""
@@ -116,7 +128,7 @@ def spoken_for(view: str, i: int, j: int, cands: list[Cand]) -> Cand | None:
             if 0 <= i - c.end <= 1:
                 return c
             gap = view[j : c.start]
-            if 0 < c.start - j <= 12 and re.fullmatch(r"\s+(?:for|at|from|in)\s+(?:the\s+)?", gap):
+            if 0 < c.start - j <= 12 and _FOR_THE.fullmatch(gap):
                 return c
     return None
 
@@ -132,7 +144,7 @@ def noun_phrase_at(
         if c.start < end or c.start < pos:
             continue
         gap = view[end : c.start]
-        if re.search(r"[,;:.()\u2013\u2014\"\u201c\u201d_]", gap) or not all(
+        if _PHRASE_BREAK.search(gap) or not all(
             w.lower() in role_words or w.lower() in cues.NP_FILLER or w[:1].isupper()
             for w in gap.split()
         ):
@@ -177,13 +189,13 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
             return True
         if w not in cues.AUX_WORDS:
             break
-    owner = re.search(r"(['\u2019]s|s['\u2019])\s+$", bv[lo : c.start])
+    owner = _POSSESSIVE_END.search(bv, lo, c.start)
     if owner and c.what in ("role", "doc", "bodynoun", "spokes"):
         c = Cand(lo, lo, "", "")  # "The Institute for Government's director": judge the owner
-        start = lo + owner.start()
-        names = re.search(r"(?:\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|on)\b)?\s*)+$", bv[lo:start])
-        c = Cand(lo + names.start() if names else start, start, "", "")
-    before = re.split(r"[,;:()\u2013\u2014]", bv[lo : c.start])[-1]
+        start = owner.start()
+        names = _NAME_WORDS_END.search(bv, lo, start)
+        c = Cand(names.start() if names else start, start, "", "")
+    before = _CLAUSE_PUNCT.split(bv[lo : c.start])[-1]
     tokens = before.split()
     while tokens and tokens[-1].lower() not in cues.PREPOSITIONS:
         t = tokens[-1]

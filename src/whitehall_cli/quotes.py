@@ -35,10 +35,9 @@ AFTER_CLOSE_STOP = frozenset(" \t\n\u00a0.,;:!?)]}\u2013\u2014-/\u2026\"\u201d\u
 ELISION = re.compile(r"['\u2019](?:\d0s|\d\d\b|em\b|til\b|cause\b|n\b)", re.IGNORECASE)
 
 # Words just before a quotation that make it a label, not anyone's words (marked "secret").
-LABEL_BEFORE = re.compile(
-    r"\b(?:marked|labell?ed|stamped|classified(?:\s+as)?|classed\s+as|graded|"
-    r"code-?named|hashtag(?:ged)?|tagged|trademarked|rated)\s*(?:as\s*)?$",
-    re.IGNORECASE,
+LABEL_WORDS = frozenset(
+    "marked labelled labeled stamped classified classed graded codenamed code-named "
+    "hashtag hashtagged tagged trademarked rated".split()
 )
 # Quoted words that are security or handling markings, not anyone's words.
 MARKINGS = frozenset(
@@ -58,21 +57,21 @@ MARKINGS = frozenset(
     }
 )
 # Nouns for works whose title may follow in quotation marks (a report, "Title").
-WORK_NOUNS = (
-    r"report|study|review|paper|white\s+paper|green\s+paper|book|memoir|strategy|document|"
-    r"programme|program|campaign|plan|pamphlet|guide|guidance|manifesto|initiative|scheme|"
-    r"policy|bill|act|inquiry|consultation|speech|lecture|article|essay|blog(?:\s*post)?|"
-    r"podcast|film|documentary|series|column|survey|analysis|briefing|framework|toolkit|"
-    r"app|platform|website|system|software|project|operation|exercise|conference|event"
+WORK_NOUNS = frozenset(
+    "report study review paper book memoir strategy document programme program campaign plan "
+    "pamphlet guide guidance manifesto initiative scheme policy bill act inquiry consultation "
+    "speech lecture article essay blog blogpost post podcast film documentary series column "
+    "survey analysis briefing framework toolkit app platform website system software project "
+    "operation exercise conference event".split()
 )
-# A work noun (optionally "entitled"/"titled"/"called") right before the quotation: a title.
-TITLE_BEFORE = re.compile(
-    rf"\b(?:(?:{WORK_NOUNS})\s*(?:\[\d+\])?\s*,?\s*(?:(?:entitled|titled|called|named|"
-    rf"headlined|headed)\s*,?\s*)?|(?:entitled|titled|headlined)\s*)$",
-    re.IGNORECASE,
-)
+# Words between a work noun and its title ("the report, entitled").
+TITLE_LINKS = frozenset("entitled titled called named headlined headed".split())
+# Words that introduce a title with no work noun ("a paper titled", "entitled").
+TITLE_ONLY_LINKS = frozenset("entitled titled headlined".split())
 # A work noun right after a title-case quotation ("Civil Service Reform" programme).
-TITLE_AFTER = re.compile(rf"^\s*(?:{WORK_NOUNS})\b", re.IGNORECASE)
+TITLE_AFTER = re.compile(rf"\s*(?:{'|'.join(sorted(WORK_NOUNS))})\b", re.IGNORECASE)
+# The last words before a quotation (lower case; link markers like [5] dropped).
+TAIL_WORD_RE = re.compile(r"[a-z][a-z-]*")
 # Small words that may stay lower-case in a title.
 TITLE_SMALL_WORDS = frozenset(
     "a an the and or of in on for to at by with from into nor but as vs".split()
@@ -85,6 +84,10 @@ INTRO_BEFORE = re.compile(
     r"insisted|argued|declared|asked|replied)\s*,?)\s*$",
     re.IGNORECASE,
 )
+
+
+# A word of a possible title.
+TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,18 +188,28 @@ def find_spans(text: str, runs_on_single: bool = False) -> list[Span]:
 
 
 def _title_case(words: str) -> bool:
-    tokens = re.findall(r"[A-Za-z][\w'\u2019-]*", words)
+    tokens = TITLE_WORD_RE.findall(words)
     if len(tokens) < 2:
         return False
     return all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens)
 
 
-def _names_a_work(lead: str, words: str) -> bool:
+def _after_work_noun(tail: list[str]) -> bool:
+    """The words before a quotation end with a work noun ("its report,"), perhaps followed
+    by "entitled"/"called", or with "entitled" alone."""
+    if tail and tail[-1] in TITLE_ONLY_LINKS:
+        return True
+    if tail and tail[-1] in TITLE_LINKS:
+        tail = tail[:-1]
+    return bool(tail) and tail[-1] in WORK_NOUNS
+
+
+def _names_a_work(lead: list[str], words: str) -> bool:
     """After a work noun, a title starts with a capital and no speech verb calls the work
     something ("called the plan 'a disgrace'" reports words)."""
     if not words.lstrip()[:1].isupper():
         return False
-    return not any(w.lower() in cues.SPEECH_WORDS for w in lead.split()[-3:])
+    return not any(w in cues.SPEECH_WORDS for w in lead[-3:])
 
 
 def not_a_quotation(text: str, span: Span, titles: frozenset[str] = frozenset()) -> bool:
@@ -204,16 +217,18 @@ def not_a_quotation(text: str, span: Span, titles: frozenset[str] = frozenset())
     case) rather than anyone's words."""
     words = text[span.start : span.end]
     core = words.strip().strip(".,;:!?").strip().lower()
-    before = text[max(0, span.open_at - 60) : span.open_at]
-    if LABEL_BEFORE.search(before):
+    tail = TAIL_WORD_RE.findall(text[max(0, span.open_at - 40) : span.open_at].lower())[-4:]
+    if tail and tail[-1] == "as":
+        tail.pop()
+    if tail and tail[-1] in LABEL_WORDS:
         return True
     if core in MARKINGS and len(core.split()) <= 3 and span.closed:
         return True
     if not span.closed:
         return False
-    title = TITLE_BEFORE.search(before)
-    if title and not words.rstrip().endswith(",") and _names_a_work(before[: title.start()], words):
-        return True
+    if _after_work_noun(tail) and not words.rstrip().endswith(","):
+        if _names_a_work(tail[:-1], words):
+            return True
     if _title_case(words) and TITLE_AFTER.match(text, span.close_at + 1):
         return True
     return core in titles

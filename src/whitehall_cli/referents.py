@@ -73,6 +73,7 @@ class Referents:
         self.body_quotes: list[tuple[str, Attribution]] = []
         self.toks: list[tuple[int, int, str]] = []
         self.lower = ""
+        self.words: frozenset[str] = frozenset()
         self.verbs: list[Verb] = []
 
     # ----- resolution of one candidate -------------------------------------------------
@@ -282,12 +283,13 @@ class Referents:
                 boss = spoken_for(view, a, b, out)
                 if boss:
                     out.append(Cand(a, b, "spokes", boss.key, boss.mention_kind))
-        for rx, what in (
-            (cues.DOC_MULTI_RE, "doc"),
-            (cues.BODY_MULTI_RE, "bodynoun"),
-            (cues.SPOKES_MULTI_RE, "spokes"),
+        words = self.words
+        for rx, what, first in (
+            (cues.DOC_MULTI_RE, "doc", cues.DOC_MULTI_FIRST),
+            (cues.BODY_MULTI_RE, "bodynoun", cues.BODY_MULTI_FIRST),
+            (cues.SPOKES_MULTI_RE, "spokes", cues.SPOKES_MULTI_FIRST),
         ):
-            for hit in rx.finditer(view):
+            for hit in rx.finditer(view) if first & words else ():
                 key = " ".join(hit.group().lower().split())
                 kind = ""
                 if what == "spokes":
@@ -295,8 +297,7 @@ class Referents:
                     key, kind = (boss.key, boss.mention_kind) if boss else ("", "")
                 if key and free(hit.start(), hit.end()):
                     out.append(Cand(hit.start(), hit.end(), what, key, kind))
-        heads = cues.ROLE_HEAD_WORDS.intersection(cues.WORD_RE.findall(lower))
-        for hit in cues.GENERIC_ROLE_RE.finditer(view) if heads else ():
+        for hit in cues.GENERIC_ROLE_RE.finditer(view) if cues.ROLE_HEAD_WORDS & words else ():
             a, b = hit.start("role"), hit.end("role")
             words = hit.group("role").split()
             cut = next((i for i, w in enumerate(words) if w.lower() in cues.SPEECH_WORDS), None)
@@ -305,7 +306,7 @@ class Referents:
             if b > a and not role_before_name(view, b, out):
                 generic.append(Cand(a, b, "genrole", lower[a:b]))
         for form, name in self.roles:
-            i = lower.find(form)
+            i = lower.find(form) if form.split()[0] in words else -1
             while i >= 0:
                 j = i + len(form)
                 if word_edge(lower, i, j) and free(i, j) and role_points(view, i, j, out):
@@ -328,7 +329,8 @@ class Referents:
         them costs one `findall`."""
         view = mask_quotes(text, spans)
         lower = view.lower()
-        present = cues.KEY_WORDS.intersection(cues.WORD_RE.findall(lower))
+        self.words = words = frozenset(cues.WORD_RE.findall(lower))
+        present = cues.KEY_WORDS & words
         toks: list[tuple[int, int, str]] = []
         for w in present:
             i = lower.find(w)

@@ -34,6 +34,16 @@ if TYPE_CHECKING:
 __all__ = ["NOBODY", "Attribution", "Reader"]
 
 
+# After a quotation, what may not stand between it and its speech verb (another sentence).
+_STOP_BEFORE_VERB = re.compile(r"[.;:!?\"\u201c\u201d\u2018_]")
+# Where an inverted subject ends ('," said Penman, who ...').
+_END_OF_SUBJECT = re.compile(r"[,.;:!?\u2013\u2014(]|\bthat\b")
+# A word of a quotation, for comparing headline and body quotations.
+_KEY_WORD = re.compile(r"[\w']+")
+# The word before a full stop (an abbreviation or an initial does not end a sentence).
+_LAST_WORD = re.compile(r"(\w+)\.?[\"\u201d\u2019']?$")
+
+
 class Reader(Referents):
     """Attributes the quotations of one article; call `paragraph` for each body paragraph in
     order, then `lead` for the headline and standfirst."""
@@ -153,7 +163,7 @@ class Reader(Referents):
             att, src = self._after_cue(view, sp.close_at + 1, e, sc, loc, para)
             if att is not None:
                 return att, src
-        m = cues.ACCORDING_RE.search(view, s, e)
+        m = cues.ACCORDING_RE.search(view, s, e) if "according" in self.words else None
         if m:
             np = noun_phrase_at(sc, m.end(), view, self.role_words)
             att = self.resolve(np, view, sc, loc, para) if np else None
@@ -184,13 +194,13 @@ class Reader(Referents):
             return None, ""
         m = v._replace(start=v.start - pos, end=v.end - pos)
         pre = tail[: m.start]
-        if re.search(r"[.;:!?\"\u201c\u201d\u2018_]", pre) or len(pre.split()) > 7:
+        if _STOP_BEFORE_VERB.search(pre) or len(pre.split()) > 7:
             return None, ""
         if pre.strip(" ,\u00a0"):
             region = (pos, pos + m.start)
         else:
             rest = tail[m.end :]
-            stop = re.search(r"[,.;:!?\u2013\u2014(]|\bthat\b", rest)
+            stop = _END_OF_SUBJECT.search(rest)
             region = (pos + m.end, pos + m.end + (stop.start() if stop else len(rest)))
         inside = [c for c in sc if region[0] <= c.start < region[1]]
         np = next((c for c in inside if c.what == "mention" and c.mention_kind == "person"), None)
@@ -250,7 +260,7 @@ class Reader(Referents):
                     att = self.resolve(np, bv, sc, loc, para)
                     return att or NOBODY, source_of(np)
             return None, ""
-        rel = cues.RELATIVE_RE.search(bv, c0, vs)
+        rel = cues.RELATIVE_RE.search(bv, max(c0, vs - 60), vs)
         if rel and rel.end() == vs:
             ante = [
                 c for c in sc if c.end <= rel.start() and not bv[c.end : rel.start()].strip(" ,")
@@ -331,7 +341,7 @@ class Reader(Referents):
 def _key(words: str) -> str:
     """Words as a comparable key: lower case, curly marks straightened, punctuation dropped."""
     words = words.replace("\u2019", "'").replace("\u2018", "'")
-    return " ".join(re.findall(r"[\w']+", words.lower()))
+    return " ".join(_KEY_WORD.findall(words.lower()))
 
 
 def _words(s: str) -> list[str]:
@@ -342,10 +352,10 @@ def _sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """Sentence offsets; no sentence ends inside a quotation or after an abbreviation."""
     out, start = [], 0
     for m in cues.SENTENCE_RE.finditer(text):
-        p = m.start()
+        p = m.start() + 1
         if any(sp.open_at < p < sp.close_at for sp in spans):
             continue
-        word = re.search(r"(\w+)\.?[\"\u201d\u2019']?$", text[max(0, p - 12) : p])
+        word = _LAST_WORD.search(text, max(0, p - 12), p)
         if word and (word.group(1).lower() in cues.ABBREVIATIONS or len(word.group(1)) == 1):
             continue
         out.append((start, m.end()))
@@ -355,14 +365,40 @@ def _sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
 
 
 def _blank_asides(view: str, s: int, hi: int) -> str:
-    """The view with asides in [s, hi) blanked: paired dashes and brackets, and subordinate or
-    participle phrases closed by a comma, when they do not hold the end of the region."""
+    """The view with asides in [s, hi) blanked: paired dashes and brackets, relative clauses
+    and subordinate or participle phrases closed by a comma ("Speaking to MPs,", "while it
+    had been acknowledged by X that ...,"), when they close before the end of the region."""
     seg = view[s:hi]
-    if not any(ch in seg for ch in ",(\u2013\u2014") and " - " not in seg:
+    dash = "\u2013" in seg or "\u2014" in seg or " - " in seg
+    if "," not in seg and "(" not in seg and not dash:
         return view
-    for rx in (cues.PAIRED_ASIDE_RE, cues.ASIDE_RE):
-        seg = rx.sub(lambda m: " " * len(m.group()), seg)
+    if dash:
+        seg = cues.DASH_ASIDE_RE.sub(_spaces, seg)
+    if "(" in seg:
+        seg = cues.BRACKET_ASIDE_RE.sub(_spaces, seg)
+    if "," in seg:
+        starts = [0] + [m.end() for m in cues.ASIDE_START_RE.finditer(seg)]
+        for p in starts:
+            head = cues.ASIDE_HEAD_RE.match(seg, p)
+            if head is None or not _opens_aside(
+                head.group(1).lower(), (head.group(2) or "").lower()
+            ):
+                continue
+            close = cues.ASIDE_END_RE.search(seg, head.end())
+            if close is not None and close.group() == ",":
+                seg = seg[:p] + " " * (close.end() - p) + seg[close.end() :]
     return view[:s] + seg + view[hi:]
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _opens_aside(word: str, nxt: str) -> bool:
+    """A phrase opening with this word can be lifted out of its sentence."""
+    if word in cues.ASIDE_OPENERS or (word, nxt) in cues.ASIDE_PAIRS:
+        return True
+    return (word.endswith("ing") and len(word) > 4) or (word.endswith("ly") and len(word) > 4)
 
 
 def _passive(bv: str, c0: int, vs: int, ve: int, word: str) -> bool:
@@ -370,9 +406,10 @@ def _passive(bv: str, c0: int, vs: int, ve: int, word: str) -> bool:
     followed by by/of/as/in that no name stands right before ("civil servants accused of")."""
     if not (word.endswith("ed") or word in cues.IRREGULAR_PARTICIPLES):
         return False
-    if cues.BE_FORMS.search(bv, c0, vs):
+    lo = max(c0, vs - 30)
+    if cues.BE_FORMS.search(bv, lo, vs):
         return True
-    before = bv[c0:vs].rstrip()
+    before = bv[lo:vs].rstrip()
     if not word.endswith("ed") or before.endswith(",") or cues.NAMED_BEFORE.search(before):
         return False
     return bool(cues.PASSIVE_AFTER.match(bv, ve))
