@@ -299,10 +299,10 @@ class Referents:
                     out.append(Cand(hit.start(), hit.end(), what, key, kind))
         for hit in cues.GENERIC_ROLE_RE.finditer(view) if cues.ROLE_HEAD_WORDS & words else ():
             a, b = hit.start("role"), hit.end("role")
-            words = hit.group("role").split()
-            cut = next((i for i, w in enumerate(words) if w.lower() in cues.SPEECH_WORDS), None)
+            parts = hit.group("role").split()
+            cut = next((i for i, w in enumerate(parts) if w.lower() in cues.SPEECH_WORDS), None)
             if cut is not None:
-                b = a + len(" ".join(words[:cut]))
+                b = a + len(" ".join(parts[:cut]))
             if b > a and not role_before_name(view, b, out):
                 generic.append(Cand(a, b, "genrole", lower[a:b]))
         for form, name in self.roles:
