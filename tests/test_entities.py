@@ -616,6 +616,39 @@ def test_capitalised_work_name_is_a_work() -> None:
     assert cast.bodies == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "In its report, \u201cKeeping the books\u201d, the committee said so.",
+            "Keeping the books",
+        ),
+        (
+            "It said in a report published today, Digital capability in government, that it was poor.",
+            "Digital capability in government",
+        ),
+        (
+            "The official relied on the Treasury's guidance, Managing Public Money.",
+            "Managing Public Money",
+        ),
+    ],
+)
+def test_title_after_a_document_noun_is_a_work(text: str, title: str) -> None:
+    cast = find_cast(doc_of(text))
+    assert title in [w.name for w in cast.works]
+    assert title not in [b.name for b in cast.bodies]
+
+
+def test_body_after_report_comma_is_not_a_title() -> None:
+    cast = find_cast(doc_of("In its report, Labour said the plans were flawed."))
+    assert cast.works == ()
+
+
+def test_work_named_head_first_is_a_work() -> None:
+    cast = find_cast(doc_of("The Declaration on Government Reform was right to say so."))
+    assert [w.name for w in cast.works] == ["Declaration on Government Reform"]
+
+
 # ----- corpus-wide identity ------------------------------------------------------------------
 def ref(name: str, *aliases: str) -> PersonRef:
     return PersonRef(name=name, aliases=aliases, roles=(), bodies=())

@@ -8,6 +8,7 @@ corpus-wide identities.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -22,9 +23,9 @@ from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, Mention, P
 from whitehall_cli.names import (
     DATE_CONTEXT,
     NON_FIRST_NAME_WORDS,
-    NON_NAME_WORDS,
     PEER_TITLES,
     ROLE_HEADS,
+    SPEECH_VERBS,
     SURNAME_HONORIFICS,
 )
 from whitehall_cli.org_words import GENERIC_INSTITUTIONS, WORK_NOUNS
@@ -32,6 +33,17 @@ from whitehall_cli.people import find_names
 
 __all__ = ["find_cast", "merge_bodies", "merge_people"]
 
+# Nouns for documents that may be followed by their title.
+TITLE_NOUNS = frozenset(
+    "report study review paper guidance pamphlet document strategy book analysis briefing".split()
+)
+# "a report published today, Digital capability in central government, that ..." and
+# "its report, “Keeping the books”, said": the title after a document noun.
+TITLED_WORK = re.compile(
+    r"\b(?:" + "|".join(sorted(TITLE_NOUNS)) + r")(?:\s+[a-z]+){0,3},?\s+"
+    r"(?:[\u201c\"\u2018*](?P<quoted>[A-Z][^\u201d\"\u2019*\n]{2,120})[\u201d\"\u2019*]"
+    r"|(?P<plain>[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){1,7})[,.])"
+)
 # Read once: WH_NO_LEXICON=1 runs recognition without the curated lexicon.
 USE_LEXICON = not lexicon_disabled()
 
@@ -188,11 +200,8 @@ def _noun_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
                 a -= 1
             owner = next((s for s in seg.spans if s.i <= k - 1 < s.j and s.kind != "work"), None)
             person = next((h for h in seg.names if h.i <= k - 1 < h.j), None)
-            if owner is None and person is None:
-                if all(seg.toks[m].base in NON_NAME_WORDS for m in range(a, k)):
-                    continue
-                if seg.toks[a].initial and k - a == 1:
-                    continue
+            if owner is None and person is None and seg.toks[a].initial and k - a == 1:
+                continue  # "Report" words at a sentence start say nothing
             start = owner.start if owner else person.start if person else seg.toks[a].start
             name = seg.text[start : t.start + len(t.text)]
             if any(s.kind == "work" and s.start <= start < s.end for s in seg.spans):
@@ -205,6 +214,41 @@ def _noun_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
                 orgs.Span(a, k + 1, start, t.start + len(t.text), name, name, "work", 2)
             )
             seg.taken |= set(range(a, k + 1)) - {m for h in seg.names for m in range(h.i, h.j)}
+        seg.spans.sort(key=lambda s: s.start)
+    _titled_works(segs, works)
+
+
+def _titled_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
+    """A work's title given after a word for a document, in quotation marks or set off by
+    commas: 'its report, "Keeping the books", said'; 'the guidance, Managing Public Money.'"""
+    for seg in segs:
+        if seg.words.isdisjoint(TITLE_NOUNS):
+            continue
+        for m in TITLED_WORK.finditer(seg.text):
+            group = "quoted" if m.group("quoted") else "plain"
+            title = m.group(group).strip()
+            start = m.start(group)
+            if group == "plain":
+                words = title.lower().split()
+                if any(w.strip(",.") in SPEECH_VERBS for w in words):
+                    continue
+                if any(s.start <= start < s.end for s in seg.spans) or any(
+                    h.start <= start < h.end for h in seg.names
+                ):
+                    continue  # "in its report, Labour said": a body, not a title
+            w = works.setdefault(title, ThingAcc(title, "work"))
+            add_once(w.forms, title)
+            i = seg.starts.get(start) if seg.starts else None
+            k = next((k for k, t in enumerate(seg.toks) if t.start >= start), 0) if i is None else i
+            j = next(
+                (
+                    k2 + 1
+                    for k2 in range(len(seg.toks) - 1, -1, -1)
+                    if seg.toks[k2].end <= start + len(title)
+                ),
+                k + 1,
+            )
+            seg.spans.append(orgs.Span(k, j, start, start + len(title), title, title, "work", 2))
         seg.spans.sort(key=lambda s: s.start)
 
 

@@ -296,7 +296,10 @@ def work_spans(
         a = i
         while a < j and toks[a].base in ("The", "A", "An", "This", "That", "Its", "His", "Her"):
             a += 1
-        if j - a >= 2 and toks[j - 1].base in WORK_HEADS:
+        head_first = (
+            j - a >= 3 and toks[a].base in WORK_HEADS and toks[a + 1].text in CONNECTORS
+        )  # "Declaration on Government Reform", "Code of Practice"
+        if j - a >= 2 and (toks[j - 1].base in WORK_HEADS or head_first):
             form = text[toks[a].start : toks[j - 1].end]
             found.append(Span(a, j, toks[a].start, toks[j - 1].end, form, form, "work", 1))
         i = j
