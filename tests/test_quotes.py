@@ -427,3 +427,46 @@ def test_question_opening_a_sentence_is_an_aside() -> None:
 def test_words_calling_a_plan_something_are_a_quotation_not_a_title() -> None:
     doc = article('Smith called the plan "a disgrace".', 'Jones called the scheme "Madness".')
     assert [t for t, _ in quotes_in(doc, [SMITH])] == ["a disgrace", "Madness"]
+
+
+def test_a_name_qualifying_an_unnamed_group_names_nobody() -> None:
+    doc = article('Whitehall sources said the offer was "final".')
+    whitehall = ("Whitehall", [], "other")
+    assert quotes_in(doc, [], [whitehall]) == [("final", None)]
+
+
+def test_colon_introduces_a_quotation_even_after_a_work_noun() -> None:
+    doc = article('Smith told the BBC\'s Today programme: "We cannot borrow our way out of this."')
+    assert quotes_in(doc, [SMITH]) == [("We cannot borrow our way out of this.", "Jane Smith")]
+
+
+def test_single_quoted_sentence_carried_into_the_next_paragraph() -> None:
+    doc = article(
+        "'We were proud,' Smith said. 'But we cannot go on like this.",
+        "'I will leave at the end of the month.'",
+    )
+    assert quotes_in(doc, [SMITH]) == [
+        ("We were proud,", "Jane Smith"),
+        ("But we cannot go on like this.", "Jane Smith"),
+        ("I will leave at the end of the month.", "Jane Smith"),
+    ]
+
+
+def test_she_skips_a_man_in_focus() -> None:
+    doc = article(
+        "Sir Tom Jones resigned on Monday.",
+        "Jane Smith thanked him. In a statement, she said the plan would \u201cpress ahead\u201d.",
+        "Later, Sir Tom Jones spoke again. Smith, however, was unmoved. \u201cNo,\u201d she said.",
+    )
+    jones = ("Tom Jones", ["Sir Tom Jones"], [], [])
+    assert [s for _, s in quotes_in(doc, [SMITH, jones])] == ["Jane Smith", "Jane Smith"]
+
+
+def test_headline_role_without_article_goes_to_the_role_holder() -> None:
+    doc = article(
+        "Sir Tom Jones, the department's permanent secretary, said the plan was unworkable.",
+        "Jane Smith disagreed.",
+        title="Permanent secretary quits over \u2018unworkable\u2019 plan",
+    )
+    jones = ("Tom Jones", ["Sir Tom Jones"], ["department's permanent secretary"], [])
+    assert quotes_in(doc, [SMITH, jones]) == [("unworkable", "Tom Jones")]

@@ -223,6 +223,24 @@ GENERIC_ROLE_RE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[A-Za-z]+['\u2019]s)\s+(?P<role>(?:[a-z]+\s+){0,2}"
     rf"(?:{'|'.join(ROLE_HEADS)})(?:\s+general)?(?:\s+of\s+(?:the\s+)?[A-Za-z]+(?:\s+[a-z]+)?)?)\b"
 )
+# A role phrase opening a headline, which has no article ("Permanent secretary quits").
+HEADLINE_ROLE_RE = re.compile(
+    rf"^(?P<role>(?:[A-Za-z]+\s+){{0,2}}(?:{'|'.join(ROLE_HEADS)})(?:\s+general)?)\b",
+    re.IGNORECASE,
+)
+# Honorifics that tell which pronoun stands for a person.
+HONORIFIC_PRONOUN = {
+    "sir": "he",
+    "lord": "he",
+    "mr": "he",
+    "baron": "he",
+    "dame": "she",
+    "lady": "she",
+    "baroness": "she",
+    "mrs": "she",
+    "ms": "she",
+    "miss": "she",
+}
 # Speech verbs that may come before their subject ("..., says the report").
 INVERSION_VERBS = frozenset(
     "say says said add adds added write writes wrote warn warns warned argue argues argued "
@@ -231,6 +249,13 @@ INVERSION_VERBS = frozenset(
     "recommends recommended suggest suggests suggested comment comments commented observe "
     "observes observed reply replies replied concede concedes conceded admit admits admitted "
     "declare declares declared remark remarks remarked".split()
+)
+# Plural nouns for unnamed people that a name may qualify ("Whitehall sources", "Labour
+# MPs", "Treasury officials"): the group speaks, not the name, so nobody is named.
+GROUP_NOUNS = frozenset(
+    "sources officials insiders figures staff members ministers aides colleagues officers "
+    "chiefs bosses leaders people workers employees allies critics backbenchers mps peers "
+    "advisers advisors officers representatives activists campaigners supporters".split()
 )
 # Words that say nothing about who the subject is ("and also", "there will").
 FUNCTION_WORDS = frozenset(

@@ -24,6 +24,8 @@ _PHRASE_BREAK = re.compile(r"[,;:.()\u2013\u2014\"\u201c\u201d_]")
 _POSSESSIVE_END = re.compile(r"(['\u2019]s|s['\u2019])\s+$")
 # The capitalised words of a name ending a stretch of text ("Institute for Government").
 _NAME_WORDS_END = re.compile(r"(?:\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|on)\b)?\s*)+$")
+# An owner at the start of a role ("the department's permanent secretary").
+_POSSESSOR = re.compile(r"^(?:the\s+)?[\w ]+?['\u2019]s\s+")
 # Punctuation that separates a phrase from what came before it.
 _CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
 
@@ -71,6 +73,7 @@ def role_forms(cast: Cast) -> list[tuple[str, str]]:
         for role in p.roles:
             r = role.lower().strip()
             forms = {r, r.split(" of ")[0].strip(), r.split(", ")[0].strip()}
+            forms |= {_POSSESSOR.sub("", f) for f in forms}
             for bw in body_words:
                 for f in list(forms):
                     if f.startswith(bw + " "):
@@ -180,6 +183,9 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
     ("wrote to the minister"), unless a speech verb follows it ("with Heywood saying")."""
     if not bv[c.start : c.end].strip():
         return False  # inside an aside
+    nxt = bv[c.end : c.end + 16].split()[:1]
+    if c.what == "mention" and nxt and nxt[0].lower().strip(",.") in cues.GROUP_NOUNS:
+        return False  # "Whitehall sources said": the name only qualifies the group
     tail = bv[c.end : c.end + 3]
     if tail[:2] in ("'s", "\u2019s") or tail[:1] in ("'", "\u2019"):
         return c.what == "doc"

@@ -157,8 +157,7 @@ def _find_close(text: str, i: int, marks: frozenset[str]) -> int | None:
 def find_spans(text: str, runs_on_single: bool = False) -> list[Span]:
     """Every quoted span in one text, outermost only, in order.
 
-    `runs_on_single`: an unclosed single mark at the start of the text (or after a colon) runs
-    to the end, as a double one always does; callers set it when the next paragraph opens with
+    `runs_on_single`: an unclosed single mark that opens a sentence runs to the end, as a double one always does; callers set it when the next paragraph opens with
     a single mark (the convention for a quotation carried over paragraphs).
     """
     spans: list[Span] = []
@@ -174,7 +173,7 @@ def find_spans(text: str, runs_on_single: bool = False) -> list[Span]:
         k = _find_close(text, i, marks)
         if k is None:
             if marks is SINGLE_MARKS and not (
-                runs_on_single and (not text[:i].strip() or text[:i].rstrip().endswith(":"))
+                runs_on_single and text[:i].rstrip()[-1:] in ("", ":", ".", "!", "?", "\u2026")
             ):
                 continue
             end = len(text.rstrip())
@@ -226,7 +225,8 @@ def not_a_quotation(text: str, span: Span, titles: frozenset[str] = frozenset())
         return True
     if not span.closed:
         return False
-    if _after_work_noun(tail) and not words.rstrip().endswith(","):
+    lead = text[max(0, span.open_at - 3) : span.open_at].rstrip()
+    if _after_work_noun(tail) and not words.rstrip()[-1:] in ",." and not lead.endswith(":"):
         if _names_a_work(tail[:-1], words):
             return True
     if _title_case(words) and TITLE_AFTER.match(text, span.close_at + 1):

@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 class _State:
     """What the article has established so far, for pronouns and "the report"."""
 
-    focus: Attribution | None = None  # the person "he"/"she" stands for
+    focus: Attribution | None = None  # the person last in focus
+    recent: list[Attribution] = field(default_factory=list)  # people in focus, latest last
     thing: Attribution | None = None  # what "it" stands for
     last_quote: Attribution | None = None
     last_quote_para: int = -9
@@ -63,6 +64,12 @@ class Referents:
         for ms in self.by_text.values():
             ms.sort(key=lambda m: (m.start, -m.end))
         self.roles = role_forms(cast)
+        self.gender: dict[str, str] = {}
+        for m in cast.mentions:
+            if m.kind == "person" and m.entity not in self.gender:
+                title = m.form.split()[0].lower().rstrip(".") if m.form.split() else ""
+                if title in cues.HONORIFIC_PRONOUN:
+                    self.gender[m.entity] = cues.HONORIFIC_PRONOUN[title]
         self.role_words = cues.ROLE_WORDS | frozenset(
             w
             for p in cast.people
@@ -108,7 +115,7 @@ class Referents:
         if c.what == "mention":
             return self.entity(c.key, c.mention_kind)
         if c.what == "pronoun":
-            return self.state.focus
+            return self.pronoun(c.key)
         if c.what == "it":
             return self.state.thing
         if c.what == "role":
@@ -122,9 +129,30 @@ class Referents:
             return self.body(name) if name else None
         return self._resolve_doc(c, view, cands, loc, para)
 
+    def set_focus(self, att: Attribution) -> None:
+        """Make a person the one "he" or "she" most likely stands for next."""
+        st = self.state
+        st.focus = att
+        st.recent = [a for a in st.recent if a.speaker != att.speaker][-3:] + [att]
+
+    def pronoun(self, word: str) -> Attribution | None:
+        """The latest person in focus that "he" or "she" can stand for; what it agrees with
+        is learnt from honorifics (Sir, Dame) and from earlier pronouns."""
+        for att in reversed(self.state.recent):
+            known = self.gender.get(att.speaker or "")
+            if known in (None, word):
+                if known is None and att.speaker:
+                    self.gender[att.speaker] = word
+                return att
+        return None
+
     def _role_holder(self, phrase: str) -> Attribution | None:
-        """A role the cast gives nobody ("the head of the civil service"): the person in focus,
-        unless the article gives them other roles only."""
+        """A role phrase with no exact match in the cast ("the head of the civil service"):
+        the one person whose role holds it, else the person in focus unless the article gives
+        them other roles only."""
+        holders = [p for p in self.cast.people if any(phrase in r.lower() for r in p.roles)]
+        if len(holders) == 1:
+            return self.person(holders[0].name)
         focus = self.state.focus
         p = self.people.get(focus.speaker or "") if focus is not None else None
         if focus is None or p is None:
@@ -185,7 +213,12 @@ class Referents:
             found = said
         m = cues.POSSESSIVE_DET_RE.search(before)
         if found is None and m:
-            found = st.thing if m.group(1).lower() in ("its", "their") else st.focus
+            det = m.group(1).lower()
+            found = (
+                st.thing
+                if det in ("its", "their")
+                else self.pronoun("he" if det == "his" else "she")
+            )
         if found is None:
             tail = view[c.end : c.end + 60]
             link = cues.AUTHOR_LINK.match(tail)
@@ -297,7 +330,8 @@ class Referents:
                     key, kind = (boss.key, boss.mention_kind) if boss else ("", "")
                 if key and free(hit.start(), hit.end()):
                     out.append(Cand(hit.start(), hit.end(), what, key, kind))
-        for hit in cues.GENERIC_ROLE_RE.finditer(view) if cues.ROLE_HEAD_WORDS & words else ():
+        role_re = cues.HEADLINE_ROLE_RE if loc != "body" else cues.GENERIC_ROLE_RE
+        for hit in role_re.finditer(view) if cues.ROLE_HEAD_WORDS & words else ():
             a, b = hit.start("role"), hit.end("role")
             parts = hit.group("role").split()
             cut = next((i for i, w in enumerate(parts) if w.lower() in cues.SPEECH_WORDS), None)

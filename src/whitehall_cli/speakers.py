@@ -59,7 +59,7 @@ class Reader(Referents):
             # opens the paragraph can change who "he" or "she" is
             first = next(iter(self.by_text.get((loc, para), [])), None)
             if first is not None and first.kind == "person" and not view[: first.start].strip():
-                self.state.focus = self.person(first.entity)
+                self.set_focus(self.person(first.entity))
             return []
         cands = self.candidates(text, view, loc, para)
         out: list[Attribution] = []
@@ -82,9 +82,13 @@ class Reader(Referents):
             if said is not None and said.speaker is not None:
                 self._remember(said, said_by, index, quote=False)
             else:
-                subj = [c for c in sc if c.what == "mention" and c.mention_kind == "person"]
-                if subj and not view[s : subj[0].start].strip():
-                    self.state.focus = self.person(subj[0].key)
+                subj = [c for c in sc if c.mention_kind == "person" or c.what == "role"]
+                if (
+                    subj
+                    and not view[s : subj[0].start].strip(" \"'\u201c\u2018(")
+                    or (subj and view[s : subj[0].start].strip().lower() in ("the", "its"))
+                ):
+                    self.set_focus(self.person(subj[0].key))
         if loc == "body":
             for sp, att in zip([sp for sp in spans if sp.quote], out, strict=True):
                 self.body_quotes.append((_key(text[sp.start : sp.end]), att))
@@ -108,7 +112,7 @@ class Reader(Referents):
             if att is None or att.speaker is None:
                 att = self._echo(text[sp.start : sp.end]) or att
             if att is None:
-                att = self._fragment(view, 0, sp.open_at, cands, None, loc, None)[0]
+                att = self._fragment(view, 0, sp.open_at, cands, None, loc, None, lead=True)[0]
             out.append(att)
         return out
 
@@ -134,10 +138,8 @@ class Reader(Referents):
             st.last_quote, st.last_quote_para = att, para
         if src in ("doc", "it", "bodynoun", "spokes", "body", "document"):
             st.thing = att
-        if att.kind == "person" and src not in ("doc", "it"):
-            st.focus = att
-        elif att.kind == "person" and st.focus is None:
-            st.focus = att
+        if att.kind == "person" and (src not in ("doc", "it") or st.focus is None):
+            self.set_focus(att)
 
     def _quote(
         self,
@@ -296,6 +298,7 @@ class Reader(Referents):
         said: Attribution | None,
         loc: str,
         para: int | None,
+        lead: bool = False,
     ) -> tuple[Attribution, str]:
         """A quotation with no speech verb in its clause: the clause's subject; with no subject
         of its own, the nearest name before it; else whoever the text is reporting."""
@@ -333,7 +336,7 @@ class Reader(Referents):
             return said, "quote"
         st = self.state
         index = para if para is not None else -1
-        if st.reporting is not None and st.reporting_para >= index - 1:
+        if not lead and st.reporting is not None and st.reporting_para >= index - 1:
             return st.reporting, "quote"
         return NOBODY, ""
 
