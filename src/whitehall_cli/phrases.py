@@ -26,6 +26,8 @@ _POSSESSIVE_END = re.compile(r"(['\u2019]s|s['\u2019])\s+$")
 _NAME_WORDS_END = re.compile(r"(?:\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|on)\b)?\s*)+$")
 # An owner at the start of a role ("the department's permanent secretary").
 _POSSESSOR = re.compile(r"^(?:the\s+)?[\w ]+?['\u2019]s\s+")
+# The word before a full stop (an abbreviation or an initial does not end a sentence).
+_LAST_WORD = re.compile(r"(\w+)\.?[\"\u201d\u2019']?$")
 # Punctuation that separates a phrase from what came before it.
 _CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
 
@@ -209,3 +211,70 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
             break
         tokens.pop()
     return not (tokens and tokens[-1].lower() in cues.PREPOSITIONS)
+
+
+def sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """Sentence offsets; no sentence ends inside a quotation or after an abbreviation."""
+    out, start = [], 0
+    for m in cues.SENTENCE_RE.finditer(text):
+        p = m.start() + 1
+        if any(sp.open_at < p < sp.close_at for sp in spans):
+            continue
+        word = _LAST_WORD.search(text, max(0, p - 12), p)
+        if word and (word.group(1).lower() in cues.ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def blank_asides(view: str, s: int, hi: int) -> str:
+    """The view with asides in [s, hi) blanked: paired dashes and brackets, relative clauses
+    and subordinate or participle phrases closed by a comma ("Speaking to MPs,", "while it
+    had been acknowledged by X that ...,"), when they close before the end of the region."""
+    seg = view[s:hi]
+    dash = "\u2013" in seg or "\u2014" in seg or " - " in seg
+    if "," not in seg and "(" not in seg and not dash:
+        return view
+    if dash:
+        seg = cues.DASH_ASIDE_RE.sub(_spaces, seg)
+    if "(" in seg:
+        seg = cues.BRACKET_ASIDE_RE.sub(_spaces, seg)
+    if "," in seg:
+        starts = [0] + [m.end() for m in cues.ASIDE_START_RE.finditer(seg)]
+        for p in starts:
+            head = cues.ASIDE_HEAD_RE.match(seg, p)
+            if head is None or not opens_aside(
+                head.group(1).lower(), (head.group(2) or "").lower()
+            ):
+                continue
+            close = cues.ASIDE_END_RE.search(seg, head.end())
+            if close is not None and close.group() == ",":
+                seg = seg[:p] + " " * (close.end() - p) + seg[close.end() :]
+    return view[:s] + seg + view[hi:]
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def opens_aside(word: str, nxt: str) -> bool:
+    """A phrase opening with this word can be lifted out of its sentence."""
+    if word in cues.ASIDE_OPENERS or (word, nxt) in cues.ASIDE_PAIRS:
+        return True
+    return (word.endswith("ing") and len(word) > 4) or (word.endswith("ly") and len(word) > 4)
+
+
+def is_passive(bv: str, c0: int, vs: int, ve: int, word: str) -> bool:
+    """A passive speech verb: after a form of "to be" ("was described as"), or a bare -ed form
+    followed by by/of/as/in that no name stands right before ("civil servants accused of")."""
+    if not (word.endswith("ed") or word in cues.IRREGULAR_PARTICIPLES):
+        return False
+    lo = max(c0, vs - 30)
+    if cues.BE_FORMS.search(bv, lo, vs):
+        return True
+    before = bv[lo:vs].rstrip()
+    if not word.endswith("ed") or before.endswith(",") or cues.NAMED_BEFORE.search(before):
+        return False
+    return bool(cues.PASSIVE_AFTER.match(bv, ve))

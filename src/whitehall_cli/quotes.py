@@ -226,7 +226,7 @@ def not_a_quotation(text: str, span: Span, titles: frozenset[str] = frozenset())
     if not span.closed:
         return False
     lead = text[max(0, span.open_at - 3) : span.open_at].rstrip()
-    if _after_work_noun(tail) and not words.rstrip()[-1:] in ",." and not lead.endswith(":"):
+    if _after_work_noun(tail) and words.rstrip()[-1:] not in ",." and not lead.endswith(":"):
         if _names_a_work(tail[:-1], words):
             return True
     if _title_case(words) and TITLE_AFTER.match(text, span.close_at + 1):

@@ -22,8 +22,11 @@ from whitehall_cli.phrases import (
     Attribution,
     Cand,
     Verb,
+    blank_asides,
     can_be_subject,
+    is_passive,
     noun_phrase_at,
+    sentences,
     source_of,
 )
 from whitehall_cli.referents import Referents
@@ -40,8 +43,6 @@ _STOP_BEFORE_VERB = re.compile(r"[.;:!?\"\u201c\u201d\u2018_]")
 _END_OF_SUBJECT = re.compile(r"[,.;:!?\u2013\u2014(]|\bthat\b")
 # A word of a quotation, for comparing headline and body quotations.
 _KEY_WORD = re.compile(r"[\w']+")
-# The word before a full stop (an abbreviation or an initial does not end a sentence).
-_LAST_WORD = re.compile(r"(\w+)\.?[\"\u201d\u2019']?$")
 
 
 class Reader(Referents):
@@ -65,7 +66,7 @@ class Reader(Referents):
         out: list[Attribution] = []
         prev: Attribution | None = None
         index = para if para is not None else -1
-        for s, e in _sentences(text, spans):
+        for s, e in sentences(text, spans):
             sc = [c for c in cands if s <= c.start < e]
             said, said_by = self._speech(view, s, e, sc, loc, para, first=True)
             for c in sc:
@@ -222,7 +223,7 @@ class Reader(Referents):
         there is no such verb."""
         if not any(s <= v.start < hi and not v.noun for v in self.verbs):
             return None, ""
-        bv = _blank_asides(view, s, hi)
+        bv = blank_asides(view, s, hi)
         starts = [s] + [s + m.end() for m in cues.CLAUSE_BREAK.finditer(bv[s:hi])]
         clauses = list(zip(starts, starts[1:] + [hi], strict=True))
         if first:
@@ -254,7 +255,7 @@ class Reader(Referents):
     ) -> tuple[Attribution | None, str]:
         vs, ve, word = v.start, v.end, v.word
         c0 = clauses[k][0]
-        if _passive(bv, c0, vs, ve, word):
+        if is_passive(bv, c0, vs, ve, word):
             agent = cues.PASSIVE_AFTER.match(bv, ve)
             if agent and agent.group().split()[0] in ("by", "in"):
                 np = noun_phrase_at(sc, agent.end(), bv, self.role_words)
@@ -302,7 +303,7 @@ class Reader(Referents):
     ) -> tuple[Attribution, str]:
         """A quotation with no speech verb in its clause: the clause's subject; with no subject
         of its own, the nearest name before it; else whoever the text is reporting."""
-        bv = _blank_asides(view, s, hi)
+        bv = blank_asides(view, s, hi)
         breaks = [s + m.end() for m in cues.CLAUSE_BREAK.finditer(bv[s:hi])]
         c0 = breaks[-1] if breaks else s
         found = [c for c in sc if c0 <= c.start < hi and can_be_subject(bv, c, c0, self.role_words)]
@@ -349,70 +350,3 @@ def _key(words: str) -> str:
 
 def _words(s: str) -> list[str]:
     return [w.lower() for w in cues.WORD_RE.findall(s)]
-
-
-def _sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
-    """Sentence offsets; no sentence ends inside a quotation or after an abbreviation."""
-    out, start = [], 0
-    for m in cues.SENTENCE_RE.finditer(text):
-        p = m.start() + 1
-        if any(sp.open_at < p < sp.close_at for sp in spans):
-            continue
-        word = _LAST_WORD.search(text, max(0, p - 12), p)
-        if word and (word.group(1).lower() in cues.ABBREVIATIONS or len(word.group(1)) == 1):
-            continue
-        out.append((start, m.end()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
-
-
-def _blank_asides(view: str, s: int, hi: int) -> str:
-    """The view with asides in [s, hi) blanked: paired dashes and brackets, relative clauses
-    and subordinate or participle phrases closed by a comma ("Speaking to MPs,", "while it
-    had been acknowledged by X that ...,"), when they close before the end of the region."""
-    seg = view[s:hi]
-    dash = "\u2013" in seg or "\u2014" in seg or " - " in seg
-    if "," not in seg and "(" not in seg and not dash:
-        return view
-    if dash:
-        seg = cues.DASH_ASIDE_RE.sub(_spaces, seg)
-    if "(" in seg:
-        seg = cues.BRACKET_ASIDE_RE.sub(_spaces, seg)
-    if "," in seg:
-        starts = [0] + [m.end() for m in cues.ASIDE_START_RE.finditer(seg)]
-        for p in starts:
-            head = cues.ASIDE_HEAD_RE.match(seg, p)
-            if head is None or not _opens_aside(
-                head.group(1).lower(), (head.group(2) or "").lower()
-            ):
-                continue
-            close = cues.ASIDE_END_RE.search(seg, head.end())
-            if close is not None and close.group() == ",":
-                seg = seg[:p] + " " * (close.end() - p) + seg[close.end() :]
-    return view[:s] + seg + view[hi:]
-
-
-def _spaces(m: re.Match[str]) -> str:
-    return " " * len(m.group())
-
-
-def _opens_aside(word: str, nxt: str) -> bool:
-    """A phrase opening with this word can be lifted out of its sentence."""
-    if word in cues.ASIDE_OPENERS or (word, nxt) in cues.ASIDE_PAIRS:
-        return True
-    return (word.endswith("ing") and len(word) > 4) or (word.endswith("ly") and len(word) > 4)
-
-
-def _passive(bv: str, c0: int, vs: int, ve: int, word: str) -> bool:
-    """A passive speech verb: after a form of "to be" ("was described as"), or a bare -ed form
-    followed by by/of/as/in that no name stands right before ("civil servants accused of")."""
-    if not (word.endswith("ed") or word in cues.IRREGULAR_PARTICIPLES):
-        return False
-    lo = max(c0, vs - 30)
-    if cues.BE_FORMS.search(bv, lo, vs):
-        return True
-    before = bv[lo:vs].rstrip()
-    if not word.endswith("ed") or before.endswith(",") or cues.NAMED_BEFORE.search(before):
-        return False
-    return bool(cues.PASSIVE_AFTER.match(bv, ve))
