@@ -224,3 +224,63 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     )
     doc = parse_text(text, "x")
     assert len(doc.paragraphs) == 1 and doc.paragraphs[0].endswith("civil service code.")
+
+
+def test_names_alone_above_the_date_are_the_byline() -> None:
+    text = (
+        "Sign in\nPolitics\nCivil service\n"
+        "Minister defends plan to cut jobs as union warns of cuts\n"
+        "Cabinet Office minister tells MPs reductions will come through turnover\n"
+        "Ann Lee and Bob Ray\nTue 14 May 2024 16.42 BST\nShare\n\n"
+        "The government has defended plans to cut civil service posts by the end of the year.\n"
+    )
+    doc = parse_text(text, "x")
+    assert doc.authors == ("Ann Lee", "Bob Ray") and doc.date == "2024-05-14"
+    assert doc.title == "Minister defends plan to cut jobs as union warns of cuts"
+    assert doc.standfirst.startswith("Cabinet Office minister tells MPs")
+
+
+def test_a_question_headline_is_not_the_first_paragraph() -> None:
+    text = (
+        "What are the new rules on civil servants speaking up?\nPublished\n3 October 2024\n"
+        "By Ann Lee\nPolitical reporter, Daily Bugle News\n\n"
+        "Civil servants will be able to raise concerns about ministers directly with a new body.\n"
+    )
+    doc = parse_text(text, "x")
+    assert doc.title == "What are the new rules on civil servants speaking up?"
+    assert doc.date == "2024-10-03" and doc.outlet == "Daily Bugle News"
+
+
+def test_kicker_and_section_lines_above_the_headline_are_not_it() -> None:
+    text = (
+        "GOV.UK\nMenu\nHome\nGovernment efficiency, transparency and accountability\n"
+        "Press release\nNew training places to be based outside London\n\n"
+        "Hundreds of graduate roles will start in regional hubs from September this year.\n"
+        "Published 4 June 2023\n"
+    )
+    doc = parse_text(text, "x")
+    assert doc.title == "New training places to be based outside London"
+    assert doc.outlet == "GOV.UK" and doc.date == "2023-06-04"
+
+
+def test_an_organisation_name_above_the_headline_is_not_it() -> None:
+    text = (
+        "Committees\nPublic Administration and Constitutional Affairs Committee\n\n"
+        "Civil service accountability to Parliament: summary of written evidence\n\n"
+        "Published 9 July 2025\n\n"
+        "This note summarises the written submissions received by the committee this year.\n"
+    )
+    doc = parse_text(text, "x")
+    assert doc.title.startswith("Civil service accountability to Parliament")
+
+
+def test_a_navigation_bar_opening_the_page_names_the_outlet() -> None:
+    text = (
+        "[Whitehall Weekly](https://example.org) | News | Interviews | **Sign in**\n"
+        "# An interview with the permanent secretary\n"
+        "**By Ann Lee** | 19 February 2025 | Interviews\n\n"
+        "When the permanent secretary arrived last January she promised staff a calmer year.\n"
+    )
+    doc = parse_text(text, "x", "a.md")
+    assert doc.outlet == "Whitehall Weekly" and doc.date == "2025-02-19"
+    assert doc.title == "An interview with the permanent secretary"

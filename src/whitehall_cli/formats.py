@@ -96,7 +96,7 @@ def _unwrap_block(block: list[str]) -> list[str]:
         prev = out[-1]
         last_line_of_prev = prev if len(prev) <= WRAP_WIDTH else ""
         wrapped_width = WRAP_MIN <= len(last_line_of_prev) <= WRAP_WIDTH
-        continues = line[0].islower() or (
+        continues = (line[0].islower() and len(prev) >= WRAP_MIN) or (
             wrapped_width and len(block) >= WRAP_MIN_LINES and _width_block(block)
         )
         if continues and not prev.endswith((".", "!", "?", ":", "\u201d", '"')):

@@ -42,20 +42,20 @@ BREADCRUMB = re.compile(
 CREDIT = re.compile(
     r"^(?:\(?\s*)(?:photo(?:graph)?s?|photography|image|picture|pic|illustration|main image|credit|"
     r"source: (?:getty|pa|alamy|shutterstock|reuters)|getty images|pa images)"
-    r"(?:\s+(?:credit|by))?\s*[:\-\u2013|]",
+    r"(?:\s+(?:credit|by|source|caption))?\s*[:\-\u2013|,]",
     re.I,
 )
 # Prompts to act on the page rather than article text.
 PROMPTS = (
     re.compile(
-        r"^(?:please\s+)?(?:sign\s*up|sign\s*in|log\s*in|login|register|subscribe|"
+        r"^(?:please\s+)?(?:sign\s*up|sign\s*in|log\s*in|login|register|subscribe|search|"
         r"follow us|share (?:this|on)|click here|download|accept|manage cookies|"
         r"back to top|skip to|print this|email this|view (?:all|more)|see (?:all|more)|"
         r"load more|show more|read (?:the )?(?:more|full|latest|most recent|next|previous))\b",
         re.I,
     ),
     re.compile(
-        r"\b(?:to post a comment|free account|we use cookies|our (?:free )?(?:daily |weekly )?newsletter|"
+        r"\b(?:to post a comment|free account|we use (?:\w+ ){0,3}cookies|our (?:free )?(?:daily |weekly )?newsletter|"
         r"all rights reserved|javascript (?:is )?(?:disabled|required)|"
         r"sign up (?:for|to) )",
         re.I,

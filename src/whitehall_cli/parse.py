@@ -20,6 +20,8 @@ from whitehall_cli.models import Document
 
 # Words long enough for a line to open the body (shorter sentences may be headline questions).
 BODY_MIN_WORDS = 8
+# A question reads as the body's first line only when it is this long.
+QUESTION_BODY_WORDS = 20
 # A bare date line among the first few paragraphs still dates the article.
 DATE_NEAR_TOP = 2
 # A headline has at least this many words and at most the second number.
@@ -40,6 +42,58 @@ COPYRIGHT = re.compile(r"^(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?P<name>[^
 COMPANY_SUFFIX = re.compile(r"\b(?:ltd|limited|plc|llp|inc|llc)\b\.?", re.I)
 # Copyright holders that are owners or the state rather than the publication.
 OWNER_WORDS = re.compile(r"\b(?:group|holdings|crown|parliamentary|all rights)\b", re.I)
+
+# Stands where a metadata line (byline, "Published on", "Source URL:") was taken out.
+META_MARK = "\x00"
+# "Political reporter, BBC News": a byline's role line that names the outlet.
+ROLE_OUTLET = re.compile(
+    r"^[\w' -]*\b(?:reporter|editor|correspondent|journalist|writer|columnist)\b[\w' -]*,\s*"
+    r"(?P<outlet>[A-Z][\w.&' ]{1,40})$",
+    re.I,
+)
+# Kickers: labels above a headline that say what kind of piece it is.
+KICKER = re.compile(
+    r"^(?:press release|news(?: story| release)?|comment|opinion|analysis|feature|interview|"
+    r"explainer|blog(?: post)?|long read|briefing|statement|report|review|letters?|"
+    r"in depth|indepth|exclusive|breaking|live|update|guest post|q&a)\s*:?$",
+    re.I,
+)
+# How far down the page a masthead may stand (menus come first on some sites).
+MASTHEAD_SCAN_LINES = 25
+# Navigation words that trail a site's name on its first line ("BBC Homepage").
+MASTHEAD_NAV_TAIL = re.compile(r"\s+(?:homepage|home page|home|online|website|site)$", re.I)
+# Last words of an organisation's name (a committee's, a department's), not a headline's.
+ORG_HEAD_WORDS = frozenset(
+    {
+        "committee",
+        "office",
+        "department",
+        "parliament",
+        "union",
+        "commission",
+        "council",
+        "authority",
+        "agency",
+        "service",
+        "ministry",
+        "institute",
+        "foundation",
+        "trust",
+        "society",
+        "association",
+        "party",
+        "treasury",
+        "executive",
+        "board",
+        "tribunal",
+    }
+)
+# A line of names only, the byline of pages that print no "By".
+BARE_BYLINE = re.compile(
+    r"^[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}){0,3}$"
+)
+# A bare byline has at most this many words.
+BARE_BYLINE_MAX_WORDS = 12
 
 # "Published on Outlet (https://...)", "Originally published in Outlet".
 PUBLISHED_ON = re.compile(
@@ -116,9 +170,8 @@ def parse_text(text: str, doc_id: str, path: str = "") -> Document:
     lines = to_plain_lines(text, Path(path).suffix.lower())
     meta = _Meta()
     content: list[str] = []
-    for line in lines:
-        if not _take_labelled(line, meta):
-            content.append(line)
+    for line in lines:  # metadata lines leave a marker: the headline stands above the byline
+        content.append(META_MARK if _take_labelled(line, meta) else line)
     start = _body_start(content)
     _read_header(content[:start], meta)
     paragraphs = _body(content[start:], meta)
@@ -173,7 +226,7 @@ def _take_byline(m: re.Match[str], meta: _Meta) -> bool:
     meta.authors.extend(names)
     if len(names) == 1 and OUTLET_WORDS.search(names[0]) and meta.outlet is None:
         meta.outlet = names[0]
-    found = find_date(m.groupdict().get("date") or "")
+    found = find_date(m.groupdict().get("date") or "") or find_date(m.string)
     if found and meta.date is None:
         meta.date = found[0]
     return True
@@ -193,13 +246,15 @@ def _is_body_line(line: str) -> bool:
     """A line that reads as article prose, so the body has begun."""
     words = fu.word_count(line)
     if fu.ends_sentence(line) and words >= BODY_MIN_WORDS:
-        return True
+        # a short question or exclamation is a headline ("What are the new rules?")
+        return not line.rstrip(fu._CLOSERS).endswith(("?", "!")) or words >= QUESTION_BODY_WORDS
+
     return bool(fu.SALUTATION.match(line)) or (line.endswith(":") and words >= 6)
 
 
 def _body_start(lines: list[str]) -> int:
     for i, line in enumerate(lines):
-        if not fu.is_furniture(line) and _is_body_line(line):
+        if line != META_MARK and not fu.is_furniture(line) and _is_body_line(line):
             return i
     return len(lines)
 
@@ -209,37 +264,90 @@ def _headline_like(line: str) -> bool:
     return TITLE_WORDS[0] <= words <= TITLE_WORDS[1] and not line.endswith((".", ",", ";", ":"))
 
 
-def _read_header(lines: list[str], meta: _Meta) -> None:
-    """Masthead, headline and standfirst from the lines before the body.
+def _separator(line: str) -> bool:
+    """A line between parts of a page header: furniture, a kicker ("Press release",
+    "Comment") or a one- or two-word menu or section entry."""
+    if fu.CREDIT.match(line):
+        return False  # a credit sits under the headline, inside its part
+    return fu.is_furniture(line) or bool(KICKER.match(line)) or fu.word_count(line) <= 2
 
-    Furniture (menus, breadcrumbs, prompts) splits the header into segments; the headline
-    opens the last segment that holds headline-like lines, and a short name in an earlier
-    segment is the masthead.
+
+def _read_header(lines: list[str], meta: _Meta) -> None:
+    """Masthead, headline, standfirst, bare bylines and the date from the lines before the body.
+
+    Separators (menus, breadcrumbs, kickers, prompts) split the header into parts. The
+    headline opens the last part that holds headline-like lines; the page's first line, when
+    it is a short name, is the masthead.
     """
-    for line in lines:  # the first date on a line of its own dates the article
-        if meta.date is None and (iso := date_line(line)):
-            meta.date = iso
-    segments: list[list[str]] = [[]]
+    for i, line in enumerate(lines):  # the first date on a line of its own dates the article
+        if (iso := date_line(line)) is None:
+            continue
+        meta.date = meta.date or iso
+        for near in lines[max(0, i - 1) : i]:  # "Helena Okafor and Tom Ridley" above the date
+            if not meta.authors and not _headline_like_title(near, meta):
+                meta.authors.extend(_bare_byline(near))
+    masthead = _find_masthead(lines)
+    if meta.outlet is None and masthead:
+        meta.outlet = masthead[1]
     for line in lines:
-        if fu.is_furniture(line) and not fu.CREDIT.match(line):
-            segments.append([])
-        elif _headline_like(line) and not date_line(line):
-            segments[-1].append(line)
-    segments = [seg for seg in segments if seg]
-    if not segments:
+        if meta.outlet is None and (m := ROLE_OUTLET.match(line)):
+            meta.outlet = m["outlet"].strip()
+    parts: list[list[str]] = [[]]
+    for line in lines:
+        if line == META_MARK or date_line(line) or line in meta.authors:
+            if any(parts):
+                break  # the headline and standfirst stand right above the byline or date
+        elif _separator(line) or (masthead and line == masthead[0]):
+            parts.append([])
+        elif _headline_like(line) and not ROLE_OUTLET.match(line):
+            parts[-1].append(line)
+    parts = [part for part in parts if part]
+    if not parts:
         return
-    *before, last = segments
-    if len(last) >= 2 and _masthead(last[0], last[1]):
-        before, last = [*before, last[:1]], last[1:]
-    for seg in before:
-        if meta.outlet is None and (name := _masthead_name(seg[0])):
-            meta.outlet = name
+    last = parts[-1]
+    while len(last) >= 2 and (_org_name(last[0]) or _masthead(last[0], last[1])):
+        last = last[1:]  # a committee or site name above the headline
     for line in last:
         if meta.title is None:
             meta.title = line
         elif line != meta.title and fu.word_count(line) >= STANDFIRST_MIN_WORDS:
             meta.standfirst = line
             break
+    if meta.standfirst is None:  # a standfirst below the byline
+        below = [ln for ln in lines[lines.index(last[-1]) + 1 :] if _headline_like(ln)]
+        meta.standfirst = next(
+            (
+                ln
+                for ln in below
+                if fu.word_count(ln) >= STANDFIRST_MIN_WORDS
+                and not _separator(ln)
+                and ln not in meta.authors
+                and not ROLE_OUTLET.match(ln)
+            ),
+            None,
+        )
+
+
+def _headline_like_title(line: str, meta: _Meta) -> bool:
+    return line == meta.title or fu.word_count(line) > BARE_BYLINE_MAX_WORDS
+
+
+def _bare_byline(line: str) -> list[str]:
+    """Names alone on a line, as some pages print their byline: "Ann Lee and Bob Ray"."""
+    if not BARE_BYLINE.match(line) or _org_name(line):
+        return []
+    names = _byline_names(line)
+    return names if all(2 <= len(n.split()) <= 4 for n in names) else []
+
+
+def _org_name(line: str) -> bool:
+    """A Title Case organisation name ("Public Administration Committee")."""
+    words = line.split()
+    return _title_cased(words) and words[-1].lower() in ORG_HEAD_WORDS
+
+
+def _title_cased(words: list[str]) -> bool:
+    return bool(words) and all(w[0].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words)
 
 
 def _masthead(first: str, second: str) -> bool:
@@ -255,21 +363,44 @@ def _masthead(first: str, second: str) -> bool:
 
 
 def _masthead_name(line: str) -> str | None:
-    """The publication's name from a masthead line ("WESTMINSTER WIRE — news"), if it is one."""
-    name, *tagline = (part.strip() for part in MASTHEAD_TAGLINE.split(line))
-    if tagline and _is_acronym_of(name, tagline[0]):
-        name = tagline[0]  # "PCS - Public and Commercial Services Union"
+    """The publication's name from a masthead line ("WESTMINSTER WIRE — news",
+    "BBC Homepage"), if it is one."""
+    name = MASTHEAD_TAGLINE.split(line)[0].strip()
+    name = MASTHEAD_NAV_TAIL.sub("", name).strip()
     words = name.split()
-    if not words or len(words) > MASTHEAD_MAX_WORDS:
+    if not words or len(words) > MASTHEAD_MAX_WORDS or KICKER.match(name) or fu.is_furniture(name):
         return None
-    if not all(w[0].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words):
-        return None
-    return _title_case(name) if name.isupper() and len(name) > 5 else name
+    if not _title_cased(words) or (len(words) == 1 and not (name.isupper() or "." in name)):
+        return None  # a single ordinary word is a menu entry, not a name
+    return _title_case(name) if name.isupper() and len(name) > 5 and "." not in name else name
 
 
-def _is_acronym_of(short: str, long: str) -> bool:
-    initials = "".join(w[0] for w in long.split() if w.lower() not in TITLE_CASE_SMALL_WORDS)
-    return short.isupper() and 2 <= len(short) <= 6 and initials.upper().startswith(short)
+def _find_masthead(lines: list[str]) -> tuple[str, str] | None:
+    """The site's name: the page's first real line when it reads as a name, else the first
+    early line that is plainly one (a press word, capitals, a domain, a tagline after it)."""
+    real = [ln for ln in lines[:MASTHEAD_SCAN_LINES] if ln != META_MARK]
+    first = next((ln for ln in real if not fu.is_furniture(ln) or "|" in ln), None)
+    if first is not None and (name := _masthead_name(first) or _nav_masthead(first)):
+        return first, name
+    for line in real:
+        name = _masthead_name(line)
+        plain = name and (
+            OUTLET_WORDS.search(name)
+            or name.isupper()
+            or "." in name
+            or MASTHEAD_TAGLINE.search(line)
+        )
+        if name and plain:
+            return line, name
+    return None
+
+
+def _nav_masthead(line: str) -> str | None:
+    """The first entry of a navigation bar that opens the page: "Civil Service World | News"."""
+    entries = [e.strip() for e in line.split("|")]
+    if len(entries) < 3:
+        return None
+    return _masthead_name(entries[0])
 
 
 def _title_case(name: str) -> str:
@@ -296,6 +427,8 @@ def _body(lines: list[str], meta: _Meta) -> list[str]:
     in_teasers = after_teaser_date = False
     signature_left = 0
     for line in lines:
+        if line == META_MARK:
+            continue
         if fu.is_furniture(line):
             if fu.is_teaser_label(line):
                 in_teasers, after_teaser_date = True, False
