@@ -1,20 +1,18 @@
 """Stage 2: article text -> Document (title, standfirst, date, outlet, authors, url, body).
 
-A saved page reads top to bottom as: furniture, a header (masthead, headline, standfirst,
-byline, date), the body, then more furniture. The body starts at the first line that reads
-as prose (a sentence of some length). Labelled lines ("Published on", "Source URL:",
-"By ...", "Written by ... on ... in ...") give metadata wherever they stand.
+The body starts at the first line that reads as prose (a sentence of some length); what
+stands above it is the header (`header.read_header`). Below, prose lines are kept, letters
+keep their salutation and signature, and teaser lists, headlines and furniture are dropped.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from whitehall_cli import furniture as fu
-from whitehall_cli.dates import DATE_LABEL, date_line, find_date
+from whitehall_cli.dates import DATE_LABEL, date_line
 from whitehall_cli.formats import to_plain_lines
+from whitehall_cli.header import META_MARK, Meta, read_header, take_labelled
 from whitehall_cli.load import SourceFile, read_text
 from whitehall_cli.models import Document
 
@@ -24,139 +22,6 @@ BODY_MIN_WORDS = 8
 QUESTION_BODY_WORDS = 20
 # A bare date line among the first few paragraphs still dates the article.
 DATE_NEAR_TOP = 2
-# A headline has at least this many words and at most the second number.
-TITLE_WORDS = (3, 40)
-# A standfirst (the summary under the headline) has at least this many words.
-STANDFIRST_MIN_WORDS = 5
-
-# A masthead (publication name above the headline) has at most this many words.
-MASTHEAD_MAX_WORDS = 5
-# Small words that stay lower case in a Title Case name.
-TITLE_CASE_SMALL_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "a", "&"})
-
-# Between a masthead's name and its tagline: "PCS - the union", "WIRE — news", "Gazette | home".
-MASTHEAD_TAGLINE = re.compile(r"\s+[-\u2013\u2014|:]\s+")
-# "© The Outlet 2021", "Copyright 2021 The Outlet Ltd".
-COPYRIGHT = re.compile(r"^(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?P<name>[^|]+?)\.?\s*$", re.I)
-# Company suffixes dropped from a copyright holder.
-COMPANY_SUFFIX = re.compile(r"\b(?:ltd|limited|plc|llp|inc|llc)\b\.?", re.I)
-# Copyright holders that are owners or the state rather than the publication.
-OWNER_WORDS = re.compile(r"\b(?:group|holdings|crown|parliamentary|all rights)\b", re.I)
-
-# Stands where a metadata line (byline, "Published on", "Source URL:") was taken out.
-META_MARK = "\x00"
-# "Political reporter, BBC News": a byline's role line that names the outlet.
-ROLE_OUTLET = re.compile(
-    r"^[\w' -]*\b(?:reporter|editor|correspondent|journalist|writer|columnist)\b[\w' -]*,\s*"
-    r"(?P<outlet>[A-Z][\w.&' ]{1,40})$",
-    re.I,
-)
-# Kickers: labels above a headline that say what kind of piece it is.
-KICKER = re.compile(
-    r"^(?:press release|news(?: story| release)?|comment|opinion|analysis|feature|interview|"
-    r"explainer|blog(?: post)?|long read|briefing|statement|report|review|letters?|"
-    r"in depth|indepth|exclusive|breaking|live|update|guest post|q&a)\s*:?$",
-    re.I,
-)
-# How far down the page a masthead may stand (menus come first on some sites).
-MASTHEAD_SCAN_LINES = 25
-# Navigation words that trail a site's name on its first line ("BBC Homepage").
-MASTHEAD_NAV_TAIL = re.compile(r"\s+(?:homepage|home page|home|online|website|site)$", re.I)
-# Last words of an organisation's name (a committee's, a department's), not a headline's.
-ORG_HEAD_WORDS = frozenset(
-    {
-        "committee",
-        "office",
-        "department",
-        "parliament",
-        "union",
-        "commission",
-        "council",
-        "authority",
-        "agency",
-        "service",
-        "ministry",
-        "institute",
-        "foundation",
-        "trust",
-        "society",
-        "association",
-        "party",
-        "treasury",
-        "executive",
-        "board",
-        "tribunal",
-    }
-)
-# A line of names only, the byline of pages that print no "By".
-BARE_BYLINE = re.compile(
-    r"^[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}){0,3}$"
-)
-# A bare byline has at most this many words.
-BARE_BYLINE_MAX_WORDS = 12
-
-# "Published on Outlet (https://...)", "Originally published in Outlet".
-PUBLISHED_ON = re.compile(
-    r"^(?:first |originally )?published (?:on|in|by)\s+(?P<outlet>[^()\n]+?)\s*(?:\((?P<url>https?://[^)\s]+)\))?\s*$",
-    re.I,
-)
-# An address on a line of its own (not a numbered link list): "<https://...>".
-BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s/>]+/[^\s>]+)>?$")
-# "Source URL: ...", "URL: ...", "Link: ...", "Canonical: ...", "Original article: ...".
-URL_LABEL = re.compile(
-    r"^(?:(?:source url|url|link|permalink|canonical(?: url)?|original (?:article|url)|source)\s*:|"
-    r"(?:first |originally )?(?:published|posted) (?:at|on|in))\s*<?(?P<url>https?://[^\s>]+)>?\s*$",
-    re.I,
-)
-# "Outlet: ...", "Publication: ...", "Source: Name" (not a URL).
-OUTLET_LABEL = re.compile(
-    r"^(?:outlet|publication|publisher|source|site)\s*:\s*(?P<outlet>[^:/]{2,60})$", re.I
-)
-# "Title: ..." and "Headline: ..." lines (front matter turned to text).
-TITLE_LABEL = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
-# Bylines: "By X", "Written by X and Y on DATE in Section", "Posted on DATE by X", "Author: X".
-BYLINE = re.compile(
-    r"^(?:(?:written|words|reporting|story|posted|published)\s+)?by\s+(?P<names>.+?)"
-    r"(?:\s+(?:on|\||-|\u2013|,)\s*(?P<date>[^|]*\d{4}[^|]*?))?(?:\s+in\s+(?P<section>[\w &,-]+))?\s*$",
-    re.I,
-)
-POSTED_BY = re.compile(
-    r"^(?:posted|published|written)(?: on)?\s+(?P<date>.+?\d{4})\s+by\s+(?P<names>.+)$", re.I
-)
-AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|words|byline)\s*:\s*(?P<names>.+)$", re.I)
-# Separators between names in a byline.
-NAME_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
-# Job titles that may follow a name in a byline: "Jane Doe, political editor".
-BYLINE_ROLE_WORDS = re.compile(
-    r"\b(?:editor|correspondent|reporter|writer|journalist|columnist|staff|contributor|"
-    r"analyst|researcher|fellow|director|head|chief|deputy|senior|associate|@)\b",
-    re.I,
-)
-# A name in a byline: capitalised words (with particles), or a desk such as "Civil Service World".
-BYLINE_NAME = re.compile(
-    r"^(?:[A-Z][\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the|and)(?:\s+(?:[A-Z][\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the))*$"
-)
-# Words that mark a name as a publication or desk rather than a person.
-OUTLET_WORDS = re.compile(
-    r"\b(?:world|news|times|post|journal|magazine|gazette|herald|review|week|weekly|daily|"
-    r"today|online|press|reporters?|staff|desk|team|editorial|observer|guardian|telegraph|"
-    r"mirror|express|standard|independent|mail|economist|spectator|statesman|tribune|"
-    r"chronicle|bulletin|digest|insider|monitor|wire|network|media|agency|politicshome|"
-    r"publictechnology)\b|\.(?:com|net|org|co\.uk|org\.uk|uk)\b",
-    re.I,
-)
-
-
-@dataclass
-class _Meta:
-    title: str | None = None
-    standfirst: str | None = None
-    date: str | None = None
-    outlet: str | None = None
-    authors: list[str] = field(default_factory=list)
-    url: str | None = None
-    fallback_outlet: str | None = None  # from a copyright line: used when nothing better
-    bare_urls: list[str] = field(default_factory=list)  # lone address lines
 
 
 def parse_file(source: SourceFile) -> Document:
@@ -168,12 +33,12 @@ def parse_file(source: SourceFile) -> Document:
 def parse_text(text: str, doc_id: str, path: str = "") -> Document:
     """Parse the text of one article into a Document."""
     lines = to_plain_lines(text, Path(path).suffix.lower())
-    meta = _Meta()
+    meta = Meta()
     content: list[str] = []
     for line in lines:  # metadata lines leave a marker: the headline stands above the byline
-        content.append(META_MARK if _take_labelled(line, meta) else line)
+        content.append(META_MARK if take_labelled(line, meta) else line)
     start = _body_start(content)
-    _read_header(content[:start], meta)
+    read_header(content[:start], meta)
     paragraphs = _body(content[start:], meta)
     meta.outlet = meta.outlet or meta.fallback_outlet
     if meta.url is None and len(set(meta.bare_urls)) == 1:
@@ -189,57 +54,6 @@ def parse_text(text: str, doc_id: str, path: str = "") -> Document:
         url=meta.url,
         paragraphs=tuple(paragraphs),
     )
-
-
-def _take_labelled(line: str, meta: _Meta) -> bool:
-    """Record a labelled metadata line; True when the line is metadata only."""
-    if m := BARE_URL.match(line):
-        meta.bare_urls.append(m["url"])
-        return True
-    if meta.fallback_outlet is None and (name := _copyright_outlet(line)):
-        meta.fallback_outlet = name
-    if m := PUBLISHED_ON.match(line):
-        if fu.word_count(m["outlet"]) <= 6 and not find_date(m["outlet"]):
-            meta.outlet = meta.outlet or m["outlet"].strip()
-            return True
-    if m := URL_LABEL.match(line):
-        meta.url = meta.url or m["url"]
-        return True
-    if m := TITLE_LABEL.match(line):
-        meta.title = meta.title or m["title"].strip()
-        return True
-    if (m := OUTLET_LABEL.match(line)) and not find_date(line):
-        meta.outlet = meta.outlet or m["outlet"].strip()
-        return True
-    if fu.word_count(line) <= 20 and not fu.ends_sentence(line):
-        for pattern in (POSTED_BY, BYLINE, AUTHOR_LABEL):
-            m = pattern.match(line)
-            if m and _take_byline(m, meta):
-                return True
-    return False
-
-
-def _take_byline(m: re.Match[str], meta: _Meta) -> bool:
-    names = _byline_names(m["names"])
-    if not names:
-        return False
-    meta.authors.extend(names)
-    if len(names) == 1 and OUTLET_WORDS.search(names[0]) and meta.outlet is None:
-        meta.outlet = names[0]
-    found = find_date(m.groupdict().get("date") or "") or find_date(m.string)
-    if found and meta.date is None:
-        meta.date = found[0]
-    return True
-
-
-def _byline_names(text: str) -> list[str]:
-    """Names from a byline's name part; [] when it does not read as names."""
-    text = re.split(r"\s+(?:\||\u2013|-)\s+", text.strip())[0]  # "Jane Doe | The Outlet"
-    parts = [p.strip(" .") for p in NAME_SEPARATORS.split(text) if p.strip(" .")]
-    names = [p for p in parts if not BYLINE_ROLE_WORDS.search(p)]
-    if not names or any(not BYLINE_NAME.match(n) or len(n.split()) > 5 for n in names):
-        return []
-    return names
 
 
 def _is_body_line(line: str) -> bool:
@@ -259,169 +73,7 @@ def _body_start(lines: list[str]) -> int:
     return len(lines)
 
 
-def _headline_like(line: str) -> bool:
-    words = fu.word_count(line)
-    return TITLE_WORDS[0] <= words <= TITLE_WORDS[1] and not line.endswith((".", ",", ";", ":"))
-
-
-def _separator(line: str) -> bool:
-    """A line between parts of a page header: furniture, a kicker ("Press release",
-    "Comment") or a one- or two-word menu or section entry."""
-    if fu.CREDIT.match(line):
-        return False  # a credit sits under the headline, inside its part
-    return fu.is_furniture(line) or bool(KICKER.match(line)) or fu.word_count(line) <= 2
-
-
-def _read_header(lines: list[str], meta: _Meta) -> None:
-    """Masthead, headline, standfirst, bare bylines and the date from the lines before the body.
-
-    Separators (menus, breadcrumbs, kickers, prompts) split the header into parts. The
-    headline opens the last part that holds headline-like lines; the page's first line, when
-    it is a short name, is the masthead.
-    """
-    for i, line in enumerate(lines):  # the first date on a line of its own dates the article
-        if (iso := date_line(line)) is None:
-            continue
-        meta.date = meta.date or iso
-        for near in lines[max(0, i - 1) : i]:  # "Helena Okafor and Tom Ridley" above the date
-            if not meta.authors and not _headline_like_title(near, meta):
-                meta.authors.extend(_bare_byline(near))
-    masthead = _find_masthead(lines)
-    if meta.outlet is None and masthead:
-        meta.outlet = masthead[1]
-    for line in lines:
-        if meta.outlet is None and (m := ROLE_OUTLET.match(line)):
-            meta.outlet = m["outlet"].strip()
-    parts: list[list[str]] = [[]]
-    for line in lines:
-        if line == META_MARK or date_line(line) or line in meta.authors:
-            if any(parts):
-                break  # the headline and standfirst stand right above the byline or date
-        elif _separator(line) or (masthead and line == masthead[0]):
-            parts.append([])
-        elif _headline_like(line) and not ROLE_OUTLET.match(line):
-            parts[-1].append(line)
-    parts = [part for part in parts if part]
-    if not parts:
-        return
-    last = parts[-1]
-    while len(last) >= 2 and (_org_name(last[0]) or _masthead(last[0], last[1])):
-        last = last[1:]  # a committee or site name above the headline
-    for line in last:
-        if meta.title is None:
-            meta.title = line
-        elif line != meta.title and fu.word_count(line) >= STANDFIRST_MIN_WORDS:
-            meta.standfirst = line
-            break
-    if meta.standfirst is None:  # a standfirst below the byline
-        below = [ln for ln in lines[lines.index(last[-1]) + 1 :] if _headline_like(ln)]
-        meta.standfirst = next(
-            (
-                ln
-                for ln in below
-                if fu.word_count(ln) >= STANDFIRST_MIN_WORDS
-                and not _separator(ln)
-                and ln not in meta.authors
-                and not ROLE_OUTLET.match(ln)
-            ),
-            None,
-        )
-
-
-def _headline_like_title(line: str, meta: _Meta) -> bool:
-    return line == meta.title or fu.word_count(line) > BARE_BYLINE_MAX_WORDS
-
-
-def _bare_byline(line: str) -> list[str]:
-    """Names alone on a line, as some pages print their byline: "Ann Lee and Bob Ray"."""
-    if not BARE_BYLINE.match(line) or _org_name(line):
-        return []
-    names = _byline_names(line)
-    return names if all(2 <= len(n.split()) <= 4 for n in names) else []
-
-
-def _org_name(line: str) -> bool:
-    """A Title Case organisation name ("Public Administration Committee")."""
-    words = line.split()
-    return _title_cased(words) and words[-1].lower() in ORG_HEAD_WORDS
-
-
-def _title_cased(words: list[str]) -> bool:
-    return bool(words) and all(w[0].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words)
-
-
-def _masthead(first: str, second: str) -> bool:
-    """A short publication name right above the headline: a press word, capitals, or a
-    Title Case name above a longer sentence-case headline."""
-    name = _masthead_name(first)
-    if name is None:
-        return False
-    if OUTLET_WORDS.search(first) or first.isupper():
-        return True
-    words = name.split()
-    return fu.word_count(second) > len(words) and not second.istitle()
-
-
-def _masthead_name(line: str) -> str | None:
-    """The publication's name from a masthead line ("WESTMINSTER WIRE — news",
-    "BBC Homepage"), if it is one."""
-    name = MASTHEAD_TAGLINE.split(line)[0].strip()
-    name = MASTHEAD_NAV_TAIL.sub("", name).strip()
-    words = name.split()
-    if not words or len(words) > MASTHEAD_MAX_WORDS or KICKER.match(name) or fu.is_furniture(name):
-        return None
-    if not _title_cased(words) or (len(words) == 1 and not (name.isupper() or "." in name)):
-        return None  # a single ordinary word is a menu entry, not a name
-    return _title_case(name) if name.isupper() and len(name) > 5 and "." not in name else name
-
-
-def _find_masthead(lines: list[str]) -> tuple[str, str] | None:
-    """The site's name: the page's first real line when it reads as a name, else the first
-    early line that is plainly one (a press word, capitals, a domain, a tagline after it)."""
-    real = [ln for ln in lines[:MASTHEAD_SCAN_LINES] if ln != META_MARK]
-    first = next((ln for ln in real if not fu.is_furniture(ln) or "|" in ln), None)
-    if first is not None and (name := _masthead_name(first) or _nav_masthead(first)):
-        return first, name
-    for line in real:
-        name = _masthead_name(line)
-        plain = name and (
-            OUTLET_WORDS.search(name)
-            or name.isupper()
-            or "." in name
-            or MASTHEAD_TAGLINE.search(line)
-        )
-        if name and plain:
-            return line, name
-    return None
-
-
-def _nav_masthead(line: str) -> str | None:
-    """The first entry of a navigation bar that opens the page: "Civil Service World | News"."""
-    entries = [e.strip() for e in line.split("|")]
-    if len(entries) < 3:
-        return None
-    return _masthead_name(entries[0])
-
-
-def _title_case(name: str) -> str:
-    return " ".join(
-        w.lower() if i and w.lower() in TITLE_CASE_SMALL_WORDS else w.capitalize()
-        for i, w in enumerate(name.split())
-    )
-
-
-def _copyright_outlet(line: str) -> str | None:
-    """The publication in a copyright line, unless it names a corporate owner."""
-    m = COPYRIGHT.match(line)
-    if not m:
-        return None
-    name = COMPANY_SUFFIX.sub("", re.sub(r"\b(?:19|20)\d{2}\b", "", m["name"])).strip(" ,.-")
-    if not name or OWNER_WORDS.search(name) or fu.word_count(name) > MASTHEAD_MAX_WORDS:
-        return None
-    return name
-
-
-def _body(lines: list[str], meta: _Meta) -> list[str]:
+def _body(lines: list[str], meta: Meta) -> list[str]:
     """The article's paragraphs: prose lines, letters' openings and signatures kept."""
     out: list[str] = []
     in_teasers = after_teaser_date = False
