@@ -338,6 +338,36 @@ def test_accented_and_long_names_are_whole() -> None:
     assert names == ["Thérèse Coffey", "Alexander Boris de Pfeffel Johnson"]
 
 
+def test_speech_verb_before_the_name_is_evidence_of_a_person() -> None:
+    cast = find_cast(doc_of('"We cannot run a state on goodwill," said Rukhsana Qureshi.'))
+    assert [p.name for p in cast.people] == ["Rukhsana Qureshi"]
+
+
+def test_a_name_after_called_is_not_a_person() -> None:
+    cast = find_cast(
+        doc_of("Under the new guidance, called Raising Concerns About Conduct: staff may act.")
+    )
+    assert cast.people == ()
+    assert [w.name for w in cast.works] == ["Raising Concerns About Conduct"]
+
+
+def test_person_then_of_then_body_splits_at_of() -> None:
+    cast = find_cast(
+        doc_of("Professor Jane Park of the London School of Economics gave evidence."),
+        use_lexicon=False,
+    )
+    assert [p.name for p in cast.people] == ["Jane Park"]
+    assert [b.name for b in cast.bodies] == ["London School of Economics"]
+    assert person(cast, "Jane Park").bodies == ("London School of Economics",)
+
+
+def test_bare_word_in_brackets_after_a_body_is_its_alias() -> None:
+    text = "Staff at the Department for Environment, Food and Rural Affairs (Defra) met. A Defra spokesperson agreed."
+    cast = find_cast(doc_of(text), use_lexicon=False)
+    assert [b.name for b in cast.bodies] == ["Department for Environment, Food and Rural Affairs"]
+    assert "Defra" in cast.bodies[0].aliases
+
+
 def test_bracketed_given_name_makes_the_full_name() -> None:
     cast = find_cast(doc_of("It's clear that (Dominic) Cummings has set his sights on it."))
     p = person(cast, "Dominic Cummings")
@@ -647,6 +677,16 @@ def test_body_after_report_comma_is_not_a_title() -> None:
 def test_work_named_head_first_is_a_work() -> None:
     cast = find_cast(doc_of("The Declaration on Government Reform was right to say so."))
     assert [w.name for w in cast.works] == ["Declaration on Government Reform"]
+
+
+def test_work_named_after_a_person_drops_the_article() -> None:
+    cast = find_cast(
+        doc_of(
+            "A review led by Baroness Marguerite Achterberg was published.",
+            "The Achterberg review said so.",
+        )
+    )
+    assert [w.name for w in cast.works] == ["Achterberg review"]
 
 
 # ----- corpus-wide identity ------------------------------------------------------------------

@@ -22,6 +22,7 @@ from whitehall_cli.lexicon import lexicon_disabled
 from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, Mention, PersonRef, WorkRef
 from whitehall_cli.names import (
     DATE_CONTEXT,
+    INVERTED_SPEECH_VERBS,
     NON_FIRST_NAME_WORDS,
     PEER_TITLES,
     ROLE_HEADS,
@@ -40,9 +41,9 @@ TITLE_NOUNS = frozenset(
 # "a report published today, Digital capability in central government, that ..." and
 # "its report, “Keeping the books”, said": the title after a document noun.
 TITLED_WORK = re.compile(
-    r"\b(?:" + "|".join(sorted(TITLE_NOUNS)) + r")(?:\s+[a-z]+){0,3},?\s+"
+    r"\b(?:" + "|".join(sorted(TITLE_NOUNS)) + r")(?:,?\s+[a-z]+){0,3},?\s+"
     r"(?:[\u201c\"\u2018*](?P<quoted>[A-Z][^\u201d\"\u2019*\n]{2,120})[\u201d\"\u2019*]"
-    r"|(?P<plain>[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){1,7})[,.])"
+    r"|(?P<plain>[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){1,7})[,.:;])"
 )
 # Read once: WH_NO_LEXICON=1 runs recognition without the curated lexicon.
 USE_LEXICON = not lexicon_disabled()
@@ -126,7 +127,7 @@ def _collect_people(segs: list[Seg]) -> dict[str, PersonAcc]:
             p = found.setdefault(h.name, PersonAcc(h.name))
             p.strong = p.strong or h.strong
             p.count += 1
-    uses = Counter(seg.toks[k].base for seg in segs for k in seg.caps)
+    uses = Counter(seg.toks[k].base for seg in segs for k in seg.caps if _person_like(seg.toks, k))
     keep = {}
     for name, p in found.items():
         surname = name.split()[-1]
@@ -148,6 +149,16 @@ def _collect_people(segs: list[Seg]) -> dict[str, PersonAcc]:
         seg.names = [h for h in seg.names if h.name in keep]
         seg.taken |= {k for h in seg.names for k in range(h.i, h.j)}
     return keep
+
+
+def _person_like(toks: list[Tok], k: int) -> bool:
+    """A bare capitalised word used as people's surnames are: "Boo said", "Mr Park", "Boo's"."""
+    t = toks[k]
+    if t.possessive or (k and toks[k - 1].base in SURNAME_HONORIFICS and joined(toks, k)):
+        return True
+    if k and toks[k - 1].text in INVERTED_SPEECH_VERBS and joined(toks, k):
+        return True  # "said Qureshi"
+    return k + 1 < len(toks) and toks[k + 1].text in SPEECH_VERBS and joined(toks, k + 1)
 
 
 def _collect_things(segs: list[Seg]) -> tuple[dict[str, ThingAcc], dict[str, ThingAcc]]:
@@ -198,6 +209,8 @@ def _noun_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
             a = k - 1
             while a > 0 and joined(seg.toks, a) and seg.toks[a - 1].cap:
                 a -= 1
+            while a < k - 1 and seg.toks[a].base in ("The", "A", "An", "This", "That", "Its"):
+                a += 1
             owner = next((s for s in seg.spans if s.i <= k - 1 < s.j and s.kind != "work"), None)
             person = next((h for h in seg.names if h.i <= k - 1 < h.j), None)
             if owner is None and person is None and seg.toks[a].initial and k - a == 1:
@@ -275,14 +288,19 @@ def _acronyms(segs: list[Seg], bodies: dict[str, ThingAcc]) -> None:
         new = []
         for k in seg.caps:
             t = seg.toks[k]
-            if k in seg.taken or not orgs.looks_like_acronym(t.base):
-                continue
             owner = None
-            if t.gap.endswith("(") and k and k + 1 <= len(seg.toks):
+            if (
+                k
+                and t.gap.endswith("(")
+                and (k + 1 == len(seg.toks) or seg.toks[k + 1].gap.startswith(")"))
+            ):
+                # "the Department for Environment, Food and Rural Affairs (Defra)"
                 before = next((s for s in seg.spans if s.j == k and s.kind != "work"), None)
-                closes = k + 1 == len(seg.toks) or seg.toks[k + 1].gap.startswith(")")
-                if before and closes:
-                    owner = before.name
+                owner = before.name if before else None
+            if owner is None and (k in seg.taken or not orgs.looks_like_acronym(t.base)):
+                continue
+            if owner is not None and k in seg.taken:
+                seg.spans = [s for s in seg.spans if not s.i <= k < s.j]
             owner = owner or initials.get(t.base.upper())
             if owner and owner in bodies:
                 add_once(bodies[owner].forms, t.base)
@@ -292,6 +310,27 @@ def _acronyms(segs: list[Seg], bodies: dict[str, ThingAcc]) -> None:
                 seg.taken.add(k)
         if new:
             seg.spans = sorted(seg.spans + new, key=lambda s: s.start)
+    _fold_aliases(segs, bodies)
+
+
+def _fold_aliases(segs: list[Seg], bodies: dict[str, ThingAcc]) -> None:
+    """A body found on its own under a name that is another body's form ("Defra") is that
+    body."""
+    forms = {f.lower(): b.name for b in bodies.values() for f in b.forms if f != b.name}
+    for name in list(bodies):
+        into = forms.get(name.lower())
+        if into is None or into == name or into not in bodies:
+            continue
+        for f in bodies[name].forms:
+            add_once(bodies[into].forms, f)
+        del bodies[name]
+        for seg in segs:
+            seg.spans = [
+                orgs.Span(s.i, s.j, s.start, s.end, s.form, into, bodies[into].kind, s.rank)
+                if s.name == name
+                else s
+                for s in seg.spans
+            ]
 
 
 def _surname_ok(toks: list[Tok], k: int) -> bool:

@@ -227,8 +227,8 @@ SPEECH_VERBS = frozenset(
 DATE_CONTEXT = frozenset("in on of since until from by last next this early late mid".split())
 # Last words that make a place of a capitalised pair ("Victoria Station", "Elizabeth Line").
 PLACE_SUFFIXES = frozenset(
-    "Street Road Avenue Lane Square Station Hospital Palace Gardens Line Airport Tower Bridge "
-    "Park Way Place Crescent Close Estate Abbey Cathedral Castle Stadium Arena".split()
+    "Street Road Avenue Lane Square Station Hospital Palace Gardens Line Airport Tower "
+    "Crescent Estate Abbey Cathedral Castle Stadium Arena".split()
 )
 # Endings of nationality and demonym adjectives ("Israeli president", "Pakistani minister").
 NATIONALITY_ENDINGS = ("ian", "ish", "ese", "ean", "ani", "eli", "aqi", "ican", "ch")
@@ -237,4 +237,9 @@ NATIONALITY_ENDINGS = ("ian", "ish", "ese", "ean", "ani", "eli", "aqi", "ican", 
 PARTY_WORDS = frozenset(
     "Labour Conservative Conservatives Tory Tories Liberal Democrat Democrats Democratic "
     "Republican Republicans Greens Unionist Socialist Nationalist Reform Independent".split()
+)
+# Verbs of saying that may come before the speaker's name ("said Qureshi", "added Mr Park").
+INVERTED_SPEECH_VERBS = frozenset(
+    "said says added adds wrote writes warned warns argued argues insisted insists explained "
+    "explains noted notes continued continues replied replies told".split()
 )

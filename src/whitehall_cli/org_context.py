@@ -15,6 +15,9 @@ from whitehall_cli.org_words import (
 )
 from whitehall_cli.organisations import CONTEXT_WORDS, Span, cap_run
 
+# Capitalised articles and determiners that open a sentence before a body's name.
+DETERMINERS = frozenset("A An The This That Its Their".split())
+
 
 def _is_nameish(toks: list[Tok], a: int, b: int) -> bool:
     """Capitalised words that could name a body: not only titles, places or common words."""
@@ -42,6 +45,9 @@ def context_spans(
             or (t.initial and not t.base.isupper() and t.base in NON_NAME_WORDS)
         ):
             i += 1
+            continue
+        if t.base in DETERMINERS and i + 1 < n and joined(toks, i + 1):
+            i += 1  # "A PCS spokesperson": the body starts after the article
             continue
         j = cap_run(toks, i, taken)
         # "Labour MP ...": the body ends where a title for its people starts

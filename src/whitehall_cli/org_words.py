@@ -60,7 +60,8 @@ GENERIC_INSTITUTIONS = frozenset(
 # ("Minister for the Cabinet Office" names the Cabinet Office).
 TITLE_WORDS = frozenset(
     "Minister Secretary Chancellor President Chair Chairman Chief Director General Permanent "
-    "Deputy Head Shadow Former Prime Dear Secretary-General Director-General Leader".split()
+    "Deputy Head Shadow Former Prime Dear Secretary-General Director-General Leader Officer "
+    "Adviser Advisor Commissioner".split()
 )
 # Plural and group nouns for people that end an organisation phrase before a body
 # ("Conservative MPs on the Public Accounts Committee"); "Labour MP" still names Labour.

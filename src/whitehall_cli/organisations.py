@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from whitehall_cli.entity_tokens import CONNECTORS, WORD, Tok, joined
 from whitehall_cli.lexicon import LexEntry, load_entries
+from whitehall_cli.names import GIVEN_NAMES, HONORIFICS
 from whitehall_cli.org_words import (
     GENERIC_BODY_NAMES,
     GENERIC_ORG_MODIFIERS,
@@ -30,6 +31,10 @@ from whitehall_cli.org_words import (
     WORK_HEADS,
 )
 
+# Connectors that link a person's name to the body they belong to ("Jane Park of the LSE").
+LINKING_CONNECTORS = frozenset(("of", "for", "on", "in"))
+# Words that show a capitalised run starts with a person: honorifics and given names.
+PERSON_MARKERS = frozenset(HONORIFICS) | GIVEN_NAMES
 # Words of which a text must hold at least one for each rule to be worth a scan.
 HEAD_WORDS = frozenset(ORG_HEADS)
 WORK_HEAD_WORDS = frozenset(WORK_HEADS)
@@ -249,10 +254,18 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
     ]
     if not heads:
         return None
-    # "Conservative MPs on the Public Accounts Committee": the body starts after the title
-    titles = [k for k in range(a, heads[0]) if toks[k].base in TITLE_WORDS | PEOPLE_NOUNS]
-    if titles:
-        a = titles[-1] + 1
+    # "Conservative MPs on the Public Accounts Committee", "Professor Jane Park of the London
+    # School of Economics": a title, or an "of"/"for"/"on" after a person's name, ends what
+    # comes before; the body starts after it
+    personal = next((k for k in range(a, heads[0]) if toks[k].base in PERSON_MARKERS), None)
+    cuts = [
+        k
+        for k in range(a, heads[0])
+        if toks[k].base in TITLE_WORDS | PEOPLE_NOUNS
+        or (personal is not None and k > personal and toks[k].text in LINKING_CONNECTORS)
+    ]
+    if cuts:
+        a = cuts[-1] + 1
         while a < heads[0] and toks[a].text in CONNECTORS:
             a += 1
     last = heads[-1]

@@ -16,6 +16,7 @@ from whitehall_cli.entity_tokens import Tok, joined
 from whitehall_cli.names import (
     GIVEN_NAMES,
     HONORIFICS,
+    INVERTED_SPEECH_VERBS,
     NAME_PARTICLES,
     NON_FIRST_NAME_WORDS,
     NON_NAME_WORDS,
@@ -150,11 +151,13 @@ def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -
         if words[0] in NON_FIRST_NAME_WORDS and not honorific:
             return None
         name = " ".join(words)
-    if len(words) >= 2 and words[-1] in PLACE_SUFFIXES:
+    if len(words) >= 2 and words[-1] in PLACE_SUFFIXES and not honorific:
         return None
     form = text[toks[a].start : toks[end - 1].end]
     given = words[0] in GIVEN_NAMES or (not words[0].isascii() and _plain(words[0]) in GIVEN_NAMES)
     strong = given or honorific or titled or _role_before(toks, a) is not None
+    strong = strong or _role_before(toks, a, comma=True) is not None
+    strong = strong or (a > 0 and toks[a - 1].text in INVERTED_SPEECH_VERBS and joined(toks, a))
     strong = strong or _speech_after(toks, end) or _apposition_after(toks, end)
     if title_case and not (given or honorific):
         return None
@@ -214,6 +217,8 @@ def _role_before(toks: list[Tok], a: int, comma: bool = False) -> int | None:
             return None
         if not all(joined(toks, m) and not toks[m].possessive for m in range(of, a)):
             return None
+        if any(toks[m].cap for m in range(of + 1, a)):
+            return None  # "secretary of the Public and Commercial Services union"
         if any(toks[m].text in SPEECH_VERBS or toks[m].text in RELATIVES for m in range(of, a)):
             return None
         k = of - 1
