@@ -470,3 +470,47 @@ def test_headline_role_without_article_goes_to_the_role_holder() -> None:
     )
     jones = ("Tom Jones", ["Sir Tom Jones"], ["department's permanent secretary"], [])
     assert quotes_in(doc, [SMITH, jones]) == [("unworkable", "Tom Jones")]
+
+
+def test_that_was_the_verdict_of_names_the_speaker_after_the_quotation() -> None:
+    doc = article(
+        "Jane Smith spoke earlier.",
+        '"This is a political choice." That was the verdict of Prospect general secretary '
+        "Mike Clancy.",
+    )
+    clancy = ("Mike Clancy", [], ["Prospect general secretary"], ["Prospect"])
+    assert quotes_in(doc, [SMITH, clancy], [("Prospect", [], "union")]) == [
+        ("This is a political choice.", "Mike Clancy")
+    ]
+
+
+def test_person_after_a_possessive_body_is_the_subject_and_speaks_for_it() -> None:
+    doc = article(
+        "In a blog post, the Institute for Government's Alex Thomas wrote that cuts were "
+        '"reversed within a few years".'
+    )
+    ifg = ("Institute for Government", ["IfG"], "think tank")
+    thomas = ("Alex Thomas", [], [], [])
+    got = find_quotes(
+        doc,
+        oracle_cast(
+            {
+                "people": [{"name": thomas[0], "mentions": [thomas[0]], "roles": [], "bodies": []}],
+                "bodies": [{"name": ifg[0], "mentions": [ifg[0]], "kind": ifg[2]}],
+                "documents": [],
+            },
+            doc,
+        ),
+    )
+    assert [(q.speaker, q.bodies) for q in got] == [("Alex Thomas", ("Institute for Government",))]
+
+
+def test_appositive_body_noun_gives_the_body_spoken_for() -> None:
+    doc = article(
+        "The Public and Commercial Services union rejected the offer.",
+        "Fran Heathcote, the union's general secretary, said members had \u201crun out of patience\u201d.",
+    )
+    pcs = {"name": "PCS", "mentions": ["Public and Commercial Services union"], "kind": "union"}
+    fran = {"name": "Fran Heathcote", "mentions": ["Fran Heathcote"], "roles": [], "bodies": []}
+    got = find_quotes(doc, oracle_cast({"people": [fran], "bodies": [pcs], "documents": []}, doc))
+    assert [(q.speaker, q.bodies) for q in got] == [("Fran Heathcote", ("PCS",))]

@@ -348,8 +348,18 @@ SAID_IN_RE = re.compile(
 )
 # "Under the ministerial code, ...": the work that a sentence's rule comes from.
 UNDER_RE = re.compile(r"^\W*(?:under|in\s+line\s+with|as\s+set\s+out\s+in)\s+(?:the\s+)?", re.I)
+# An appositive after a name, up to eight words between commas (", the union's leader,").
+APPOSITIVE_RE = re.compile(r",(?:\s+[^\s,;:.]+){1,8},")
+# A sentence after a quotation that names its speaker ("That was the verdict of X.").
+VERDICT_RE = re.compile(
+    r"\s*(?:That|This|Such|So)\s+(?:was|is|were|are|came|comes)\s+(?:the\s+)?"
+    r"(?:verdict|view|message|warning|assessment|response|reaction|claim|argument|conclusion|"
+    r"plea|verdict|words|answer|reply)\s+(?:of|from)\s+(?:the\s+)?",
+)
 # "according to X": X's words, wherever the phrase stands in the sentence.
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+# A word of a lower-cased text for the key-word index ("union's" gives "union" and "s").
+KEY_WORD_RE = re.compile(r"[a-z][a-z-]*")
 # A word.
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 # A sentence end: a stop (perhaps inside a closing mark), space, then a capital or a mark

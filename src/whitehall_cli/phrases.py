@@ -88,7 +88,8 @@ def role_forms(cast: Cast) -> list[tuple[str, str]]:
 
 
 def word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "'\u2019-"
+    """A character that continues a word (an apostrophe does not: "union's" holds "union")."""
+    return ch.isalnum() or ch == "-"
 
 
 def prev_word(lower: str, a: int) -> str:
@@ -166,6 +167,40 @@ def source_of(c: Cand) -> str:
     return c.mention_kind if c.what == "mention" else c.what
 
 
+def index_words(
+    view: str,
+) -> tuple[str, frozenset[str], list[tuple[int, int, str]], list[Verb]]:
+    """The lower-cased text, its set of words, and the offsets of the words that matter
+    (speech verbs, pronouns, document and body nouns) and of its speech verbs: a set
+    intersection first, so a text with none of them costs one `findall`."""
+    lower = view.lower()
+    words = frozenset(cues.KEY_WORD_RE.findall(lower))
+    present = cues.KEY_WORDS & words
+    toks: list[tuple[int, int, str]] = []
+    for w in present:
+        i = lower.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or not word_char(lower[i - 1])) and (
+                j == len(lower) or not word_char(lower[j])
+            ):
+                toks.append((i, j, w))
+            i = lower.find(w, j)
+    toks.sort()
+    verbs = [
+        Verb(a, b, w, prev_word(lower, a) in cues.DETERMINERS)
+        for a, b, w in toks
+        if w in cues.SPEECH_WORDS
+    ]
+    if present & cues.PHRASE_WORDS:
+        verbs += [
+            Verb(m.start(), m.end(), m.group().lower(), False)
+            for m in cues.SPEECH_PHRASE_RE.finditer(view)
+        ]
+        verbs.sort()
+    return lower, words, toks, verbs
+
+
 def mask_quotes(text: str, spans: list[Span]) -> str:
     """The text with the words of every quoted span replaced by '_' (marks kept), so that
     no cue or name is read from inside a quotation."""
@@ -198,8 +233,8 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
         if w not in cues.AUX_WORDS:
             break
     owner = _POSSESSIVE_END.search(bv, lo, c.start)
-    if owner and c.what in ("role", "doc", "bodynoun", "spokes"):
-        c = Cand(lo, lo, "", "")  # "The Institute for Government's director": judge the owner
+    if owner and (c.what != "mention" or c.mention_kind == "person"):
+        # "The Institute for Government's director", "the IfG's Alex Thomas": judge the owner
         start = owner.start()
         names = _NAME_WORDS_END.search(bv, lo, start)
         c = Cand(names.start() if names else start, start, "", "")
@@ -207,7 +242,10 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
     tokens = before.split()
     while tokens and tokens[-1].lower() not in cues.PREPOSITIONS:
         t = tokens[-1]
-        if not (t.lower() in cues.NP_FILLER or t[:1].isupper() or t.lower() in role_words):
+        low = t.lower()
+        if not (
+            low in cues.NP_FILLER or t[:1].isupper() or low in role_words or low in cues.DOC_NOUNS
+        ):
             break
         tokens.pop()
     return not (tokens and tokens[-1].lower() in cues.PREPOSITIONS)

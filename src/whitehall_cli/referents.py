@@ -18,6 +18,7 @@ from whitehall_cli.phrases import (
     Attribution,
     Cand,
     Verb,
+    index_words,
     mask_quotes,
     noun_phrase_at,
     prev_word,
@@ -25,7 +26,6 @@ from whitehall_cli.phrases import (
     role_forms,
     role_points,
     spoken_for,
-    word_char,
     word_edge,
 )
 
@@ -81,6 +81,7 @@ class Referents:
         self.toks: list[tuple[int, int, str]] = []
         self.lower = ""
         self.words: frozenset[str] = frozenset()
+        self._next_cands: list[Cand] = []
         self.verbs: list[Verb] = []
 
     # ----- resolution of one candidate -------------------------------------------------
@@ -128,6 +129,27 @@ class Referents:
             name = self._recent_body(c.key, loc, para, c.start)
             return self.body(name) if name else None
         return self._resolve_doc(c, view, cands, loc, para)
+
+    def qualified(self, att: Attribution, np: Cand, cands: list[Cand], view: str) -> Attribution:
+        """A person named with a body in front ("PCS general secretary Harriet Ndlovu", "the
+        IfG's Alex Thomas") speaks for that body when the cast ties them to none."""
+        if att.kind != "person" or att.bodies or np.what != "mention":
+            return att
+        for c in cands:
+            if c.what == "mention" and c.mention_kind == "body" and c.end <= np.start:
+                gap = view[c.end : np.start].replace("\u2019s", " ").replace("'s", " ")
+                if len(gap.split()) <= 3 and all(
+                    w.lower() in self.role_words or w.lower() in cues.NP_FILLER for w in gap.split()
+                ):
+                    return Attribution(att.speaker, att.kind, att.role, (c.key,))
+        aside = cues.APPOSITIVE_RE.match(view, np.end)  # "Fran Heathcote, the union's leader,"
+        stop = aside.end() if aside is not None else np.end
+        for c in cands:
+            if np.end < c.start < stop and (c.mention_kind == "body" or c.what == "bodynoun"):
+                body = self.resolve(c, view, cands, "", None)
+                if body is not None and body.kind == "body":
+                    return Attribution(att.speaker, att.kind, att.role, body.bodies)
+        return att
 
     def set_focus(self, att: Attribution) -> None:
         """Make a person the one "he" or "she" most likely stands for next."""
@@ -358,37 +380,9 @@ class Referents:
 
     # ----- words of one text -------------------------------------------------------------
     def _prepare(self, text: str, spans: list[Span]) -> str:
-        """Mask the quotations and index the words that matter (speech verbs, pronouns,
-        document and body nouns): a set intersection first, so a paragraph with none of
-        them costs one `findall`."""
+        """Mask the quotations of one text and index its words that matter."""
         view = mask_quotes(text, spans)
-        lower = view.lower()
-        self.words = words = frozenset(cues.WORD_RE.findall(lower))
-        present = cues.KEY_WORDS & words
-        toks: list[tuple[int, int, str]] = []
-        for w in present:
-            i = lower.find(w)
-            while i >= 0:
-                j = i + len(w)
-                if (i == 0 or not word_char(lower[i - 1])) and (
-                    j == len(lower) or not word_char(lower[j])
-                ):
-                    toks.append((i, j, w))
-                i = lower.find(w, j)
-        toks.sort()
-        self.toks, self.lower = toks, lower
-        verbs = [
-            Verb(a, b, w, prev_word(lower, a) in cues.DETERMINERS)
-            for a, b, w in toks
-            if w in cues.SPEECH_WORDS
-        ]
-        if present & cues.PHRASE_WORDS:
-            verbs += [
-                Verb(m.start(), m.end(), m.group().lower(), False)
-                for m in cues.SPEECH_PHRASE_RE.finditer(view)
-            ]
-            verbs.sort()
-        self.verbs = verbs
+        self.lower, self.words, self.toks, self.verbs = index_words(view)
         return view
 
     def _verbs(self, bv: str, lo: int, hi: int) -> list[Verb]:

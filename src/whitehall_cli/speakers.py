@@ -68,6 +68,7 @@ class Reader(Referents):
         index = para if para is not None else -1
         for s, e in sentences(text, spans):
             sc = [c for c in cands if s <= c.start < e]
+            self._next_cands = [c for c in cands if c.start >= e]
             said, said_by = self._speech(view, s, e, sc, loc, para, first=True)
             for c in sc:
                 if c.what == "doc":
@@ -177,6 +178,12 @@ class Reader(Referents):
             if att is not None:
                 return att, src
             return self._fragment(view, s, sp.open_at, sc, said, loc, para)
+        verdict = cues.VERDICT_RE.match(view, e)
+        if verdict:  # '"..." That was the verdict of Prospect's Mike Clancy.'
+            np = noun_phrase_at(sc + self._next_cands, verdict.end(), view, self.role_words)
+            att = self.resolve(np, view, sc, loc, para) if np else None
+            if att is not None:
+                return att, source_of(np) if np else ""
         if prev is not None:
             return prev, "quote"
         st = self.state
@@ -278,7 +285,8 @@ class Reader(Referents):
             if found:
                 np = noun_phrase_at(sc, found[0].start, bv, self.role_words) or found[0]
                 np = np if np.start < hi else found[0]
-                return self.resolve(np, bv, sc, loc, para) or NOBODY, source_of(np)
+                att = self.resolve(np, bv, sc, loc, para)
+                return self.qualified(att, np, sc, bv) if att else NOBODY, source_of(np)
             if j == k and word in cues.INVERSION_VERBS and bv[c0:vs].rstrip().endswith(","):
                 # "..., says the report, authored by ...": the subject follows the verb
                 after = bv[ve : ve + 80]
