@@ -34,10 +34,11 @@ AFTER_CLOSE_STOP = frozenset(" \t\n\u00a0.,;:!?)]}\u2013\u2014-/\u2026\"\u201d\u
 # Single marks that begin an elided year or word, never a quotation ('90s, 'em, 'til).
 ELISION = re.compile(r"['\u2019](?:\d0s|\d\d\b|em\b|til\b|cause\b|n\b)", re.IGNORECASE)
 
-# Words just before a quotation that make it a label, not anyone's words (marked "secret").
+# Words just before a quotation that make it a label, not anyone's words (marked "secret",
+# the so-called "chumocracy").
 LABEL_WORDS = frozenset(
     "marked labelled labeled stamped classified classed graded codenamed code-named "
-    "hashtag hashtagged tagged trademarked rated".split()
+    "hashtag hashtagged tagged trademarked rated so-called nicknamed".split()
 )
 # Quoted words that are security or handling markings, not anyone's words.
 MARKINGS = frozenset(
@@ -187,8 +188,9 @@ def find_spans(text: str, runs_on_single: bool = False) -> list[Span]:
 
 
 def _title_case(words: str) -> bool:
+    """Every word capitalised but the small ones ("Civil Service Reform", "Today")."""
     tokens = TITLE_WORD_RE.findall(words)
-    if len(tokens) < 2:
+    if not tokens or not tokens[0][0].isupper():
         return False
     return all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens)
 
