@@ -284,3 +284,31 @@ def test_a_navigation_bar_opening_the_page_names_the_outlet() -> None:
     doc = parse_text(text, "x", "a.md")
     assert doc.outlet == "Whitehall Weekly" and doc.date == "2025-02-19"
     assert doc.title == "An interview with the permanent secretary"
+
+
+def test_list_items_of_the_article_are_kept_and_menus_dropped() -> None:
+    text = (
+        "New rules on raising concerns about ministers\n\n"
+        "Under the new guidance, officials have three new routes:\n"
+        " * officials can contact the independent adviser without going through their boss\n"
+        " * complaints will be logged centrally by the Cabinet Office\n"
+        " \u2022 Home\n \u2022 News\n"
+    )
+    doc = parse_text(text, "x")
+    assert doc.paragraphs[1:] == (
+        "officials can contact the independent adviser without going through their boss",
+        "complaints will be logged centrally by the Cabinet Office",
+    )
+
+
+def test_a_letter_keeps_every_signatory_and_drops_press_contacts() -> None:
+    text = (
+        "Open letter on impartiality\n\nDear Prime Minister,\n\n"
+        "We write to urge you to defend the impartiality of the civil service this week.\n\n"
+        "Yours faithfully,\n\nSir Ann Lee KCB\nFormer Permanent Secretary, Home Office\n\n"
+        "Professor Bob Ray\nProfessor of Government, University of Mercia\n\n"
+        "Media enquiries: Joe Bloggs, 07700 900555, press@example.org\n"
+    )
+    doc = parse_text(text, "x")
+    assert "Professor of Government, University of Mercia" in doc.paragraphs
+    assert not any("07700" in p for p in doc.paragraphs)

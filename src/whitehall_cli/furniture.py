@@ -98,6 +98,12 @@ LIST_LABELS = re.compile(
 )
 # Bulleted lines (menus, teaser lists): "• Home", "- News", "* Opinion".
 BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u2023\u2043*\-\u2013\u00b7]|\d+\.)\s+")
+# A bullet this short with no full stop is a menu entry; longer bullets are article text.
+MENU_BULLET_WORDS = 5
+# Contact details: an email address or a UK phone number.
+CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b")
+# A line this short holding contact details is a press office's, not the article's.
+CONTACT_MAX_WORDS = 25
 # Letter openings and closings, kept with the text.
 SALUTATION = re.compile(r"^dear\s+\S.{0,60},?$", re.I)
 VALEDICTION = re.compile(
@@ -105,8 +111,10 @@ VALEDICTION = re.compile(
     r"regards|sincerely)\s*,?$",
     re.I,
 )
-# Lines a signature may run to after a valediction (name, role, organisation).
-SIGNATURE_LINES = 3
+# Lines a signature may run to after a valediction (names, roles, organisations).
+SIGNATURE_LINES = 12
+# A signature line has at most this many words.
+SIGNATURE_WORDS = 12
 
 
 def is_code(line: str) -> bool:
@@ -126,18 +134,22 @@ def word_count(line: str) -> int:
 
 def is_furniture(line: str) -> bool:
     """A line that is never article text, wherever it stands."""
+    words = word_count(line)
+    if (bullet := BULLET.match(line)) is not None:
+        if not ends_sentence(line) and words <= MENU_BULLET_WORDS:
+            return True  # a menu entry
+        line = line[bullet.end() :]  # a list item: judge what it says
     if is_code(line) or LINK_LINE.match(line) or CREDIT.match(line) or BREADCRUMB.search(line):
         return True
-    if POSTCODE_LINE.search(line) and word_count(line) <= 8:
+    if POSTCODE_LINE.search(line) and words <= 8:
         return True
     if FOOTER.search(line) or TEASER_LABELS.match(line) or LIST_LABELS.match(line):
         return True
-    words = word_count(line)
     if (words <= 30 and PROMPTS[0].search(line)) or (words <= 60 and PROMPTS[1].search(line)):
         return True
-    if word_count(line) <= FOOTER_LINK_WORDS and FOOTER_LINKS.search(line):
+    if words <= FOOTER_LINK_WORDS and FOOTER_LINKS.search(line):
         return True
-    if BULLET.match(line) and not ends_sentence(line):
+    if CONTACT.search(line) and words <= CONTACT_MAX_WORDS:
         return True
     return not any(ch.isalpha() for ch in line)  # "6472", "***", "|"
 

@@ -93,7 +93,11 @@ def _body(lines: list[str], meta: Meta) -> list[str]:
                 meta.date = iso
             after_teaser_date = in_teasers
             continue
-        if signature_left and fu.word_count(line) <= 8 and not fu.ends_sentence(line):
+        if (
+            signature_left
+            and fu.word_count(line) <= fu.SIGNATURE_WORDS
+            and not fu.ends_sentence(line)
+        ):
             out.append(line)
             signature_left -= 1
             continue
@@ -103,6 +107,8 @@ def _body(lines: list[str], meta: Meta) -> list[str]:
             signature_left = fu.SIGNATURE_LINES
         elif fu.SALUTATION.match(line) or (line.endswith(":") and fu.word_count(line) >= 4):
             out.append(line)
+        elif (bullet := fu.BULLET.match(line)) and not in_teasers:
+            out.append(line[bullet.end() :])  # a list item of the article's own
         elif fu.ends_sentence(line):
             if in_teasers and (after_teaser_date or fu.word_count(line) < BODY_MIN_WORDS):
                 continue  # a teaser's summary line
