@@ -76,7 +76,7 @@ def role_forms(cast: Cast) -> list[tuple[str, str]]:
             r = role.lower().strip()
             forms = {r, r.split(" of ")[0].strip(), r.split(", ")[0].strip()}
             forms |= {_POSSESSOR.sub("", f) for f in forms}
-            for bw in body_words:
+            for bw in (bw for bw in body_words if bw in r):
                 for f in list(forms):
                     if f.startswith(bw + " "):
                         forms.add(f[len(bw) + 1 :])

@@ -9,6 +9,7 @@ think tank"), a spokesperson ("a Cabinet Office spokesperson") or a document ("t
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,11 @@ class Referents:
             self.by_text.setdefault((m.location, m.paragraph), []).append(m)
         for ms in self.by_text.values():
             ms.sort(key=lambda m: (m.start, -m.end))
+        self.ordered = sorted(
+            (((_text_index(m.location, m.paragraph), m.end), m) for m in cast.mentions),
+            key=lambda km: km[0],
+        )
+        self.ordered_keys = [k for k, _ in self.ordered]
         self.roles = role_forms(cast)
         self.gender: dict[str, str] = {}
         for m in cast.mentions:
@@ -81,7 +87,7 @@ class Referents:
         self.toks: list[tuple[int, int, str]] = []
         self.lower = ""
         self.words: frozenset[str] = frozenset()
-        self._next_cands: list[Cand] = []
+        self.para_cands: list[Cand] = []
         self.verbs: list[Verb] = []
 
     # ----- resolution of one candidate -------------------------------------------------
@@ -220,7 +226,7 @@ class Referents:
         before = view[max(0, c.start - 40) : c.start]
         for b in cands:
             if (
-                b.end <= c.start
+                0 <= c.start - b.end <= 4
                 and not view[b.end : c.start].strip(" '\u2019s")
                 and b.what == "mention"
             ):
@@ -294,16 +300,9 @@ class Referents:
         return best
 
     def _mentions_before(self, loc: str, para: int | None, pos: int) -> list[Mention]:
-        order: list[tuple[str, int | None]] = [("title", None), ("standfirst", None)]
-        order += [("body", i) for i in range(len(self.doc.paragraphs))]
-        out: list[Mention] = []
-        for key in order:
-            ms = self.by_text.get(key, [])
-            if key == (loc, para):
-                out.extend(m for m in ms if m.end <= pos)
-                break
-            out.extend(ms)
-        return out
+        """Every mention before a point of the article, in reading order."""
+        at = (_text_index(loc, para), pos)
+        return [m for _, m in self.ordered[: bisect_right(self.ordered_keys, at)]]
 
     # ----- candidates -------------------------------------------------------------------
     def candidates(self, text: str, view: str, loc: str, para: int | None) -> list[Cand]:
@@ -388,3 +387,12 @@ class Referents:
     def _verbs(self, bv: str, lo: int, hi: int) -> list[Verb]:
         """The speech verbs in [lo, hi) outside asides, leaving out nouns ("a tweet")."""
         return [v for v in self.verbs if lo <= v.start < hi and not v.noun and bv[v.start] != " "]
+
+
+def _text_index(loc: str, para: int | None) -> int:
+    """Reading order of the texts of an article: title, standfirst, then paragraphs."""
+    if loc == "title":
+        return -2
+    if loc == "standfirst":
+        return -1
+    return para if para is not None else 0

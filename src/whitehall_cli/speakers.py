@@ -55,7 +55,7 @@ class Reader(Referents):
         """Attributions for the quotation spans of one text (all spans mask their words; only
         those with `quote` set are attributed), updating what the article has established."""
         view = self._prepare(text, spans)
-        if not spans and not self.toks:
+        if not spans and not self.verbs and not any(w in cues.DOC_NOUNS for _, _, w in self.toks):
             # nothing to attribute and no cue or document to learn from: only a name that
             # opens the paragraph can change who "he" or "she" is
             first = next(iter(self.by_text.get((loc, para), [])), None)
@@ -63,13 +63,15 @@ class Reader(Referents):
                 self.set_focus(self.person(first.entity))
             return []
         cands = self.candidates(text, view, loc, para)
+        self.para_cands = cands
         out: list[Attribution] = []
         prev: Attribution | None = None
         index = para if para is not None else -1
         for s, e in sentences(text, spans):
             sc = [c for c in cands if s <= c.start < e]
-            self._next_cands = [c for c in cands if c.start >= e]
-            said, said_by = self._speech(view, s, e, sc, loc, para, first=True)
+            said, said_by = (
+                self._speech(view, s, e, sc, loc, para, first=True) if sc else (None, "")
+            )
             for c in sc:
                 if c.what == "doc":
                     self._doc_author(c, view, cands, said)
@@ -180,7 +182,7 @@ class Reader(Referents):
             return self._fragment(view, s, sp.open_at, sc, said, loc, para)
         verdict = cues.VERDICT_RE.match(view, e)
         if verdict:  # '"..." That was the verdict of Prospect's Mike Clancy.'
-            np = noun_phrase_at(sc + self._next_cands, verdict.end(), view, self.role_words)
+            np = noun_phrase_at(self.para_cands, verdict.end(), view, self.role_words)
             att = self.resolve(np, view, sc, loc, para) if np else None
             if att is not None:
                 return att, source_of(np) if np else ""
@@ -279,12 +281,10 @@ class Reader(Referents):
                 return self.resolve(ante[-1], bv, sc, loc, para) or NOBODY, source_of(ante[-1])
         for j in range(k, -1, -1):
             lo, hi = clauses[j][0], vs if j == k else clauses[j][1]
-            found = [
-                c for c in sc if lo <= c.start < hi and can_be_subject(bv, c, lo, self.role_words)
-            ]
-            if found:
-                np = noun_phrase_at(sc, found[0].start, bv, self.role_words) or found[0]
-                np = np if np.start < hi else found[0]
+            first = self._first_subject(bv, sc, lo, hi)
+            if first is not None:
+                np = noun_phrase_at(sc, first.start, bv, self.role_words) or first
+                np = np if np.start < hi else first
                 att = self.resolve(np, bv, sc, loc, para)
                 return self.qualified(att, np, sc, bv) if att else NOBODY, source_of(np)
             if j == k and word in cues.INVERSION_VERBS and bv[c0:vs].rstrip().endswith(","):
@@ -297,6 +297,13 @@ class Reader(Referents):
             if words and j == k:
                 return NOBODY, ""
         return NOBODY, ""
+
+    def _first_subject(self, bv: str, sc: list[Cand], lo: int, hi: int) -> Cand | None:
+        """The first phrase in [lo, hi) that can be a subject."""
+        for c in sc:
+            if lo <= c.start < hi and can_be_subject(bv, c, lo, self.role_words):
+                return c
+        return None
 
     def _fragment(
         self,
@@ -314,10 +321,10 @@ class Reader(Referents):
         bv = blank_asides(view, s, hi)
         breaks = [s + m.end() for m in cues.CLAUSE_BREAK.finditer(bv[s:hi])]
         c0 = breaks[-1] if breaks else s
-        found = [c for c in sc if c0 <= c.start < hi and can_be_subject(bv, c, c0, self.role_words)]
-        if found:
-            np = noun_phrase_at(sc, found[0].start, bv, self.role_words) or found[0]
-            np = np if np.start < hi else found[0]
+        first = self._first_subject(bv, sc, c0, hi)
+        if first is not None:
+            np = noun_phrase_at(sc, first.start, bv, self.role_words) or first
+            np = np if np.start < hi else first
             att = self.resolve(np, bv, sc, loc, para)
             if att is not None:
                 return att, source_of(np)
