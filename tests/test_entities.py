@@ -846,3 +846,13 @@ def test_find_cast_is_fast_on_the_seed_articles() -> None:
     words = sum(len(" ".join(d.paragraphs).split()) for d in docs)
     per_500 = best / words * 500
     assert per_500 < 0.010, f"{per_500 * 1000:.2f} ms per 500 words"  # generous: catches O(n^2)
+
+
+def test_a_body_the_article_names_only_by_acronym_keeps_the_acronym() -> None:
+    from whitehall_cli.entities import find_cast
+    from whitehall_cli.models import Document
+
+    doc = Document("x", "", None, None, None, None, (), None,
+                   ("Members of PCS will strike next week, PCS said on Tuesday.",))
+    names = {b.name: b.aliases for b in find_cast(doc).bodies}
+    assert "PCS" in names and "Public and Commercial Services Union" in names["PCS"]

@@ -66,6 +66,10 @@ def _segments(doc: Document) -> list[Seg]:
     return segs
 
 
+# Descriptive words after a body's name that are not part of it ("the FDA union").
+DESCRIPTOR_TAIL = re.compile(r"\s(?:union|think tank|party|department|committee|group)$", re.I)
+
+
 def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     """Everyone and everything the article names, with every mention of each."""
     lex = USE_LEXICON if use_lexicon is None else use_lexicon
@@ -96,27 +100,59 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     mentions = _mentions(segs, people, bodies, works)
     find_roles(segs, people, bodies, mentions)
     find_authors(segs, works, mentions)
+    seen: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.kind == "body":
+            add_once(seen.setdefault(m.entity, []), m.form)
+    named = {
+        b.name: b.name if b.kind == "party" else _as_written(b.name, seen.get(b.name, []))
+        for b in bodies.values()
+    }
     return Cast(
         people=tuple(
             PersonRef(
-                p.name, tuple(f for f in p.forms if f != p.name), tuple(p.roles), tuple(p.bodies)
+                p.name,
+                tuple(f for f in p.forms if f != p.name),
+                tuple(p.roles),
+                tuple(dict.fromkeys(named.get(b, b) for b in p.bodies)),
             )
             for p in people.values()
         ),
         bodies=tuple(
             BodyRef(
-                b.name,
-                tuple(f for f in b.forms if f != b.name),
+                named[b.name],
+                tuple(f for f in dict.fromkeys([b.name, *b.forms]) if f != named[b.name]),
                 b.kind if b.kind in BODY_KINDS else "other",
             )
             for b in bodies.values()
         ),
         works=tuple(
-            WorkRef(w.name, tuple(f for f in w.forms if f != w.name), w.author)
+            WorkRef(
+                w.name,
+                tuple(f for f in w.forms if f != w.name),
+                named.get(w.author, w.author) if w.author else None,
+            )
             for w in works.values()
         ),
-        mentions=tuple(mentions),
+        mentions=tuple(
+            replace(m, entity=named[m.entity]) if m.kind == "body" and m.entity in named else m
+            for m in mentions
+        ),
     )
+
+
+def _as_written(name: str, written: list[str]) -> str:
+    """A body's name as this article writes it. An article that only ever uses an acronym
+    ("PCS", "HMRC") is named by it, as its readers know it; otherwise (and for parties,
+    whose full names are the custom) the full name stands.
+    The lexicon's full name stays an alias, so the body still joins its other articles."""
+    key = name.casefold().removeprefix("the ")
+    forms = [DESCRIPTOR_TAIL.sub("", f).removeprefix("the ").removeprefix("The ") for f in written]
+    if not forms or any(f.casefold() == key for f in forms):
+        return name
+    if all(" " not in f and sum(c.isupper() for c in f) >= 2 for f in forms):
+        return max(forms, key=len)
+    return name
 
 
 def _collect_people(segs: list[Seg]) -> dict[str, PersonAcc]:
