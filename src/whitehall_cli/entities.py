@@ -15,7 +15,7 @@ from dataclasses import replace
 from whitehall_cli import org_context
 from whitehall_cli import organisations as orgs
 from whitehall_cli.entity_merge import merge_bodies, merge_people
-from whitehall_cli.entity_parts import PersonAcc, Seg, ThingAcc, add_once
+from whitehall_cli.entity_parts import PersonAcc, Seg, ThingAcc, add_once, as_written
 from whitehall_cli.entity_roles import find_authors, find_roles
 from whitehall_cli.entity_tokens import Tok, is_title_case, joined, tokenize
 from whitehall_cli.lexicon import lexicon_disabled
@@ -66,10 +66,6 @@ def _segments(doc: Document) -> list[Seg]:
     return segs
 
 
-# Descriptive words after a body's name that are not part of it ("the FDA union").
-DESCRIPTOR_TAIL = re.compile(r"\s(?:union|think tank|party|department|committee|group)$", re.I)
-
-
 def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     """Everyone and everything the article names, with every mention of each."""
     lex = USE_LEXICON if use_lexicon is None else use_lexicon
@@ -105,7 +101,7 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
         if m.kind == "body":
             add_once(seen.setdefault(m.entity, []), m.form)
     named = {
-        b.name: b.name if b.kind == "party" else _as_written(b.name, seen.get(b.name, []))
+        b.name: b.name if b.kind == "party" else as_written(b.name, seen.get(b.name, []))
         for b in bodies.values()
     }
     return Cast(
@@ -139,20 +135,6 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
             for m in mentions
         ),
     )
-
-
-def _as_written(name: str, written: list[str]) -> str:
-    """A body's name as this article writes it. An article that only ever uses an acronym
-    ("PCS", "HMRC") is named by it, as its readers know it; otherwise (and for parties,
-    whose full names are the custom) the full name stands.
-    The lexicon's full name stays an alias, so the body still joins its other articles."""
-    key = name.casefold().removeprefix("the ")
-    forms = [DESCRIPTOR_TAIL.sub("", f).removeprefix("the ").removeprefix("The ") for f in written]
-    if not forms or any(f.casefold() == key for f in forms):
-        return name
-    if all(" " not in f and sum(c.isupper() for c in f) >= 2 for f in forms):
-        return max(forms, key=len)
-    return name
 
 
 def _collect_people(segs: list[Seg]) -> dict[str, PersonAcc]:

@@ -3,6 +3,7 @@ people, bodies and works gathered over the article before they become frozen ref
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from whitehall_cli.entity_tokens import Tok
@@ -54,3 +55,21 @@ def add_once(lst: list[str], item: str) -> None:
     """Append `item` unless it is empty or already there."""
     if item and item not in lst:
         lst.append(item)
+
+
+# Descriptive words after a body's name that are not part of it ("the FDA union").
+DESCRIPTOR_TAIL = re.compile(r"\s(?:union|think tank|party|department|committee|group)$", re.I)
+
+
+def as_written(name: str, written: list[str]) -> str:
+    """A body's name as this article writes it. An article that only ever uses an acronym
+    ("PCS", "HMRC") is named by it, as its readers know it; otherwise (and for parties,
+    whose full names are the custom) the full name stands.
+    The lexicon's full name stays an alias, so the body still joins its other articles."""
+    key = name.casefold().removeprefix("the ")
+    forms = [DESCRIPTOR_TAIL.sub("", f).removeprefix("the ").removeprefix("The ") for f in written]
+    if not forms or any(f.casefold() == key for f in forms):
+        return name
+    if all(" " not in f and sum(c.isupper() for c in f) >= 2 for f in forms):
+        return max(forms, key=len)
+    return name
