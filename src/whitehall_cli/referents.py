@@ -88,6 +88,7 @@ class Referents:
         self.lower = ""
         self.words: frozenset[str] = frozenset()
         self.para_cands: list[Cand] = []
+        self.layouts: dict[tuple[int, int], tuple[str, list[int]]] = {}
         self.verbs: list[Verb] = []
 
     # ----- resolution of one candidate -------------------------------------------------

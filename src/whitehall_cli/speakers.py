@@ -63,7 +63,7 @@ class Reader(Referents):
                 self.set_focus(self.person(first.entity))
             return []
         cands = self.candidates(text, view, loc, para)
-        self.para_cands = cands
+        self.para_cands, self.layouts = cands, {}
         out: list[Attribution] = []
         prev: Attribution | None = None
         index = para if para is not None else -1
@@ -103,6 +103,7 @@ class Reader(Referents):
         else whoever the body gives the same words to, else its clause's subject."""
         view = self._prepare(text, spans)
         cands = self.candidates(text, view, loc, None)
+        self.para_cands, self.layouts = cands, {}
         out: list[Attribution] = []
         for sp in spans:
             if not sp.quote:
@@ -223,6 +224,15 @@ class Reader(Referents):
         att = self.resolve(np, view, sc, loc, para)
         return (att if att is not None else NOBODY), source_of(np)
 
+    def _layout(self, view: str, s: int, hi: int) -> tuple[str, list[int]]:
+        """[s, hi) with its asides blanked, and where its clauses start (after s)."""
+        key = (s, hi)
+        if key not in self.layouts:
+            bv = blank_asides(view, s, hi)
+            breaks = [s + m.end() for m in cues.CLAUSE_BREAK.finditer(bv[s:hi])]
+            self.layouts[key] = (bv, breaks)
+        return self.layouts[key]
+
     def _speech(
         self, view: str, s: int, hi: int, sc: list[Cand], loc: str, para: int | None, first: bool
     ) -> tuple[Attribution | None, str]:
@@ -232,8 +242,8 @@ class Reader(Referents):
         there is no such verb."""
         if not any(s <= v.start < hi and not v.noun for v in self.verbs):
             return None, ""
-        bv = blank_asides(view, s, hi)
-        starts = [s] + [s + m.end() for m in cues.CLAUSE_BREAK.finditer(bv[s:hi])]
+        bv, breaks = self._layout(view, s, hi)
+        starts = [s, *breaks]
         clauses = list(zip(starts, starts[1:] + [hi], strict=True))
         if first:
             order = list(range(len(clauses)))
@@ -318,8 +328,7 @@ class Reader(Referents):
     ) -> tuple[Attribution, str]:
         """A quotation with no speech verb in its clause: the clause's subject; with no subject
         of its own, the nearest name before it; else whoever the text is reporting."""
-        bv = blank_asides(view, s, hi)
-        breaks = [s + m.end() for m in cues.CLAUSE_BREAK.finditer(bv[s:hi])]
+        bv, breaks = self._layout(view, s, hi)
         c0 = breaks[-1] if breaks else s
         first = self._first_subject(bv, sc, c0, hi)
         if first is not None:
