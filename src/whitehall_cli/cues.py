@@ -303,6 +303,8 @@ RELATIVE_RE = re.compile(
     r"(?:,\s*)?\b(?:which|that|who)\s+(?:(?:has|had|have|also|then|made|was|is)\s+)*$",
     re.IGNORECASE,
 )
+# The relative pronouns themselves, to skip that test in a text with none.
+RELATIVES = frozenset({"which", "that", "who"})
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st prof rev sen gen col lt sgt capt jr sr inc ltd co vs etc no nos cf "

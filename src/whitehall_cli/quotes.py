@@ -231,7 +231,7 @@ def not_a_quotation(text: str, span: Span, titles: frozenset[str] = frozenset())
     if _after_work_noun(tail) and words.rstrip()[-1:] not in ",." and not lead.endswith(":"):
         if _names_a_work(tail[:-1], words):
             return True
-    if _title_case(words) and TITLE_AFTER.match(text, span.close_at + 1):
+    if TITLE_AFTER.match(text, span.close_at + 1) and _title_case(words):
         return True
     return core in titles
 

@@ -306,6 +306,25 @@ class Referents:
         return [m for _, m in self.ordered[: bisect_right(self.ordered_keys, at)]]
 
     # ----- candidates -------------------------------------------------------------------
+    def _role_phrases(self, view: str, loc: str) -> list[re.Match[str]]:
+        """Definite role phrases ("the cabinet secretary"), looked for only around the head
+        words of job titles that the text holds."""
+        heads = cues.ROLE_HEAD_WORDS & self.words
+        if not heads:
+            return []
+        if loc != "body":
+            return list(cues.HEADLINE_ROLE_RE.finditer(view))
+        found: dict[int, re.Match[str]] = {}
+        lower = self.lower
+        for head in heads:
+            i = lower.find(head)
+            while i >= 0:
+                for hit in cues.GENERIC_ROLE_RE.finditer(view, max(0, i - 40), i + len(head) + 40):
+                    if hit.start("role") <= i < hit.end("role"):
+                        found[hit.start("role")] = hit
+                i = lower.find(head, i + len(head))
+        return [found[k] for k in sorted(found)]
+
     def candidates(self, text: str, view: str, loc: str, para: int | None) -> list[Cand]:
         """Every phrase in one text that could speak, in order (none inside quotations)."""
         out: list[Cand] = []
@@ -352,8 +371,7 @@ class Referents:
                     key, kind = (boss.key, boss.mention_kind) if boss else ("", "")
                 if key and free(hit.start(), hit.end()):
                     out.append(Cand(hit.start(), hit.end(), what, key, kind))
-        role_re = cues.HEADLINE_ROLE_RE if loc != "body" else cues.GENERIC_ROLE_RE
-        for hit in role_re.finditer(view) if cues.ROLE_HEAD_WORDS & words else ():
+        for hit in self._role_phrases(view, loc):
             a, b = hit.start("role"), hit.end("role")
             parts = hit.group("role").split()
             cut = next((i for i, w in enumerate(parts) if w.lower() in cues.SPEECH_WORDS), None)

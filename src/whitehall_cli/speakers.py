@@ -95,7 +95,7 @@ class Reader(Referents):
                     self.set_focus(self.person(subj[0].key))
         if loc == "body":
             for sp, att in zip([sp for sp in spans if sp.quote], out, strict=True):
-                self.body_quotes.append((_key(text[sp.start : sp.end]), att))
+                self.body_quotes.append((text[sp.start : sp.end], att))
         return out
 
     def lead(self, loc: str, text: str, spans: list[Span]) -> list[Attribution]:
@@ -126,12 +126,13 @@ class Reader(Referents):
         key = _key(words)
         if not key:
             return None
+        keyed = [(_key(words), att) for words, att in self.body_quotes if att.speaker is not None]
         for test in (
             lambda k: k == key,
             lambda k: f" {key} " in f" {k} ",
             lambda k: set(key.split()) <= set(k.split()),
         ):
-            for k, att in self.body_quotes:
+            for k, att in keyed:
                 if att.speaker is not None and test(k):
                     return att
         return None
@@ -282,7 +283,11 @@ class Reader(Referents):
                     att = self.resolve(np, bv, sc, loc, para)
                     return att or NOBODY, source_of(np)
             return None, ""
-        rel = cues.RELATIVE_RE.search(bv, max(c0, vs - 60), vs)
+        rel = (
+            cues.RELATIVE_RE.search(bv, max(c0, vs - 60), vs)
+            if self.words & cues.RELATIVES
+            else None
+        )
         if rel and rel.end() == vs:
             ante = [
                 c for c in sc if c.end <= rel.start() and not bv[c.end : rel.start()].strip(" ,")
