@@ -9,6 +9,7 @@ think tank"), a spokesperson ("a Cabinet Office spokesperson") or a document ("t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
