@@ -514,3 +514,24 @@ def test_appositive_body_noun_gives_the_body_spoken_for() -> None:
     fran = {"name": "Fran Heathcote", "mentions": ["Fran Heathcote"], "roles": [], "bodies": []}
     got = find_quotes(doc, oracle_cast({"people": [fran], "bodies": [pcs], "documents": []}, doc))
     assert [(q.speaker, q.bodies) for q in got] == [("Fran Heathcote", ("PCS",))]
+
+
+def test_long_title_between_quotation_and_verb() -> None:
+    doc = article(
+        '"We will not hesitate to act," Chancellor of the Duchy of Lancaster Pat McFadden said.'
+    )
+    mcfadden = ("Pat McFadden", [], [], [])
+    assert quotes_in(doc, [mcfadden]) == [("We will not hesitate to act,", "Pat McFadden")]
+
+
+def test_a_document_the_cast_does_not_know_names_nobody_and_neither_does_its_it() -> None:
+    doc = article(
+        'The government said it would "rewire the state".',
+        'The white paper promises "a leaner centre". It also warns of "consequences".',
+    )
+    gov = ("UK Government", ["government"], "other")
+    assert quotes_in(doc, [], [gov]) == [
+        ("rewire the state", "UK Government"),
+        ("a leaner centre", None),
+        ("consequences", None),
+    ]

@@ -85,6 +85,8 @@ class Reader(Referents):
                     self._remember(att, src, index, quote=True)
             if said is not None and said.speaker is not None:
                 self._remember(said, said_by, index, quote=False)
+            elif said is not None and said_by == "doc":
+                self.state.thing = NOBODY  # "The white paper promises ...": "it" is not known
             else:
                 subj = [c for c in sc if c.mention_kind == "person" or c.what == "role"]
                 if (
@@ -208,7 +210,7 @@ class Reader(Referents):
             return None, ""
         m = v._replace(start=v.start - pos, end=v.end - pos)
         pre = tail[: m.start]
-        if _STOP_BEFORE_VERB.search(pre) or len(pre.split()) > 7:
+        if _STOP_BEFORE_VERB.search(pre) or len(pre.split()) > 12:
             return None, ""
         if pre.strip(" ,\u00a0"):
             region = (pos, pos + m.start)
@@ -342,6 +344,9 @@ class Reader(Referents):
             att = self.resolve(np, bv, sc, loc, para)
             if att is not None:
                 return att, source_of(np)
+            if all(w in cues.FUNCTION_WORDS for w in _words(bv[c0 : first.start])):
+                # a subject we cannot name ("The white paper promises ...") names nobody
+                return NOBODY, source_of(np)
         words = _words(bv[c0:hi])
         while words and words[0] in ("and", "but", "so", "yet", "or", "then"):
             words.pop(0)
