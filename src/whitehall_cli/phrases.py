@@ -1,6 +1,8 @@
 """Stage 4b (the small parts): the records `referents` and `speakers` pass around, and the
-tests on noun phrases they share: can this phrase be a subject, where does the noun phrase at
-this point end, which role phrases stand for one person, which quotations to mask.
+text tests they share: which words of a text matter (`index_words`), where its sentences end,
+which asides can be lifted out of a sentence, whether a speech verb is passive, whether a
+phrase can be a subject, where the noun phrase at a point ends, which role phrases stand for
+one person, and the text with its quotations masked.
 """
 
 from __future__ import annotations
