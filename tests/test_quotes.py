@@ -9,6 +9,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from whitehall_cli.models import BodyRef, Cast, Document, Mention, PersonRef, WorkRef
 from whitehall_cli.parse import parse_text
@@ -535,3 +537,29 @@ def test_a_document_the_cast_does_not_know_names_nobody_and_neither_does_its_it(
         ("a leaner centre", None),
         ("consequences", None),
     ]
+
+
+MARKY_TEXT = st.lists(
+    st.sampled_from(
+        [*"ab cS.,:;-'\"\u2018\u2019\u201c\u201d\u2013()", "said", "he", "the report", " Smith"]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKY_TEXT, min_size=1, max_size=4), MARKY_TEXT)
+def test_any_text_gives_quotations_that_point_at_their_words(paragraphs, title) -> None:
+    doc = article(*paragraphs, title=title)
+    cast = oracle_cast(
+        {
+            "people": [{"name": "Jane Smith", "mentions": ["Smith"], "roles": [], "bodies": []}],
+            "bodies": [],
+            "documents": [],
+        },
+        doc,
+    )
+    for q in find_quotes(doc, cast):
+        assert doc.text_at(q.location, q.paragraph)[q.start : q.end] == q.text
+        assert q.text.strip()
+        assert q.speaker in (None, "Jane Smith")
