@@ -367,6 +367,8 @@ class Reader(Referents):
             att = self.resolve(rule, bv, sc, loc, para)
             if att is not None:
                 return att, source_of(rule)
+        if under is not None and "," in bv[s:hi]:
+            return NOBODY, ""  # "Under the X policy, ...": the rule's words, not the last speaker's
         if said is not None and said.speaker is not None:
             return said, "quote"
         st = self.state
