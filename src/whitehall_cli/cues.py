@@ -70,6 +70,9 @@ SPEECH_VERBS = (
     "testify testifies testified testifying",
     "recall recalls recalled recalling",
     "caution cautions cautioned cautioning",
+    "find finds found finding",
+    "rule rules ruled ruling",
+    "judge judges judged",
 )
 # Phrases that report someone's words as a whole ("using the phrase", "made clear").
 SPEECH_PHRASES = (
@@ -80,7 +83,7 @@ SPEECH_PHRASES = (
     r"put\s+it",
 )
 # Past participles among them, so that "accused of", "suggested in the memo" read passive.
-IRREGULAR_PARTICIPLES = frozenset({"said", "told", "written"})
+IRREGULAR_PARTICIPLES = frozenset({"said", "told", "written", "found"})
 # Forms of "to be" that make a following participle passive ("was described as").
 BE_FORMS = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE

@@ -89,6 +89,7 @@ class Referents:
         self.lower = ""
         self.words: frozenset[str] = frozenset()
         self.para_cands: list[Cand] = []
+        self.spoken_for: dict[str, tuple[str, ...]] = {}  # bodies found next to a name
         self.layouts: dict[tuple[int, int], tuple[str, list[int]]] = {}
         self.verbs: list[Verb] = []
 
@@ -97,7 +98,7 @@ class Referents:
         p = self.people.get(name)
         if p is None:
             return Attribution(name, "person")
-        bodies = p.bodies
+        bodies = p.bodies or self.spoken_for.get(name, ())
         for kind, author in self.state.doc_person.items():
             if author == name and kind in self.state.doc_body:
                 bodies = (self.state.doc_body[kind],)
@@ -149,15 +150,21 @@ class Referents:
                 if len(gap.split()) <= 3 and all(
                     w.lower() in self.role_words or w.lower() in cues.NP_FILLER for w in gap.split()
                 ):
-                    return Attribution(att.speaker, att.kind, att.role, (c.key,))
+                    return self._speaks_for(att, (c.key,))
         aside = cues.APPOSITIVE_RE.match(view, np.end)  # "Fran Heathcote, the union's leader,"
         stop = aside.end() if aside is not None else np.end
         for c in cands:
             if np.end < c.start < stop and (c.mention_kind == "body" or c.what == "bodynoun"):
                 body = self.resolve(c, view, cands, "", None)
                 if body is not None and body.kind == "body":
-                    return Attribution(att.speaker, att.kind, att.role, body.bodies)
+                    return self._speaks_for(att, body.bodies)
         return att
+
+    def _speaks_for(self, att: Attribution, bodies: tuple[str, ...]) -> Attribution:
+        """Tie a person the cast leaves without a body to one for the rest of the article."""
+        if att.speaker is not None:
+            self.spoken_for.setdefault(att.speaker, bodies)
+        return Attribution(att.speaker, att.kind, att.role, bodies)
 
     def set_focus(self, att: Attribution) -> None:
         """Make a person the one "he" or "she" most likely stands for next."""
