@@ -318,3 +318,31 @@ def is_passive(bv: str, c0: int, vs: int, ve: int, word: str) -> bool:
     if not word.endswith("ed") or before.endswith(",") or cues.NAMED_BEFORE.search(before):
         return False
     return bool(cues.PASSIVE_AFTER.match(bv, ve))
+
+
+def role_phrases(view: str, lower: str, words: frozenset[str], loc: str) -> list[re.Match[str]]:
+    """Definite role phrases ("the cabinet secretary"), looked for only around the head
+    words of job titles that the text holds."""
+    heads = cues.ROLE_HEAD_WORDS & words
+    if not heads:
+        return []
+    if loc != "body":
+        return list(cues.HEADLINE_ROLE_RE.finditer(view))
+    found: dict[int, re.Match[str]] = {}
+    for head in heads:
+        i = lower.find(head)
+        while i >= 0:
+            for hit in cues.GENERIC_ROLE_RE.finditer(view, max(0, i - 40), i + len(head) + 40):
+                if hit.start("role") <= i < hit.end("role"):
+                    found[hit.start("role")] = hit
+            i = lower.find(head, i + len(head))
+    return [found[k] for k in sorted(found)]
+
+
+def text_index(loc: str, para: int | None) -> int:
+    """Reading order of the texts of an article: title, standfirst, then paragraphs."""
+    if loc == "title":
+        return -2
+    if loc == "standfirst":
+        return -1
+    return para if para is not None else 0

@@ -9,7 +9,6 @@ think tank"), a spokesperson ("a Cabinet Office spokesperson") or a document ("t
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -26,8 +25,10 @@ from whitehall_cli.phrases import (
     prev_word,
     role_before_name,
     role_forms,
+    role_phrases,
     role_points,
     spoken_for,
+    text_index,
     word_edge,
 )
 
@@ -66,7 +67,7 @@ class Referents:
         for ms in self.by_text.values():
             ms.sort(key=lambda m: (m.start, -m.end))
         self.ordered = sorted(
-            (((_text_index(m.location, m.paragraph), m.end), m) for m in cast.mentions),
+            (((text_index(m.location, m.paragraph), m.end), m) for m in cast.mentions),
             key=lambda km: km[0],
         )
         self.ordered_keys = [k for k, _ in self.ordered]
@@ -310,29 +311,10 @@ class Referents:
 
     def _mentions_before(self, loc: str, para: int | None, pos: int) -> list[Mention]:
         """Every mention before a point of the article, in reading order."""
-        at = (_text_index(loc, para), pos)
+        at = (text_index(loc, para), pos)
         return [m for _, m in self.ordered[: bisect_right(self.ordered_keys, at)]]
 
     # ----- candidates -------------------------------------------------------------------
-    def _role_phrases(self, view: str, loc: str) -> list[re.Match[str]]:
-        """Definite role phrases ("the cabinet secretary"), looked for only around the head
-        words of job titles that the text holds."""
-        heads = cues.ROLE_HEAD_WORDS & self.words
-        if not heads:
-            return []
-        if loc != "body":
-            return list(cues.HEADLINE_ROLE_RE.finditer(view))
-        found: dict[int, re.Match[str]] = {}
-        lower = self.lower
-        for head in heads:
-            i = lower.find(head)
-            while i >= 0:
-                for hit in cues.GENERIC_ROLE_RE.finditer(view, max(0, i - 40), i + len(head) + 40):
-                    if hit.start("role") <= i < hit.end("role"):
-                        found[hit.start("role")] = hit
-                i = lower.find(head, i + len(head))
-        return [found[k] for k in sorted(found)]
-
     def candidates(self, text: str, view: str, loc: str, para: int | None) -> list[Cand]:
         """Every phrase in one text that could speak, in order (none inside quotations)."""
         out: list[Cand] = []
@@ -379,7 +361,7 @@ class Referents:
                     key, kind = (boss.key, boss.mention_kind) if boss else ("", "")
                 if key and free(hit.start(), hit.end()):
                     out.append(Cand(hit.start(), hit.end(), what, key, kind))
-        for hit in self._role_phrases(view, loc):
+        for hit in role_phrases(view, self.lower, self.words, loc):
             a, b = hit.start("role"), hit.end("role")
             parts = hit.group("role").split()
             cut = next((i for i, w in enumerate(parts) if w.lower() in cues.SPEECH_WORDS), None)
@@ -414,12 +396,3 @@ class Referents:
     def _verbs(self, bv: str, lo: int, hi: int) -> list[Verb]:
         """The speech verbs in [lo, hi) outside asides, leaving out nouns ("a tweet")."""
         return [v for v in self.verbs if lo <= v.start < hi and not v.noun and bv[v.start] != " "]
-
-
-def _text_index(loc: str, para: int | None) -> int:
-    """Reading order of the texts of an article: title, standfirst, then paragraphs."""
-    if loc == "title":
-        return -2
-    if loc == "standfirst":
-        return -1
-    return para if para is not None else 0
