@@ -563,3 +563,16 @@ def test_any_text_gives_quotations_that_point_at_their_words(paragraphs, title) 
         assert doc.text_at(q.location, q.paragraph)[q.start : q.end] == q.text
         assert q.text.strip()
         assert q.speaker in (None, "Jane Smith")
+
+
+def test_an_anonymous_source_at_a_body_names_nobody_but_its_spokesperson_names_it() -> None:
+    treasury = ("Treasury", ["HM Treasury"], "department")
+    source = article('"It will not work," a Treasury source said.')
+    spokes = article('"It will not work," a Treasury spokesperson said.')
+    assert quotes_in(source, [], [treasury]) == [("It will not work,", None)]
+    assert quotes_in(spokes, [], [treasury]) == [("It will not work,", "Treasury")]
+
+
+def test_an_unnamed_minister_is_not_the_union_leader_in_focus() -> None:
+    doc = article("Dave Penman criticised the plan.", '"It will not work," the minister said.')
+    assert quotes_in(doc, [PENMAN], [FDA]) == [("It will not work,", None)]

@@ -253,12 +253,13 @@ INVERSION_VERBS = frozenset(
     "observes observed reply replies replied concede concedes conceded admit admits admitted "
     "declare declares declared remark remarks remarked".split()
 )
-# Plural nouns for unnamed people that a name may qualify ("Whitehall sources", "Labour
-# MPs", "Treasury officials"): the group speaks, not the name, so nobody is named.
+# Nouns for unnamed people that a name may qualify ("Whitehall sources", "Labour MPs", "a
+# Treasury official"): they speak, not the name, so nobody is named.
 GROUP_NOUNS = frozenset(
     "sources officials insiders figures staff members ministers aides colleagues officers "
     "chiefs bosses leaders people workers employees allies critics backbenchers mps peers "
-    "advisers advisors officers representatives activists campaigners supporters".split()
+    "advisers advisors officers representatives activists campaigners supporters "
+    "source official insider aide ally figure colleague member minister adviser".split()
 )
 # Words that say nothing about who the subject is ("and also", "there will").
 FUNCTION_WORDS = frozenset(

@@ -87,7 +87,7 @@ class Referents:
         )
         self.body_quotes: list[tuple[str, Attribution]] = []
         self.toks: list[tuple[int, int, str]] = []
-        self.lower = ""
+        self.lower = self.view = ""
         self.words: frozenset[str] = frozenset()
         self.para_cands: list[Cand] = []
         self.spoken_for: dict[str, tuple[str, ...]] = {}  # bodies found next to a name
@@ -186,8 +186,9 @@ class Referents:
 
     def _role_holder(self, phrase: str) -> Attribution | None:
         """A role phrase with no exact match in the cast ("the head of the civil service"):
-        the one person whose role holds it, else the person in focus unless the article gives
-        them other roles only."""
+        the one person whose role holds it; else the person in focus when the cast knows
+        nothing else of them (no role, no body: the article names them by role only) or gives
+        them this role in other words."""
         holders = [p for p in self.cast.people if any(phrase in r.lower() for r in p.roles)]
         if len(holders) == 1:
             return self.person(holders[0].name)
@@ -196,7 +197,7 @@ class Referents:
         if focus is None or p is None:
             return None
         head = phrase.split(" of ")[0].split()[-1]
-        if not p.roles or any(head in r.lower() for r in p.roles):
+        if (not p.roles and not p.bodies) or any(head in r.lower() for r in p.roles):
             return focus
         return None
 
@@ -389,7 +390,7 @@ class Referents:
     # ----- words of one text -------------------------------------------------------------
     def _prepare(self, text: str, spans: list[Span]) -> str:
         """Mask the quotations of one text and index its words that matter."""
-        view = mask_quotes(text, spans)
+        self.view = view = mask_quotes(text, spans)
         self.lower, self.words, self.toks, self.verbs = index_words(view)
         return view
 

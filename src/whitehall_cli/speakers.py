@@ -218,7 +218,12 @@ class Reader(Referents):
             rest = tail[m.end :]
             stop = _END_OF_SUBJECT.search(rest)
             region = (pos + m.end, pos + m.end + (stop.start() if stop else len(rest)))
-        inside = [c for c in sc if region[0] <= c.start < region[1]]
+        inside = [
+            c
+            for c in sc
+            if region[0] <= c.start < region[1]
+            and can_be_subject(view, c, region[0], self.role_words)
+        ]
         np = next((c for c in inside if c.what == "mention" and c.mention_kind == "person"), None)
         np = np or (inside[0] if inside else None)
         if np is None:
@@ -303,7 +308,7 @@ class Reader(Referents):
                 np = noun_phrase_at(sc, first.start, bv, self.role_words) or first
                 np = np if np.start < hi else first
                 att = self.resolve(np, bv, sc, loc, para)
-                return self.qualified(att, np, sc, bv) if att else NOBODY, source_of(np)
+                return self.qualified(att, np, sc, self.view) if att else NOBODY, source_of(np)
             if j == k and word in cues.INVERSION_VERBS and bv[c0:vs].rstrip().endswith(","):
                 # "..., says the report, authored by ...": the subject follows the verb
                 after = bv[ve : ve + 80]
