@@ -10,6 +10,7 @@ think tank"), a spokesperson ("a Cabinet Office spokesperson") or a document ("t
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -278,18 +279,14 @@ class Referents:
         return found
 
     def _recent_body(self, noun: str, loc: str, para: int | None, pos: int) -> str | None:
+        """The last body named before pos of the kind a noun stands for ("the think tank")."""
         want = cues.BODY_NOUNS.get(noun.lower(), "")
-        best: str | None = None
         for m in self._mentions_before(loc, para, pos):
-            if m.kind != "body":
-                continue
-            b = self.bodies.get(m.entity)
+            b = self.bodies.get(m.entity) if m.kind == "body" else None
             if b is not None and (not want or b.kind == want):
-                best = m.entity
-        if best is None and want:
-            kinds = [b.name for b in self.cast.bodies if b.kind == want]
-            best = kinds[0] if len(kinds) == 1 else None
-        return best
+                return m.entity
+        kinds = [b.name for b in self.cast.bodies if b.kind == want] if want else []
+        return kinds[0] if len(kinds) == 1 else None
 
     def _recent_work(
         self, noun: str, loc: str, para: int | None, pos: int, near: bool = False
@@ -298,22 +295,24 @@ class Referents:
         any work named in this paragraph or the one before ("guidance, Managing Public Money.
         The guidance says")."""
         noun = noun.lower()
-        best: str | None = None
         for m in self._mentions_before(loc, para, pos):
             w = self.works.get(m.entity)
+            if near and m.location == loc and para is not None and (m.paragraph or 0) < para - 1:
+                return None
             if w is None:
                 continue
             if near:
-                if m.location == loc and (para is None or (m.paragraph or 0) >= para - 1):
-                    best = w.name
+                if m.location == loc:
+                    return w.name
             elif any(noun in f.lower() for f in (w.name, *w.aliases)):
-                best = w.name
-        return best
+                return w.name
+        return None
 
-    def _mentions_before(self, loc: str, para: int | None, pos: int) -> list[Mention]:
-        """Every mention before a point of the article, in reading order."""
+    def _mentions_before(self, loc: str, para: int | None, pos: int) -> Iterator[Mention]:
+        """The mentions before a point of the article, latest first."""
         at = (text_index(loc, para), pos)
-        return [m for _, m in self.ordered[: bisect_right(self.ordered_keys, at)]]
+        for k in range(bisect_right(self.ordered_keys, at) - 1, -1, -1):
+            yield self.ordered[k][1]
 
     # ----- candidates -------------------------------------------------------------------
     def candidates(self, text: str, view: str, loc: str, para: int | None) -> list[Cand]:
