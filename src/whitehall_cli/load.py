@@ -24,6 +24,10 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 DATA_ENV = "WH_DATA"
 # Bytes sniffed to decide that a file is binary.
 SNIFF_BYTES = 8192
+# Bytes of one file that are read. Real articles are a few kilobytes; anything longer is
+# read up to its last line break before this point, with a warning, so that one huge file
+# cannot take the memory or the time of the whole run.
+MAX_ARTICLE_BYTES = 1_000_000
 # Folders never walked (version control, caches, virtual environments).
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules"})
 
@@ -127,17 +131,33 @@ def _walk(root: Path) -> Iterator[Path]:
             yield Path(dirpath) / name
 
 
-def read_text(path: Path) -> str:
-    """Decode one file; raise Unreadable for empty, binary or unreadable files."""
+def read_bytes(path: Path | str) -> bytes:
+    """The bytes of one file, at most MAX_ARTICLE_BYTES of them (cut at a line break, with
+    a warning); raise Unreadable when it cannot be read."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_ARTICLE_BYTES + 1)
     except FileNotFoundError:
         raise Unreadable("it vanished while being read") from None
     except IsADirectoryError:
         raise Unreadable("it is a folder") from None
     except OSError as e:
         raise Unreadable(e.strerror or str(e)) from None
-    return decode(raw)
+    if len(raw) > MAX_ARTICLE_BYTES:
+        cut = raw.rfind(b"\n", 0, MAX_ARTICLE_BYTES)
+        raw = raw[: cut if cut > 0 else MAX_ARTICLE_BYTES]
+        log.warning(
+            "%s is over %d MB: only its first %d MB are read",
+            path,
+            MAX_ARTICLE_BYTES // 1_000_000,
+            MAX_ARTICLE_BYTES // 1_000_000,
+        )
+    return raw
+
+
+def read_text(path: Path | str) -> str:
+    """Decode one file; raise Unreadable for empty, binary or unreadable files."""
+    return decode(read_bytes(path))
 
 
 def decode(raw: bytes) -> str:
