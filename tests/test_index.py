@@ -399,6 +399,25 @@ def test_other_schema_version_is_rebuilt_with_warning(
     assert "another version" in caplog.text
 
 
+def test_index_from_other_parsing_code_is_rebuilt(
+    corpus: load.Corpus, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from whitehall_cli import index as index_mod
+
+    Index.open(corpus).close()
+    monkeypatch.setattr(index_mod, "pipeline_fingerprint", lambda: "another parser")
+    with caplog.at_level(logging.WARNING, "whitehall_cli"), Index.open(corpus) as ix:
+        assert ix.parsed == 3
+    assert "parser has changed" in caplog.text
+
+
+def test_pipeline_fingerprint_leaves_out_commands_and_the_store() -> None:
+    from whitehall_cli import index as index_mod
+
+    assert {"cli", "render", "search", "index"} <= set(index_mod.NOT_PIPELINE)
+    assert "parse" not in index_mod.NOT_PIPELINE
+
+
 def test_half_written_index_is_rebuilt(corpus: load.Corpus) -> None:
     Index.open(corpus).close()
     with sqlite3.connect(index_path(corpus)) as conn:
@@ -421,6 +440,15 @@ def test_interrupted_rebuild_keeps_the_previous_index(
     assert [p.name for p in cache_dir().iterdir() if ".tmp-" in p.name] == []
     with Index.open(corpus) as ix:
         assert ix.parsed == 0 and len(ix.documents()) == 3
+
+
+def test_killed_build_leftovers_are_cleared(corpus: load.Corpus) -> None:
+    path = index_path(corpus)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    leftover = path.with_name(path.name + ".tmp-999999")
+    leftover.write_bytes(b"half an index")
+    Index.open(corpus).close()
+    assert not leftover.exists()
 
 
 def test_interrupted_refresh_rolls_back(
@@ -487,3 +515,17 @@ def test_reopen_is_fast_when_nothing_changed(corpus: load.Corpus) -> None:
     t = time.perf_counter()
     Index.open(corpus).close()
     assert time.perf_counter() - t < 0.5
+
+
+def test_scan_finds_the_same_files_and_ids_as_the_loader(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    for name in [
+        "a.txt", "a.md", "b.markdown", "c.HTML", "notes.pdf", ".hidden.txt", "x.y/z.txt",
+        "deep/er/still.text", ".git/config.txt", "node_modules/m.txt", "__pycache__/p.txt",
+    ]:  # fmt: skip
+        write(root, name, "text")
+    seen, folders = ib.scan(str(root))
+    listed = load.list_files(load.Corpus(root=root))
+    assert sorted(seen) == [f.id for f in listed]
+    assert {seen[f.id].path for f in listed} == {str(f.path) for f in listed}
+    assert str(root) in folders and str(root / "deep/er") in folders
