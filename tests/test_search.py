@@ -368,3 +368,9 @@ def test_match_in_title_has_no_paragraph(index: Index) -> None:
     hit = search(index, "crackdown").hits[0]
     assert hit.paragraph is None and hit.title == hit.snippet
     assert hit.date == "2016-12-05"
+
+
+def test_huge_limit_and_doc_id_lists_are_fine(index: Index) -> None:
+    many = {f"doc{n}" for n in range(40_000)} | {"budget", "spads"}
+    result = search(index, "officials OR advisers", doc_ids=many, limit=100_000)
+    assert set(ids(result)) == {"budget", "spads"}

@@ -49,6 +49,8 @@ MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 # Slots in the paragraph table for the title and standfirst; paragraph n is n + 2.
 TITLE_SLOT, STANDFIRST_SLOT = 0, 1
 SLOTS_PER_ARTICLE = 1 << 20
+# Rowids per `IN (...)` list (SQLite caps the number of bound values).
+IN_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +169,8 @@ def _filters(
 def _rowids_for(conn: sqlite3.Connection, doc_ids: Collection[str]) -> set[int]:
     ids = list(doc_ids)
     out: set[int] = set()
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
+    for i in range(0, len(ids), IN_CHUNK):
+        chunk = ids[i : i + IN_CHUNK]
         marks = ",".join("?" * len(chunk))
         out |= {
             r for (r,) in conn.execute(f"SELECT rowid FROM documents WHERE id IN ({marks})", chunk)
@@ -224,22 +226,25 @@ def _paragraph_hits(
         f"USING fts5(text, tokenize = '{ss.FTS_TOKENIZE}')"
     )
     conn.execute("DELETE FROM temp.para_fts")
+    rank_of = {rowid: rank for rank, (rowid, _) in enumerate(ranked)}
     docs: dict[int, tuple[str, str | None, str | None]] = {}
     rows: list[tuple[int, str]] = []
-    for rank, (rowid, _) in enumerate(ranked):
-        doc_id, title, standfirst, date = conn.execute(
-            "SELECT id, title, standfirst, date FROM documents WHERE rowid = ?", (rowid,)
-        ).fetchone()
-        docs[rank] = (doc_id, title, date)
-        base = rank * SLOTS_PER_ARTICLE
-        rows.append((base + TITLE_SLOT, title or ""))
-        rows.append((base + STANDFIRST_SLOT, standfirst or ""))
-        rows += [
-            (base + 2 + n, text)
-            for n, text in conn.execute(
-                "SELECT n, text FROM paragraphs WHERE doc = ? ORDER BY n", (rowid,)
-            )
-        ]
+    wanted = list(rank_of)
+    for i in range(0, len(wanted), IN_CHUNK):
+        chunk = wanted[i : i + IN_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for rowid, doc_id, title, standfirst, date in conn.execute(
+            f"SELECT rowid, id, title, standfirst, date FROM documents WHERE rowid IN ({marks})",
+            chunk,
+        ):
+            base = rank_of[rowid] * SLOTS_PER_ARTICLE
+            docs[rank_of[rowid]] = (doc_id, title, date)
+            rows.append((base + TITLE_SLOT, title or ""))
+            rows.append((base + STANDFIRST_SLOT, standfirst or ""))
+        for rowid, n, text in conn.execute(
+            f"SELECT doc, n, text FROM paragraphs WHERE doc IN ({marks})", chunk
+        ):
+            rows.append((rank_of[rowid] * SLOTS_PER_ARTICLE + 2 + n, text))
     conn.execute("BEGIN")  # one transaction: FTS5 writes one segment, not one per row
     conn.executemany("INSERT INTO temp.para_fts (rowid, text) VALUES (?, ?)", rows)
     conn.execute("COMMIT")
@@ -256,7 +261,7 @@ def _paragraph_hits(
     for slot, s, marked in matches:
         found[slot // SLOTS_PER_ARTICLE].append((s, slot % SLOTS_PER_ARTICLE, marked))
     hits: list[Hit] = []
-    for rank, (doc_id, title, date) in docs.items():
+    for rank, (doc_id, title, date) in sorted(docs.items()):
         score = ranked[rank][1]
         best = sorted(found[rank])[:HITS_PER_ARTICLE]  # bm25: lower is better
         if not best:  # matched across paragraphs only (a raw NEAR, say): show the title
