@@ -231,6 +231,8 @@ HEADLINE_ROLE_RE = re.compile(
     rf"^(?P<role>(?:[A-Za-z]+\s+){{0,2}}(?:{'|'.join(ROLE_HEADS)})(?:\s+general)?)\b",
     re.IGNORECASE,
 )
+# Words before a job title that take the office away: a shadow minister is not "the minister".
+NOT_THE_OFFICE = frozenset("shadow former ex ex- outgoing opposition".split())
 # Honorifics that tell which pronoun stands for a person.
 HONORIFIC_PRONOUN = {
     "sir": "he",
@@ -244,6 +246,34 @@ HONORIFIC_PRONOUN = {
     "ms": "she",
     "miss": "she",
 }
+# Common given names by sex (British news: the people it quotes), so that "he" and "she"
+# agree with a person named without an honorific; a name missing here is simply unknown.
+GIVEN_NAMES_HE = frozenset(
+    "adam alan alex alexander alistair andrew andy anthony ben benjamin bill bob boris callum "
+    "charles charlie chris christopher colin craig dan daniel darren dave david dominic douglas "
+    "ed edward gareth gary gavin george gordon graham greg harry henry iain ian jack jacob jake "
+    "james jamie jason jeremy jim joe john jon jonathan keir kevin liam lee luke mark martin "
+    "matt matthew michael mike neil nick nigel oliver owen patrick paul peter philip phil "
+    "richard rishi rob robert robin roger ryan sam samuel sean simon stephen steve steven "
+    "stuart thomas tim tom tony william".split()
+)
+GIVEN_NAMES_SHE = frozenset(
+    "abigail alison amanda amy andrea angela anna anne bridget caroline catherine charlotte "
+    "chloe claire clare deborah diane elizabeth ellie emily emma fiona frances hannah harriet "
+    "helen jane janet jennifer jenny jess jessica jo joanna julia julie karen kate katherine "
+    "kathryn kemi laura lisa liz louise lucy margaret maria mary melanie michelle nadine "
+    "natalie nicola olivia penny priti rachel rebecca ruth sally sarah sophie stella susan "
+    "suzanne theresa tracey victoria yvette zoe".split()
+)
+# A headline quotation credited to a name after a colon or dash ("'...': Jane Smith on ...").
+HEADLINE_CREDIT = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|\|)\s*")
+# A clause opening on an unnamed person ("One director who quit the Home Office ..."): the
+# name in the relative clause is not the subject, and nobody is named.
+UNNAMED_SUBJECT = re.compile(
+    r"\s*(?:one|a|an|another|some|two|three|several|many)\s+(?:[a-z][a-z-]*\s+){1,3}?"
+    r"(?:who|that|which)\b",
+    re.IGNORECASE,
+)
 # Speech verbs that may come before their subject ("..., says the report").
 INVERSION_VERBS = frozenset(
     "say says said add adds added write writes wrote warn warns warned argue argues argued "
@@ -296,6 +326,9 @@ CLAUSE_BREAK = re.compile(
     r";|:(?=\s*\S)|\s[\u2013\u2014-]\s|,\s+(?:but|and|while|whereas|although|though|after|"
     r"before|because|since|when|yet|so)\b|\sbut\b"
 )
+# Between a quotation and a speech verb after it, a conjunction that opens another clause
+# ("'...', but the union says"): the verb's subject answers the quotation, it does not speak it.
+NEW_CLAUSE = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
 # Hard boundaries: a speech verb before one does not govern a quotation after it.
 HARD_BREAK = re.compile(r";|:(?=\s*\S)|\s[\u2013\u2014-]\s")
 # Determiners that make a role phrase point at one person ("the cabinet secretary").
@@ -377,7 +410,7 @@ SENTENCE_RE = re.compile(
 KEY_WORDS = (
     SPEECH_WORDS
     | PERSON_PRONOUNS
-    | frozenset({"it"})
+    | frozenset({"it", "they"})
     | frozenset(k for k in DOC_NOUNS if " " not in k)
     | frozenset(k for k in BODY_NOUNS if " " not in k)
     | frozenset(k for k in SPOKES_NOUNS if " " not in k)

@@ -194,7 +194,7 @@ def index_words(
         for a, b, w in toks
         if w in cues.SPEECH_WORDS
     ]
-    if present & cues.PHRASE_WORDS:
+    if words & cues.PHRASE_WORDS:
         verbs += [
             Verb(m.start(), m.end(), m.group().lower(), False)
             for m in cues.SPEECH_PHRASE_RE.finditer(view)
@@ -226,7 +226,9 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
     if c.what == "mention" and nxt and nxt[0].lower().strip(",.") in cues.GROUP_NOUNS:
         return False  # "Whitehall sources said": the name only qualifies the group
     tail = bv[c.end : c.end + 3]
-    if tail[:2] in ("'s", "\u2019s") or tail[:1] in ("'", "\u2019"):
+    if tail[:2] in ("'s", "\u2019s") or (
+        tail[:1] in ("'", "\u2019") and bv[c.end - 1 : c.end] in "sS" and c.end > c.start
+    ):  # a possessive ("Smith's", "members'"), not a contraction ("they've")
         return c.what == "doc"
     for w in bv[c.end : c.end + 40].split()[:4]:
         w = w.strip(",.;:").lower()

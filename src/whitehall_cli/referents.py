@@ -48,6 +48,8 @@ class _State:
     last_quote_para: int = -9
     reporting: Attribution | None = None  # the last speaker of any kind, with or without quotes
     reporting_para: int = -9
+    intro: Attribution | None = None  # who a paragraph ending in a colon introduces
+    intro_para: int = -9
     doc_person: dict[str, str] = field(default_factory=dict)  # doc kind -> author person
     doc_body: dict[str, str] = field(default_factory=dict)  # doc kind -> publishing body
 
@@ -74,7 +76,11 @@ class Referents:
         self.ordered_keys = [k for k, _ in self.ordered]
         self.roles = role_forms(cast)
         self.gender: dict[str, str] = {}
-        for m in cast.mentions:
+        for p in cast.people:  # a common given name tells "he" from "she" ...
+            given = p.name.split()[0].lower() if p.name.split() else ""
+            if given in cues.GIVEN_NAMES_HE or given in cues.GIVEN_NAMES_SHE:
+                self.gender[p.name] = "he" if given in cues.GIVEN_NAMES_HE else "she"
+        for m in cast.mentions:  # ... and so does an honorific (Sir, Dame, Mrs)
             if m.kind == "person" and m.entity not in self.gender:
                 title = m.form.split()[0].lower().rstrip(".") if m.form.split() else ""
                 if title in cues.HONORIFIC_PRONOUN:
@@ -127,13 +133,15 @@ class Referents:
         if c.what == "mention":
             return self.entity(c.key, c.mention_kind)
         if c.what == "pronoun":
-            return self.pronoun(c.key)
+            return self.pronoun(c.key, loc, para, c.start)
+        if c.what == "they":
+            return self._they(loc, para, c.start)
         if c.what == "it":
             return self.state.thing
         if c.what == "role":
             return self.person(c.key)
         if c.what == "genrole":
-            return self._role_holder(c.key)
+            return self._role_holder(c.key, loc, para, c.start)
         if c.what == "spokes":
             return self.entity(c.key, c.mention_kind or "body")
         if c.what == "bodynoun":
@@ -174,23 +182,52 @@ class Referents:
         st.focus = att
         st.recent = [a for a in st.recent if a.speaker != att.speaker][-3:] + [att]
 
-    def pronoun(self, word: str) -> Attribution | None:
+    def pronoun(
+        self, word: str, loc: str = "", para: int | None = None, pos: int = -1
+    ) -> Attribution | None:
         """The latest person in focus that "he" or "she" can stand for; what it agrees with
-        is learnt from honorifics (Sir, Dame) and from earlier pronouns."""
-        for att in reversed(self.state.recent):
-            known = self.gender.get(att.speaker or "")
+        is learnt from given names, honorifics (Sir, Dame) and earlier pronouns. With nobody
+        in focus yet, the nearest person named before it in its own paragraph ("When Dame
+        Jane Smith took over, she promised ...")."""
+        people = [att.speaker for att in reversed(self.state.recent)]
+        if not people and pos >= 0:
+            people = [
+                m.entity
+                for m in reversed(self.by_text.get((loc, para), []))
+                if m.kind == "person" and m.end <= pos
+            ]
+        for name in people:
+            known = self.gender.get(name or "")
             if known in (None, word):
-                if known is None and att.speaker:
-                    self.gender[att.speaker] = word
-                return att
+                if known is None and name:
+                    self.gender[name] = word
+                return next((a for a in self.state.recent if a.speaker == name), None) or (
+                    self.person(name) if name else None
+                )
         return None
 
-    def _role_holder(self, phrase: str) -> Attribution | None:
+    def _they(self, loc: str, para: int | None, pos: int) -> Attribution | None:
+        """ "They said": the body last named before it in its paragraph (British usage makes a
+        body plural: "the union ... they have told us"); people are not guessed at."""
+        for m in reversed(self.by_text.get((loc, para), [])):
+            if m.kind == "body" and m.end <= pos:
+                return self.body(m.entity)
+        return None
+
+    def _role_holder(
+        self, phrase: str, loc: str = "", para: int | None = None, pos: int = 0
+    ) -> Attribution | None:
         """A role phrase with no exact match in the cast ("the head of the civil service"):
-        the one person whose role holds it; else the person in focus when the cast knows
-        nothing else of them (no role, no body: the article names them by role only) or gives
-        them this role in other words."""
-        holders = [p for p in self.cast.people if any(phrase in r.lower() for r in p.roles)]
+        the one person whose role holds it (not as "shadow minister" holds "minister") and,
+        in the body, who was named before it (a role phrase looks back); else the person in
+        focus when the cast knows nothing else of them (no role, no body: the article names
+        them by role only) or gives them this role in other words."""
+        holders = [
+            p
+            for p in self.cast.people
+            if any(_holds(r.lower(), phrase) for r in p.roles)
+            and (loc != "body" or self._named_before(p.name, loc, para, pos))
+        ]
         if len(holders) == 1:
             return self.person(holders[0].name)
         focus = self.state.focus
@@ -308,6 +345,9 @@ class Referents:
                 return w.name
         return None
 
+    def _named_before(self, name: str, loc: str, para: int | None, pos: int) -> bool:
+        return any(m.entity == name for m in self._mentions_before(loc, para, pos))
+
     def _mentions_before(self, loc: str, para: int | None, pos: int) -> Iterator[Mention]:
         """The mentions before a point of the article, latest first."""
         at = (text_index(loc, para), pos)
@@ -331,6 +371,8 @@ class Referents:
         for a, b, w in self.toks:
             if w in cues.PERSON_PRONOUNS:
                 out.append(Cand(a, b, "pronoun", w))
+            elif w == "they":
+                out.append(Cand(a, b, "they", w))
             elif w == "it":
                 for nxt in lower[b : b + 40].split()[:4]:
                     if nxt in cues.SPEECH_WORDS:
@@ -396,3 +438,14 @@ class Referents:
     def _verbs(self, bv: str, lo: int, hi: int) -> list[Verb]:
         """The speech verbs in [lo, hi) outside asides, leaving out nouns ("a tweet")."""
         return [v for v in self.verbs if lo <= v.start < hi and not v.noun and bv[v.start] != " "]
+
+
+def _holds(role: str, phrase: str) -> bool:
+    """A role holds a role phrase unless a word before it takes the office away ("shadow
+    minister", "former cabinet secretary" do not hold "the minister")."""
+    at = role.find(phrase)
+    if at < 0:
+        return False
+    return not any(w in cues.NOT_THE_OFFICE for w in role[:at].split()) or any(
+        w in cues.NOT_THE_OFFICE for w in phrase.split()
+    )

@@ -61,6 +61,7 @@ class Reader(Referents):
             first = next(iter(self.by_text.get((loc, para), [])), None)
             if first is not None and first.kind == "person" and not view[: first.start].strip():
                 self.set_focus(self.person(first.entity))
+            self._introduces(loc, para, text, None)
             return []
         cands = self.candidates(text, view, loc, para)
         self.para_cands, self.layouts = cands, {}
@@ -83,6 +84,8 @@ class Reader(Referents):
                 if att.speaker is not None:
                     prev = att
                     self._remember(att, src, index, quote=True)
+                elif src == "nobody":
+                    prev = att  # '"...," one official said. "...": the official again
             if said is not None and said.speaker is not None:
                 self._remember(said, said_by, index, quote=False)
             elif said is not None and said_by == "doc":
@@ -98,7 +101,16 @@ class Reader(Referents):
         if loc == "body":
             for sp, att in zip([sp for sp in spans if sp.quote], out, strict=True):
                 self.body_quotes.append((text[sp.start : sp.end], att))
+            self._introduces(loc, para, text, said)
         return out
+
+    def _introduces(self, loc: str, para: int | None, text: str, said: Attribution | None) -> None:
+        """A body paragraph ending in a colon ("... spoke at the meeting. We reproduce his
+        words here:") hands the quotation opening the next one to its last speaker, else to
+        the person it is about."""
+        if loc == "body" and para is not None and text.rstrip().endswith(":"):
+            who = said if said is not None and said.speaker is not None else self.state.focus
+            self.state.intro, self.state.intro_para = who, para
 
     def lead(self, loc: str, text: str, spans: list[Span]) -> list[Attribution]:
         """Attributions for a headline or standfirst: its own cue when it names a speaker,
@@ -113,6 +125,10 @@ class Reader(Referents):
             att: Attribution | None = None
             if sp.closed:
                 att = self._after_cue(view, sp.close_at + 1, len(text), cands, loc, None)[0]
+                credit = cues.HEADLINE_CREDIT.match(view, sp.close_at + 1)
+                np = noun_phrase_at(cands, credit.end(), view) if credit else None
+                if (att is None or att.speaker is None) and np and np.mention_kind == "person":
+                    att = self.resolve(np, view, cands, loc, None)  # "'...': Jane Smith on ..."
             if att is None or att.speaker is None:
                 own = self._speech(view, 0, sp.open_at, cands, loc, None, first=False)[0]
                 att = own if own is not None and own.speaker is not None else att
@@ -172,7 +188,7 @@ class Reader(Referents):
         ):
             att, src = self._after_cue(view, sp.close_at + 1, e, sc, loc, para)
             if att is not None:
-                return att, src
+                return att, src or ("nobody" if att.speaker is None else "")
         m = cues.ACCORDING_RE.search(view, s, e) if "according" in self.words else None
         if m:
             np = noun_phrase_at(sc, m.end(), view, self.role_words)
@@ -182,7 +198,7 @@ class Reader(Referents):
         if not opening:
             att, src = self._speech(view, s, sp.open_at, sc, loc, para, first=False)
             if att is not None:
-                return att, src
+                return att, src or ("nobody" if att.speaker is None else "")
             return self._fragment(view, s, sp.open_at, sc, said, loc, para)
         verdict = cues.VERDICT_RE.match(view, e)
         if verdict:  # '"..." That was the verdict of Prospect's Mike Clancy.'
@@ -194,6 +210,8 @@ class Reader(Referents):
             return prev, "quote"
         st = self.state
         index = para if para is not None else -1
+        if st.intro is not None and st.intro_para == index - 1:
+            return st.intro, "quote"
         if st.last_quote is not None and st.last_quote_para >= index - 1:
             return st.last_quote, "quote"
         if st.reporting is not None and st.reporting_para >= index - 1:
@@ -210,7 +228,7 @@ class Reader(Referents):
             return None, ""
         m = v._replace(start=v.start - pos, end=v.end - pos)
         pre = tail[: m.start]
-        if _STOP_BEFORE_VERB.search(pre) or len(pre.split()) > 12:
+        if _STOP_BEFORE_VERB.search(pre) or len(pre.split()) > 12 or cues.NEW_CLAUSE.search(pre):
             return None, ""
         if pre.strip(" ,\u00a0"):
             region = (pos, pos + m.start)
@@ -304,6 +322,8 @@ class Reader(Referents):
         for j in range(k, -1, -1):
             lo, hi = clauses[j][0], vs if j == k else clauses[j][1]
             first = self._first_subject(bv, sc, lo, hi)
+            if first is not None and _unnamed(bv, lo, first):
+                return NOBODY, ""
             if first is not None:
                 np = noun_phrase_at(sc, first.start, bv, self.role_words) or first
                 np = np if np.start < hi else first
@@ -343,6 +363,8 @@ class Reader(Referents):
         bv, breaks = self._layout(view, s, hi)
         c0 = breaks[-1] if breaks else s
         first = self._first_subject(bv, sc, c0, hi)
+        if first is not None and _unnamed(bv, c0, first):
+            return NOBODY, ""
         if first is not None:
             np = noun_phrase_at(sc, first.start, bv, self.role_words) or first
             np = np if np.start < hi else first
@@ -381,6 +403,13 @@ class Reader(Referents):
         if not lead and st.reporting is not None and st.reporting_para >= index - 1:
             return st.reporting, "quote"
         return NOBODY, ""
+
+
+def _unnamed(bv: str, lo: int, first: Cand) -> bool:
+    """The clause opens on an unnamed person and `first` only stands in their relative clause
+    ("One director who quit the Home Office said")."""
+    m = cues.UNNAMED_SUBJECT.match(bv, lo)
+    return m is not None and first.start >= m.end()
 
 
 def _key(words: str) -> str:
