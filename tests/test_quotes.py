@@ -576,3 +576,105 @@ def test_an_anonymous_source_at_a_body_names_nobody_but_its_spokesperson_names_i
 def test_an_unnamed_minister_is_not_the_union_leader_in_focus() -> None:
     doc = article("Dave Penman criticised the plan.", '"It will not work," the minister said.')
     assert quotes_in(doc, [PENMAN], [FDA]) == [("It will not work,", None)]
+
+
+# ----- rules learnt on articles in other house styles (invented sentences) -----------------
+def test_an_unnamed_speaker_keeps_the_next_quotation_of_the_paragraph() -> None:
+    doc = article(
+        'Jane Smith said the plan was "bold".',
+        'One adviser was blunter. "It is a mess," the adviser said. "Nobody has costed it."',
+    )
+    assert [s for _, s in quotes_in(doc, [SMITH])] == ["Jane Smith", None, None]
+
+
+def test_a_verb_after_but_answers_the_quotation_rather_than_speaking_it() -> None:
+    doc = article(
+        "Jane Smith told MPs the cuts would be made \u2018by attrition\u2019, but the FDA says "
+        "departments are stretched."
+    )
+    assert quotes_in(doc, [SMITH], [FDA]) == [("by attrition", "Jane Smith")]
+
+
+def test_the_minister_is_not_a_shadow_minister_named_later() -> None:
+    shadow = ("Tom Reyes", ["Reyes"], ["shadow Home Office minister"], [])
+    minister = ("Alan Pike", ["Pike"], [], [])
+    doc = article(
+        "Alan Pike defended the plan in the Commons.",
+        '"We will protect the front line," the minister said.',
+        "Tom Reyes, the shadow Home Office minister, disagreed.",
+    )
+    assert quotes_in(doc, [shadow, minister]) == [("We will protect the front line,", "Alan Pike")]
+
+
+def test_she_before_anyone_is_in_focus_is_the_woman_named_earlier_in_the_paragraph() -> None:
+    dame = ("Ruth Okoye", ["Dame Ruth Okoye"], [], [])
+    doc = article(
+        "When Dame Ruth Okoye took over the department, she promised a \u201cquiet year\u201d."
+    )
+    assert quotes_in(doc, [dame]) == [("quiet year", "Ruth Okoye")]
+
+
+def test_a_common_given_name_tells_he_from_she() -> None:
+    doc = article(
+        "Mark Bell and Jane Smith both spoke at the rally.",
+        "Jane Smith left early.",
+        "He added: \u201cWe are not going anywhere.\u201d",
+    )
+    bell = ("Mark Bell", ["Bell"], [], [])
+    assert quotes_in(doc, [bell, SMITH]) == [("We are not going anywhere.", "Mark Bell")]
+
+
+def test_they_after_a_body_is_the_body() -> None:
+    pcs = ("PCS", [], "union")
+    doc = article(
+        "I meet the PCS executive every month. They have told me the rule feels like "
+        "\u2018box-ticking\u2019, and I listen."
+    )
+    assert quotes_in(doc, [], [pcs]) == [("box-ticking", "PCS")]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_quotation() -> None:
+    doc = article(
+        "Owen Price, a union rep, spoke at the meeting. We print his words here:",
+        "\u201cWe are not a cost to be cut.",
+        "\u201cWe are the reason the service works.\u201d",
+    )
+    price = ("Owen Price", ["Price"], ["union rep"], [])
+    assert [s for _, s in quotes_in(doc, [price])] == ["Owen Price", "Owen Price"]
+
+
+def test_headline_quotation_credited_after_a_colon() -> None:
+    doc = article(
+        "Jane Smith has run the department for a year.",
+        title="\u2018I still answer my own emails\u2019: Jane Smith on her first year",
+    )
+    assert quotes_in(doc, [SMITH]) == [("I still answer my own emails", "Jane Smith")]
+
+
+def test_an_unnamed_person_with_a_relative_clause_names_nobody() -> None:
+    home = ("Home Office", [], "department")
+    doc = article(
+        'One director who left the Home Office last year put it to me plainly: "Nobody stays."'
+    )
+    assert quotes_in(doc, [], [home]) == [("Nobody stays.", None)]
+
+
+def test_single_opening_mark_closed_by_a_double_one() -> None:
+    doc = article(
+        "Jane Smith told MPs she wanted \u2018a service that can say no.\u201d She meant it."
+    )
+    assert quotes_in(doc, [SMITH]) == [("a service that can say no.", "Jane Smith")]
+
+
+def test_the_guidance_is_the_work_it_was_called_earlier() -> None:
+    works = [("Speaking Up Safely", [])]
+    doc = article(
+        "Under the new guidance, called Speaking Up Safely:",
+        'anyone who raises a concern must suffer no "detriment", according to the guidance',
+    )
+    assert quotes_in(doc, works=works) == [("detriment", "Speaking Up Safely")]
+
+
+def test_speech_phrases_are_found_put_it_to_me() -> None:
+    doc = article('Jane Smith put it to me bluntly: "The system is broken."')
+    assert quotes_in(doc, [SMITH]) == [("The system is broken.", "Jane Smith")]

@@ -136,6 +136,12 @@ AUTHOR_LINK = re.compile(
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
+# What stands between a document noun and the name it goes by ("the guidance, called X",
+# "the Treasury's guidance, Managing Public Money").
+DOC_NAME_LINK = re.compile(
+    r"\s*,?\s*(?:(?:which\s+is\s+)?(?:called|named|entitled|titled|known\s+as)\s+)?"
+    r"(?:the\s+)?[\"\u201c\u2018']?"
+)
 # "his report", "its letter": a document of the person or body last spoken of.
 POSSESSIVE_DET_RE = re.compile(r"\b(his|her|its|their)\s+(?:own\s+|new\s+|latest\s+)?$", re.I)
 

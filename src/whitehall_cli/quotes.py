@@ -152,7 +152,18 @@ def _find_close(text: str, i: int, marks: frozenset[str]) -> int | None:
                 first_weak = k
             continue
         return k
+    if single and first_weak is None and text[i] == "\u2018":
+        return _mismatched_close(text, i)
     return first_weak
+
+
+def _mismatched_close(text: str, i: int) -> int | None:
+    """A curly single opening closed by a curly double mark (‘ ... ”, a slip common in
+    copy): the first closing double mark with no double opening mark before it."""
+    m = DOUBLE_MARK_RE.search(text, i + 1)
+    if m is None or text[m.start()] != "\u201d" or not _can_close(text, m.start()):
+        return None
+    return m.start()
 
 
 def find_spans(text: str, runs_on_single: bool = False) -> list[Span]:

@@ -52,6 +52,7 @@ class _State:
     intro_para: int = -9
     doc_person: dict[str, str] = field(default_factory=dict)  # doc kind -> author person
     doc_body: dict[str, str] = field(default_factory=dict)  # doc kind -> publishing body
+    doc_work: dict[str, str] = field(default_factory=dict)  # doc kind -> the work it names
 
 
 class Referents:
@@ -247,7 +248,7 @@ class Referents:
         if author is not None:
             return author
         st = self.state
-        work = self._recent_work(c.key, loc, para, c.start)
+        work = self._recent_work(c.key, loc, para, c.start) or st.doc_work.get(kind)
         if work is not None:
             return self.entity(work, "document")
         if kind in st.doc_person:
@@ -314,6 +315,14 @@ class Referents:
             if kind in st.doc_person:
                 return self.person(st.doc_person[kind])
         return found
+
+    def doc_named(self, c: Cand, cands: list[Cand], view: str) -> None:
+        """ "the new guidance, called X": remember X as what a later "the guidance" is."""
+        for w in cands:
+            if w.start >= c.end and w.mention_kind == "document":
+                if cues.DOC_NAME_LINK.fullmatch(view, c.end, w.start):
+                    self.state.doc_work[cues.DOC_NOUNS.get(c.key.lower(), "report")] = w.key
+                return
 
     def _recent_body(self, noun: str, loc: str, para: int | None, pos: int) -> str | None:
         """The last body named before pos of the kind a noun stands for ("the think tank")."""

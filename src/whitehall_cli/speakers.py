@@ -76,6 +76,7 @@ class Reader(Referents):
             for c in sc:
                 if c.what == "doc":
                     self._doc_author(c, view, cands, said)
+                    self.doc_named(c, cands, view)
             for sp in spans:
                 if not (sp.quote and s <= sp.open_at < e):
                     continue
@@ -188,7 +189,7 @@ class Reader(Referents):
         ):
             att, src = self._after_cue(view, sp.close_at + 1, e, sc, loc, para)
             if att is not None:
-                return att, src or ("nobody" if att.speaker is None else "")
+                return att, ("nobody" if att.speaker is None else src)
         m = cues.ACCORDING_RE.search(view, s, e) if "according" in self.words else None
         if m:
             np = noun_phrase_at(sc, m.end(), view, self.role_words)
@@ -198,7 +199,7 @@ class Reader(Referents):
         if not opening:
             att, src = self._speech(view, s, sp.open_at, sc, loc, para, first=False)
             if att is not None:
-                return att, src or ("nobody" if att.speaker is None else "")
+                return att, ("nobody" if att.speaker is None else src)
             return self._fragment(view, s, sp.open_at, sc, said, loc, para)
         verdict = cues.VERDICT_RE.match(view, e)
         if verdict:  # '"..." That was the verdict of Prospect's Mike Clancy.'
