@@ -17,7 +17,7 @@ from whitehall_cli import organisations as orgs
 from whitehall_cli.entity_merge import merge_bodies, merge_people
 from whitehall_cli.entity_parts import PersonAcc, Seg, ThingAcc, add_once, as_written
 from whitehall_cli.entity_roles import find_authors, find_roles
-from whitehall_cli.entity_tokens import Tok, is_title_case, joined, tokenize
+from whitehall_cli.entity_tokens import Tok, is_title_case, joined, read_words
 from whitehall_cli.lexicon import lexicon_disabled
 from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, Mention, PersonRef, WorkRef
 from whitehall_cli.names import (
@@ -59,10 +59,9 @@ def _segments(doc: Document) -> list[Seg]:
     for location, paragraph, text in texts:
         if not text:
             continue
-        toks = tokenize(text)
-        segs.append(
-            Seg(location, paragraph, text, toks, location == "title" and is_title_case(toks))
-        )
+        toks, caps, words = read_words(text)
+        title_case = location == "title" and is_title_case(toks)
+        segs.append(Seg(location, paragraph, text, toks, title_case, words=words, caps=caps))
     return segs
 
 
@@ -72,23 +71,21 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     segs = _segments(doc)
     # 1. bodies and works from the lexicon and from head words
     for seg in segs:
-        seg.words = frozenset(t.base for t in seg.toks)
-        seg.caps = [k for k, t in enumerate(seg.toks) if t.cap]
         spans = orgs.lexicon_spans(seg.text, seg.toks, lex, seg.caps, seg.words)
         if not seg.title_case:
-            spans += orgs.head_word_spans(seg.text, seg.toks, set(), seg.words)
-            spans += orgs.work_spans(seg.text, seg.toks, set(), seg.words)
+            spans += orgs.head_word_spans(seg.text, seg.toks, set(), seg.words, seg.caps)
+            spans += orgs.work_spans(seg.text, seg.toks, set(), seg.words, seg.caps)
         seg.spans = orgs.choose(spans)
         seg.taken = {k for s in seg.spans for k in range(s.i, s.j)}
     # 2. full names
     for seg in segs:
-        seg.names = find_names(seg.text, seg.toks, seg.taken, seg.title_case)
+        seg.names = find_names(seg.text, seg.toks, seg.taken, seg.title_case, seg.caps)
     people = _collect_people(segs)
     # 3. bodies shown by context ("the FDA union", "Vote Leave director")
     for seg in segs:
         if seg.title_case:
             continue
-        extra = org_context.context_spans(seg.text, seg.toks, seg.taken, seg.words)
+        extra = org_context.context_spans(seg.text, seg.toks, seg.taken, seg.words, seg.caps)
         seg.spans = sorted(seg.spans + extra, key=lambda s: s.start)
         seg.taken |= {k for s in extra for k in range(s.i, s.j)}
     bodies, works = _collect_things(segs)
@@ -131,7 +128,9 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
             for w in works.values()
         ),
         mentions=tuple(
-            replace(m, entity=named[m.entity]) if m.kind == "body" and m.entity in named else m
+            Mention(named[m.entity], m.kind, m.form, m.location, m.paragraph, m.start, m.end)
+            if m.kind == "body" and named.get(m.entity, m.entity) != m.entity
+            else m
             for m in mentions
         ),
     )
@@ -145,7 +144,14 @@ def _collect_people(segs: list[Seg]) -> dict[str, PersonAcc]:
             p = found.setdefault(h.name, PersonAcc(h.name))
             p.strong = p.strong or h.strong
             p.count += 1
-    uses = Counter(seg.toks[k].base for seg in segs for k in seg.caps if _person_like(seg.toks, k))
+    surnames = {name.split()[-1] for name, p in found.items() if not p.strong and p.count == 1}
+    uses = Counter(
+        seg.toks[k].base
+        for seg in segs
+        if not seg.words.isdisjoint(surnames)
+        for k in seg.caps
+        if seg.toks[k].base in surnames and _person_like(seg.toks, k)
+    )
     keep = {}
     for name, p in found.items():
         surname = name.split()[-1]

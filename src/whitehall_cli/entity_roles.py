@@ -8,9 +8,11 @@ person is named); the bodies named inside a role tie the person to them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from whitehall_cli.entity_parts import PersonAcc, Seg, ThingAcc, add_once
-from whitehall_cli.entity_tokens import joined
+from whitehall_cli.entity_tokens import Tok, joined
 from whitehall_cli.models import Mention
 from whitehall_cli.names import ROLE_HEADS, ROLE_MODIFIERS
 from whitehall_cli.org_words import ORG_HEADS
@@ -25,6 +27,9 @@ AUTHORED_BY = re.compile(
 REPORT_WORDS = ("report", "review", "study", "paper", "analysis", "pamphlet")
 # Words of a job title (lower case) read after "the Home Office's".
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
+# Offsets of a word, for bisection over a text's words.
+_start_of = attrgetter("start")
+_end_of = attrgetter("end")
 # Longest line (in words) read as the job title under a signature ("General Secretary, Prospect").
 SIGNATURE_ROLE_WORDS = 8
 
@@ -44,11 +49,7 @@ def find_roles(
             continue
         n = where[(m.location, m.paragraph)]
         seg = segs[n]
-        if not seg.starts:
-            seg.starts = {t.start: k for k, t in enumerate(seg.toks)}
-            seg.ends = {t.end: k + 1 for k, t in enumerate(seg.toks)}
-        i = seg.starts.get(m.start, seg.starts.get(m.start + 1))
-        j = seg.ends.get(m.end)
+        i, j = _word_span(seg.toks, m.start, m.end)
         if i is None or j is None:
             continue
         found = [(r, s, e, n) for r, s, e in roles_before(seg.text, seg.toks, i)]
@@ -74,6 +75,16 @@ def find_roles(
             ]
             for name in inside or _head_word_body(role, bodies):
                 add_once(p.bodies, name)
+
+
+def _word_span(toks: list[Tok], start: int, end: int) -> tuple[int | None, int | None]:
+    """Words i..j-1 that a mention covers: the word at `start` (or one character on, past a
+    bracket) and the one ending at `end`; None where no word begins or ends there."""
+    i: int | None = bisect_left(toks, start, key=_start_of)
+    if i is None or i >= len(toks) or toks[i].start not in (start, start + 1):
+        i = None
+    k = bisect_left(toks, end, key=_end_of)
+    return i, (k + 1 if k < len(toks) and toks[k].end == end else None)
 
 
 def _head_word_body(role: str, bodies: dict[str, ThingAcc]) -> list[str]:

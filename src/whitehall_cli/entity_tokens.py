@@ -7,12 +7,15 @@ a handful of dictionary look-ups per word.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 # A word: letters/digits joined by hyphens, apostrophes, dots or ampersands ("Rees-Mogg",
 # "O'Brien", "gov.uk", "Heywood's"); a trailing full stop or apostrophe is not part of it.
 WORD = re.compile(r"[^\W_]+(?:[-'\u2019.&][^\W_]+)*")
 # The same with the characters before each word, so one C-level pass yields (gap, word) pairs.
 GAP_WORD = re.compile(r"([\W_]*)([^\W_]+(?:[-'\u2019.&][^\W_]+)*)")
+# The word of a (gap, word) pair.
+_second = itemgetter(1)
 # Possessive endings stripped to give a word's base form ("Heywood's" -> "Heywood").
 POSSESSIVE = ("'s", "\u2019s")
 # Characters in the gap before a word that make it the first word of a sentence or clause.
@@ -56,25 +59,40 @@ class Tok:
 
 def tokenize(text: str) -> list[Tok]:
     """The words of `text` in order."""
+    return read_words(text)[0]
+
+
+def read_words(text: str) -> tuple[list[Tok], list[int], frozenset[str]]:
+    """The words of `text` in order, the indices of the capitalised ones, and the set of
+    every word's base form (for cheap "does this text hold X" checks), in one pass."""
     toks: list[Tok] = []
+    caps: list[int] = []
+    owners: list[str] = []  # bases of possessive words (other words are their own base)
     append = toks.append
     search = SENTENCE_BREAK.search
+    make = Tok
+    pairs = GAP_WORD.findall(text)
     pos = 0
-    initial = True
-    for gap, word in GAP_WORD.findall(text):
+    k = 0
+    for gap, word in pairs:
         start = pos + len(gap)
-        if gap != " " and not initial:
-            initial = search(gap) is not None
-        if word.endswith(POSSESSIVE) and len(word) > 2:
+        initial = k == 0 or (gap != " " and search(gap) is not None)
+        if word[-1] == "s" and word.endswith(POSSESSIVE) and len(word) > 2:
             base = word[:-2]
+            owners.append(base)
             end = start + len(base)
             pos = end + 2
-            append(Tok(word, base, start, end, gap, base[0].isupper(), initial, True))
+            possessive = True
         else:
-            pos = start + len(word)
-            append(Tok(word, word, start, pos, gap, word[0].isupper(), initial, False))
-        initial = False
-    return toks
+            base = word
+            pos = end = start + len(word)
+            possessive = False
+        cap = base[0].isupper()
+        if cap:
+            caps.append(k)
+        append(make(word, base, start, end, gap, cap, initial, possessive))
+        k += 1
+    return toks, caps, frozenset(map(_second, pairs)).union(owners)
 
 
 def joined(toks: list[Tok], i: int) -> bool:

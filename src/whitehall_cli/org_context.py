@@ -29,41 +29,42 @@ def _is_nameish(toks: list[Tok], a: int, b: int) -> bool:
 
 
 def context_spans(
-    text: str, toks: list[Tok], taken: set[int], words: frozenset[str] | None = None
+    text: str,
+    toks: list[Tok],
+    taken: set[int],
+    words: frozenset[str] | None = None,
+    caps: list[int] | None = None,
 ) -> list[Span]:
     """Bodies shown by the words around them: kind nouns and body-linked job titles."""
     found: list[Span] = []
     if words is not None and words.isdisjoint(CONTEXT_WORDS):
         return found
     n = len(toks)
-    i = 0
-    while i < n:
+    after = 0  # words before this belong to a phrase already read
+    for i in caps if caps is not None else range(n):
         t = toks[i]
         if (
-            not t.cap
+            i < after
+            or not t.cap
             or i in taken
             or (t.initial and not t.base.isupper() and t.base in NON_NAME_WORDS)
         ):
-            i += 1
             continue
         if t.base in DETERMINERS and i + 1 < n and joined(toks, i + 1):
-            i += 1  # "A PCS spokesperson": the body starts after the article
-            continue
+            continue  # "A PCS spokesperson": the body starts after the article
         j = cap_run(toks, i, taken)
         # "Labour MP ...": the body ends where a title for its people starts
         j = next((k for k in range(i + 1, j) if toks[k].base in PEOPLE_NOUNS), j)
+        after = j
         if not _is_nameish(toks, i, j) or j - i > 5:
-            i = j
             continue
         near = {toks[m].text for m in range(max(0, i - 4), min(n, j + 4))}
         if near.isdisjoint(CONTEXT_WORDS) and (j >= n or toks[j].gap.strip() != ","):
-            i = j
             continue
         kind = _kind_after(toks, j) or _kind_before(toks, i)
         if kind:
             form = text[t.start : toks[j - 1].end]
             found.append(Span(i, j, t.start, toks[j - 1].end, form, form, kind, 2))
-        i = j
     return found
 
 

@@ -90,6 +90,20 @@ def lower_starts(enabled: bool) -> frozenset[str]:
     return frozenset(w for w in lexicon_index(enabled) if not w[:1].isupper())
 
 
+@lru_cache(maxsize=2)
+def lexicon_pairs(
+    enabled: bool,
+) -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...], bool, LexEntry]]]:
+    """The lexicon forms by their first two words ("" for the second of a one-word form),
+    longest first, so that a word is checked only against forms its neighbour can continue."""
+    pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...], bool, LexEntry]]]
+    pairs = {}
+    for first, forms in lexicon_index(enabled).items():
+        for f in forms:
+            pairs.setdefault((first, f[0][1] if len(f[0]) > 1 else ""), []).append(f)
+    return pairs
+
+
 def lexicon_spans(
     text: str,
     toks: list[Tok],
@@ -99,7 +113,8 @@ def lexicon_spans(
 ) -> list[Span]:
     """Every lexicon form in the text (`caps`, `vocab`: its capitalised words' indices and
     its set of words, to look up only where a form can start)."""
-    index = lexicon_index(enabled)
+    firsts = lexicon_index(enabled)
+    pairs = lexicon_pairs(enabled)
     found: list[Span] = []
     n = len(toks)
     where: Iterable[int]
@@ -112,9 +127,14 @@ def lexicon_spans(
         where = sorted([*caps, *(k for k, t in enumerate(toks) if t.text in low)])
     for i in where:
         t = toks[i]
-        cands = index.get(t.text) or (index.get(t.base) if t.possessive else None)
-        if not cands:
+        if t.text not in firsts and t.base not in firsts:
             continue
+        # longer forms (the next word continues them) before the one-word form
+        longer = pairs.get((t.text, toks[i + 1].base)) if i + 1 < n else None
+        single = pairs.get((t.text, "")) or (pairs.get((t.base, "")) if t.possessive else None)
+        if not longer and not single:
+            continue
+        cands = [*longer, *single] if longer and single else longer or single or []
         for words, gaps, need_the, entry in cands:
             k = len(words)
             if i + k > n:
@@ -177,21 +197,24 @@ def cap_run(toks: list[Tok], i: int, taken: set[int]) -> int:
 
 
 def head_word_spans(
-    text: str, toks: list[Tok], taken: set[int], words: frozenset[str] | None = None
+    text: str,
+    toks: list[Tok],
+    taken: set[int],
+    words: frozenset[str] | None = None,
+    caps: list[int] | None = None,
 ) -> list[Span]:
-    """Capitalised phrases built on an organisation head word (`words`: the text's words)."""
+    """Capitalised phrases built on an organisation head word (`words`: the text's words;
+    `caps`: indices of its capitalised words, the only places a phrase can start)."""
     found: list[Span] = []
     if words is not None and words.isdisjoint(HEAD_WORDS):
         return found
-    n = len(toks)
-    i = 0
-    while i < n:
-        t = toks[i]
-        if not t.cap or i in taken:
-            i += 1
+    after = 0  # words before this belong to a phrase already read
+    for i in caps if caps is not None else range(len(toks)):
+        if i < after or not toks[i].cap or i in taken:
             continue
         j = cap_run(toks, i, taken)
         j = _comma_list_end(toks, i, j, taken)
+        after = j
         # split "the Home Office and Department for Education" after a head word
         pieces, a = [], i
         for k in range(i + 1, j):
@@ -211,7 +234,6 @@ def head_word_spans(
             span = _org_phrase(text, toks, a, b)
             if span:
                 found.append(span)
-        i = j
     return found
 
 
@@ -293,19 +315,22 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
 
 
 def work_spans(
-    text: str, toks: list[Tok], taken: set[int], words: frozenset[str] | None = None
+    text: str,
+    toks: list[Tok],
+    taken: set[int],
+    words: frozenset[str] | None = None,
+    caps: list[int] | None = None,
 ) -> list[Span]:
     """Capitalised names of works ending in a work head word ("Autumn Statement")."""
     found: list[Span] = []
     if words is not None and words.isdisjoint(WORK_HEAD_WORDS):
         return found
-    n = len(toks)
-    i = 0
-    while i < n:
-        if not toks[i].cap or i in taken:
-            i += 1
+    after = 0  # words before this belong to a phrase already read
+    for i in caps if caps is not None else range(len(toks)):
+        if i < after or not toks[i].cap or i in taken:
             continue
         j = cap_run(toks, i, taken)
+        after = j
         a = i
         while a < j and toks[a].base in ("The", "A", "An", "This", "That", "Its", "His", "Her"):
             a += 1
@@ -315,10 +340,10 @@ def work_spans(
         if j - a >= 2 and (toks[j - 1].base in WORK_HEADS or head_first):
             form = text[toks[a].start : toks[j - 1].end]
             found.append(Span(a, j, toks[a].start, toks[j - 1].end, form, form, "work", 1))
-        i = j
     return found
 
 
+@lru_cache(maxsize=4096)
 def acronym_of(name: str) -> tuple[str, str]:
     """Initials of a name with and without its connecting words ("IFG", "IG")."""
     words = [w for w in WORD.findall(name) if w]

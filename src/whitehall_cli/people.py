@@ -92,14 +92,16 @@ def _is_name_word(t: Tok) -> bool:
     return t.cap and not (len(b) > 1 and b.isupper()) and b[:1].isalpha() and len(b) > 1
 
 
-def find_names(text: str, toks: list[Tok], taken: set[int], title_case: bool) -> list[NameHit]:
-    """Full names (two or more words, or a peer's title and name) in one text."""
+def find_names(
+    text: str, toks: list[Tok], taken: set[int], title_case: bool, caps: list[int] | None = None
+) -> list[NameHit]:
+    """Full names (two or more words, or a peer's title and name) in one text (`caps`: the
+    indices of its capitalised words, when known, so that only they are visited)."""
     hits: list[NameHit] = []
     n = len(toks)
-    i = 0
-    while i < n:
-        if i in taken or not toks[i].cap:
-            i += 1
+    after = 0  # words before this belong to a run already read
+    for i in caps if caps is not None else range(n):
+        if i < after or i in taken or not toks[i].cap:
             continue
         j = i + 1
         while j < n and j not in taken and joined(toks, j) and not toks[j - 1].possessive:
@@ -108,10 +110,12 @@ def find_names(text: str, toks: list[Tok], taken: set[int], title_case: bool) ->
                 j += 1
                 continue
             break
+        after = j
+        if j - i == 1 and toks[i].base not in HONORIFICS:
+            continue  # one word alone is a name only as a peer's title with its name
         hit = _name_in_run(text, toks, i, j, title_case)
         if hit:
             hits.append(hit)
-        i = j
     hits.extend(_bracketed_given_names(text, toks, taken))
     return hits
 
