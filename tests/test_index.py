@@ -207,6 +207,35 @@ def test_analysis_round_trips_what_the_stages_found(
         assert len(ix.quotes(["code"])) == 1 and len(ix.quotes()) == 3
 
 
+def test_counts_and_streams_for_listings_and_export(
+    corpus: load.Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def one_quote(doc):
+        quote = Quote(
+            id="", text="Words.", speaker="Jeremy Heywood", speaker_kind="person", role=None,
+            bodies=(), document=doc.id, date=doc.date, location="body", paragraph=0,
+            partial=False,
+        )  # fmt: skip
+        cast = Cast(people=(PersonRef("Jeremy Heywood", (), (), ()),))
+        return Analysis(doc, cast, (quote,))
+
+    monkeypatch.setattr(ib, "analyse", one_quote)
+    with Index.open(corpus, rebuild=True) as ix:
+        assert ix.document_count() == 3
+        rows = list(ix.iter_documents())
+        assert [(d.id, people, quotes) for d, people, quotes in rows] == [
+            ("2021/march/spads", 1, 1),
+            ("code", 1, 1),
+            ("leaks", 1, 1),
+        ]
+        assert [q.id for q in ix.iter_quotes()] == [q.id for q in ix.quotes()]
+        stats = ix.stats()
+        assert (stats.documents, stats.paragraphs, stats.quotes, stats.people) == (3, 3, 3, 1)
+    write(corpus.root, "new.txt", article("Another article about leaks", ["More."]))
+    with Index.open(corpus) as ix:
+        assert ix.document_count() == 4 and ix.stats().quotes == 4
+
+
 def test_people_merged_across_articles_with_corpus_names(
     corpus: load.Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:

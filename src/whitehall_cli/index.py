@@ -213,6 +213,22 @@ class Index:
         rows = self.conn.execute(f"SELECT {ss.DOCUMENT_COLUMNS} FROM documents ORDER BY id")
         return [ss.document_from_row(r) for r in rows]
 
+    def iter_documents(self) -> Iterator[tuple[Document, int, int]]:
+        """(article without paragraphs, people count, quotation count), one at a time, by id."""
+        rows = self.conn.execute(
+            f"SELECT {ss.DOCUMENT_COLUMNS}, people, quotes FROM documents ORDER BY id"
+        )
+        for row in rows:
+            yield ss.document_from_row(row[:-2]), row[-2], row[-1]
+
+    def document_count(self) -> int:
+        """How many articles the index holds (cheap: kept in `meta`)."""
+        return self._meta_count("documents")
+
+    def _meta_count(self, key: str) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else 0
+
     def document(self, doc_id: str) -> Document:
         """One article with its paragraphs."""
         row = self.conn.execute(
@@ -302,7 +318,8 @@ class Index:
                 "FROM mentions WHERE doc = ?"
             ),
         )
-        quotes = self._quotes("WHERE q.doc = ?", (rowid,), corpus_names)
+        names = self._body_names() if corpus_names else None
+        quotes = self._iter_quotes("WHERE q.doc = ?", (rowid,), names)
         return Analysis(doc, cast, tuple(quotes))
 
     def _rowid(self, doc_id: str) -> int:
@@ -347,39 +364,44 @@ class Index:
         """Quotations (of the given articles, or all), oldest article first, speakers and
         bodies under their corpus-wide names."""
         if doc_ids is None:
-            return self._quotes("", (), True)
+            return list(self.iter_quotes())
+        rowids = sorted(self._rowid(doc_id) for doc_id in set(doc_ids))
+        body_names = self._body_names()
         out: list[Quote] = []
-        for doc_id in sorted(doc_ids, key=self._rowid):
-            out += self._quotes("WHERE q.doc = ?", (self._rowid(doc_id),), True)
+        for i in range(0, len(rowids), 500):
+            chunk = rowids[i : i + 500]
+            where = f"WHERE q.doc IN ({','.join('?' * len(chunk))})"
+            out += self._iter_quotes(where, tuple(chunk), body_names)
         return out
 
-    def _quotes(self, where: str, args: tuple, corpus_names: bool) -> list[Quote]:
-        if corpus_names:
-            self._identity()
-            sql = (
-                f"SELECT {ss.QUOTE_COLUMNS}, "
-                "(SELECT canonical FROM names n WHERE n.doc = q.doc AND n.name = q.speaker "
-                " AND n.kind = q.speaker_kind) "
-                f"FROM quotes q JOIN documents d ON d.rowid = q.doc {where} ORDER BY q.doc, q.n"
-            )
-            body_names = self._body_names()
-        else:
-            sql = (
-                f"SELECT {ss.QUOTE_COLUMNS}, NULL FROM quotes q "
-                f"JOIN documents d ON d.rowid = q.doc {where} ORDER BY q.doc, q.n"
-            )
-            body_names = {}
-        out = []
+    def iter_quotes(self) -> Iterator[Quote]:
+        """Every quotation, one at a time (for `export`), as `quotes()` gives them."""
+        return self._iter_quotes("", (), self._body_names())
+
+    def _iter_quotes(
+        self, where: str, args: tuple, body_names: dict[tuple[str, str], str] | None
+    ) -> Iterator[Quote]:
+        """Quotations; with `body_names` (from `_body_names`) under corpus-wide names."""
+        canonical = (
+            "(SELECT canonical FROM names n WHERE n.doc = q.doc AND n.name = q.speaker "
+            "AND n.kind = q.speaker_kind)"
+            if body_names is not None
+            else "NULL"
+        )
+        sql = (
+            f"SELECT {ss.QUOTE_COLUMNS}, {canonical} FROM quotes q "
+            f"JOIN documents d ON d.rowid = q.doc {where} ORDER BY q.doc, q.n"
+        )
         for row in self.conn.execute(sql, args):
             q = ss.quote_from_row(row)
-            if corpus_names:
+            if body_names is not None:
                 speaker = row[-1] or q.speaker
                 bodies = tuple(dict.fromkeys(body_names.get((q.document, b), b) for b in q.bodies))
                 q = _replace_quote(q, speaker, bodies)
-            out.append(q)
-        return out
+            yield q
 
     def _body_names(self) -> dict[tuple[str, str], str]:
+        self._identity()
         rows = self.conn.execute(
             "SELECT d.id, n.name, n.canonical FROM names n JOIN documents d ON d.rowid = n.doc "
             "WHERE n.kind = 'body'"
@@ -410,12 +432,12 @@ class Index:
         return IndexStats(
             path=str(self.path),
             corpus=str(self.corpus.root),
-            documents=count("SELECT count(*) FROM documents"),
-            paragraphs=count("SELECT count(*) FROM paragraphs"),
+            documents=self._meta_count("documents"),
+            paragraphs=self._meta_count("paragraphs"),
             people=count("SELECT count(*) FROM people"),
             bodies=count("SELECT count(*) FROM bodies"),
-            quotes=count("SELECT count(*) FROM quotes"),
-            problems=count("SELECT count(*) FROM files WHERE doc IS NULL"),
+            quotes=self._meta_count("quotes"),
+            problems=self._meta_count("problems"),
             size_bytes=size,
             parsed=self.parsed,
             seconds=round(self.seconds, 3),
@@ -493,9 +515,9 @@ def _full_build(
                 "corpus": root,
                 "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "complete": "1",
-                "files": str(len(seen)),
             }
             conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+            _store_counts(conn)
             conn.execute("COMMIT")
             conn.execute("INSERT INTO docs_fts (docs_fts) VALUES ('optimize')")
         finally:
@@ -563,12 +585,32 @@ def _refresh(
             conn.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?)", folders.items())
             if gone or parsed:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('identity_fresh', '0')")
-                conn.execute("INSERT OR REPLACE INTO meta SELECT 'files', count(*) FROM files")
+                _store_counts(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
     return parsed
+
+
+def _store_counts(conn: sqlite3.Connection) -> None:
+    """Counts kept in `meta` so that no command has to count 100,000 rows."""
+    docs, paragraphs, quotes = conn.execute(
+        "SELECT count(*), coalesce(sum(paragraphs), 0), coalesce(sum(quotes), 0) FROM documents"
+    ).fetchone()
+    files, problems = conn.execute(
+        "SELECT count(*), coalesce(sum(doc IS NULL), 0) FROM files"
+    ).fetchone()
+    counts = {
+        "documents": docs,
+        "paragraphs": paragraphs,
+        "quotes": quotes,
+        "files": files,
+        "problems": problems,
+    }
+    conn.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in counts.items()]
+    )
 
 
 def _folders_changed(conn: sqlite3.Connection) -> bool:

@@ -51,7 +51,7 @@ from whitehall_cli.models import (
 )
 
 # Bumped whenever a table changes shape: an index with another version is rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # Tokenizer of the full-text index: English stemming, accents folded, case folded.
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 # Bits of a document rowid that number articles of the same day (the rest is the day).
