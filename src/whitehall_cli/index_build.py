@@ -13,7 +13,6 @@ import re
 import sqlite3
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import NamedTuple
 
 from whitehall_cli import load
@@ -148,9 +147,9 @@ def parse_one(doc_id: str, path: str, old_hash: str | None) -> tuple:
     from whitehall_cli import parse
 
     try:
-        raw = Path(path).read_bytes()
-    except OSError as e:
-        return ("problem", doc_id, None, e.strerror or str(e))
+        raw = load.read_bytes(path)  # capped at load.MAX_ARTICLE_BYTES, with a warning
+    except load.Unreadable as e:
+        return ("problem", doc_id, None, str(e))
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     if digest == old_hash:
         return ("same", doc_id, digest)
