@@ -246,7 +246,11 @@ def _paragraph_hits(
         ):
             rows.append((rank_of[rowid] * SLOTS_PER_ARTICLE + 2 + n, text))
     conn.execute("BEGIN")  # one transaction: FTS5 writes one segment, not one per row
-    conn.executemany("INSERT INTO temp.para_fts (rowid, text) VALUES (?, ?)", rows)
+    try:
+        conn.executemany("INSERT INTO temp.para_fts (rowid, text) VALUES (?, ?)", rows)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
     conn.execute("COMMIT")
     found: dict[int, list[tuple[float, int, str]]] = {rank: [] for rank in docs}
     matches = (
