@@ -82,19 +82,27 @@ def filter_options(*names: str) -> Callable[[Callable[..., Any]], Callable[..., 
 
 
 def _complete_names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
-    """Shell completion of people and body names from the index."""
+    """Shell completion of people and body names (and their acronyms) from the index:
+    names that start with what was typed first, then names with a word that does."""
     from click.shell_completion import CompletionItem
 
+    log.setLevel(logging.CRITICAL)  # nothing may reach the terminal mid-completion
     try:
         from whitehall_cli import query
 
-        root = ctx.find_root()
-        index = query.open_index(root.params.get("data"))
-        names = [p.name for p in index.people()] + [b.name for b in index.bodies()]
+        index = query.open_index(ctx.find_root().params.get("data"))
+        records = [*index.people(), *index.bodies()]
     except Exception:  # noqa: BLE001 - completion must never print a traceback
         return []
     low = incomplete.casefold()
-    return [CompletionItem(n) for n in sorted(names) if low in n.casefold()][:50]
+    first, second = [], []
+    for r in records:
+        forms = [r.name, *r.aliases]
+        if any(f.casefold().startswith(low) for f in forms):
+            first.append(r.name)
+        elif any(w.startswith(low) for f in forms for w in f.casefold().split()):
+            second.append(r.name)
+    return [CompletionItem(n) for n in [*sorted(set(first)), *sorted(set(second))][:50]]
 
 
 def _filters(**kwargs: Any) -> Any:

@@ -6,7 +6,16 @@ from typing import Any
 
 import click
 
-from whitehall_cli.cli import Output, _emit, _filters, _index, cli, filter_options, output_options
+from whitehall_cli.cli import (
+    Output,
+    _complete_names,
+    _emit,
+    _filters,
+    _index,
+    cli,
+    filter_options,
+    output_options,
+)
 
 
 @cli.command()
@@ -57,7 +66,7 @@ def show(ctx: click.Context, doc: str, output: Output | None, no_pager: bool) ->
 
 
 @cli.command()
-@click.argument("name", nargs=-1, required=True, shell_complete=None)
+@click.argument("name", nargs=-1, required=True, shell_complete=_complete_names)
 @output_options(csv=False)
 @click.pass_context
 def who(ctx: click.Context, name: tuple[str, ...], output: Output | None, no_pager: bool) -> int:

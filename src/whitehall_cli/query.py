@@ -68,7 +68,7 @@ def open_index(
     """The index of the corpus chosen by --data, $WH_DATA or the bundled default."""
     corpus = resolve_corpus(data)
     index = Index.open(corpus, rebuild=rebuild, progress=progress)
-    if index.stats().documents == 0:
+    if index.document_count() == 0:
         raise CorpusNotFound(f"no readable articles in {corpus.root}")
     return index
 
