@@ -852,7 +852,83 @@ def test_a_body_the_article_names_only_by_acronym_keeps_the_acronym() -> None:
     from whitehall_cli.entities import find_cast
     from whitehall_cli.models import Document
 
-    doc = Document("x", "", None, None, None, None, (), None,
-                   ("Members of PCS will strike next week, PCS said on Tuesday.",))
+    doc = Document(
+        "x",
+        "",
+        None,
+        None,
+        None,
+        None,
+        (),
+        None,
+        ("Members of PCS will strike next week, PCS said on Tuesday.",),
+    )
     names = {b.name: b.aliases for b in find_cast(doc).bodies}
     assert "PCS" in names and "Public and Commercial Services Union" in names["PCS"]
+
+
+# ----- rules added for unseen house styles ---------------------------------------------------
+def test_call_to_action_line_names_no_body() -> None:
+    cast = find_cast(doc_of("Follow the Committee on X for updates on the inquiry."))
+    assert cast.bodies == ()
+
+
+def test_platform_after_a_body_is_not_part_of_its_name() -> None:
+    cast = find_cast(doc_of("Follow the Institute for Civic Renewal on X."))
+    assert [b.name for b in cast.bodies] == ["Institute for Civic Renewal"]
+
+
+def test_lone_capital_letter_makes_no_body_name() -> None:
+    cast = find_cast(doc_of("Papers for the Working Group B meeting were late."))
+    assert "Working Group B" not in [b.name for b in cast.bodies]
+
+
+def test_possessive_body_right_before_a_name_ties_the_person() -> None:
+    cast = find_cast(doc_of("The Resolution Foundation's Priya Malhotra said pay had stalled."))
+    assert person(cast, "Priya Malhotra").bodies == ("Resolution Foundation",)
+
+
+def test_peer_territorial_designation_is_part_of_the_form_and_the_role_follows() -> None:
+    text = (
+        "Derek Holloway, Lord Holloway of Kelso, a former permanent secretary, told peers the "
+        "rules were clear. Lord Holloway added that nobody had asked."
+    )
+    doc = doc_of(text)
+    cast = find_cast(doc)
+    p = person(cast, "Derek Holloway")
+    assert "Lord Holloway of Kelso" in p.aliases
+    assert "former permanent secretary" in p.roles
+    forms = [m.form for m in cast.mentions if m.entity == "Derek Holloway"]
+    assert "Lord Holloway of Kelso" in forms
+    for m in cast.mentions:
+        assert doc.text_at(m.location, m.paragraph)[m.start : m.end] == m.form
+
+
+def test_bracketed_code_after_a_body_is_a_reference_not_an_alias() -> None:
+    cast = find_cast(doc_of("The Institute for Civic Renewal (ABC0042) said the code was weak."))
+    assert body(cast, "Institute for Civic Renewal").aliases == ()
+
+
+def test_relative_named_by_given_name_takes_the_family_surname() -> None:
+    doc = doc_of(
+        "Gareth Lowry, 61, and his wife Helen, 58, both work at the tax office.",
+        '"We were never asked," said Mrs Lowry.',
+        "Mr Lowry, an auditor, said the move was a shock. Helen said she would leave.",
+    )
+    cast = find_cast(doc)
+    helen = person(cast, "Helen Lowry")
+    assert "Mrs Lowry" in helen.aliases and "Helen" in helen.aliases
+    gareth = person(cast, "Gareth Lowry")
+    assert "Mr Lowry" in gareth.aliases and "Mrs Lowry" not in gareth.aliases
+    helen_forms = [(m.paragraph, m.form) for m in cast.mentions if m.entity == "Helen Lowry"]
+    assert helen_forms == [(0, "Helen"), (1, "Mrs Lowry"), (2, "Helen")]
+
+
+def test_relative_with_a_full_name_is_not_renamed() -> None:
+    cast = find_cast(doc_of("Alan Marsh and his son Peter Marsh-Tully both sat on the board."))
+    assert {p.name for p in cast.people} == {"Alan Marsh", "Peter Marsh-Tully"}
+
+
+def test_now_before_a_role_in_apposition_is_not_part_of_it() -> None:
+    cast = find_cast(doc_of("Priya Malhotra, now a junior minister, told MPs she disagreed."))
+    assert person(cast, "Priya Malhotra").roles == ("junior minister",)

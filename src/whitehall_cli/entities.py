@@ -8,16 +8,17 @@ corpus-wide identities.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
 from whitehall_cli import org_context
 from whitehall_cli import organisations as orgs
+from whitehall_cli.entity_kin import find_relatives, note_sexes, sex_of_form
 from whitehall_cli.entity_merge import merge_bodies, merge_people
 from whitehall_cli.entity_parts import PersonAcc, Seg, ThingAcc, add_once, as_written
 from whitehall_cli.entity_roles import find_authors, find_roles
 from whitehall_cli.entity_tokens import Tok, is_title_case, joined, read_words
+from whitehall_cli.entity_works import noun_works, titled_works
 from whitehall_cli.lexicon import lexicon_disabled
 from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, Mention, PersonRef, WorkRef
 from whitehall_cli.names import (
@@ -29,22 +30,11 @@ from whitehall_cli.names import (
     SPEECH_VERBS,
     SURNAME_HONORIFICS,
 )
-from whitehall_cli.org_words import GENERIC_INSTITUTIONS, WORK_NOUNS
+from whitehall_cli.org_words import GENERIC_INSTITUTIONS
 from whitehall_cli.people import find_names
 
 __all__ = ["find_cast", "merge_bodies", "merge_people"]
 
-# Nouns for documents that may be followed by their title.
-TITLE_NOUNS = frozenset(
-    "report study review paper guidance pamphlet document strategy book analysis briefing".split()
-)
-# "a report published today, Digital capability in central government, that ..." and
-# "its report, “Keeping the books”, said": the title after a document noun.
-TITLED_WORK = re.compile(
-    r"\b(?:" + "|".join(sorted(TITLE_NOUNS)) + r")(?:,?\s+[a-z]+){0,3},?\s+"
-    r"(?:[\u201c\"\u2018*](?P<quoted>[A-Z][^\u201d\"\u2019*\n]{2,120})[\u201d\"\u2019*]"
-    r"|(?P<plain>[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){1,7})[,.:;])"
-)
 # Read once: WH_NO_LEXICON=1 runs recognition without the curated lexicon.
 USE_LEXICON = not lexicon_disabled()
 
@@ -81,6 +71,8 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     for seg in segs:
         seg.names = find_names(seg.text, seg.toks, seg.taken, seg.title_case, seg.caps)
     people = _collect_people(segs)
+    find_relatives(segs, people)
+    note_sexes(segs, people)
     # 3. bodies shown by context ("the FDA union", "Vote Leave director")
     for seg in segs:
         if seg.title_case:
@@ -214,79 +206,9 @@ def _collect_things(segs: list[Seg]) -> tuple[dict[str, ThingAcc], dict[str, Thi
                         else s
                         for s in seg.spans
                     ]
-    _noun_works(segs, works)
+    noun_works(segs, works)
+    titled_works(segs, works)
     return bodies, works
-
-
-def _noun_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
-    """Works named by a capitalised phrase and a lower-case noun ("Partygate report"); a body
-    or person in the phrase is the work's author ("Demos report")."""
-    for seg in segs:
-        if seg.words.isdisjoint(WORK_NOUNS):
-            continue
-        for k, t in enumerate(seg.toks):
-            if t.cap or t.text not in WORK_NOUNS or not joined(seg.toks, k):
-                continue
-            prev = seg.toks[k - 1]
-            if not prev.cap or prev.base.isupper() and len(prev.base) <= 2:
-                continue
-            a = k - 1
-            while a > 0 and joined(seg.toks, a) and seg.toks[a - 1].cap:
-                a -= 1
-            while a < k - 1 and seg.toks[a].base in ("The", "A", "An", "This", "That", "Its"):
-                a += 1
-            owner = next((s for s in seg.spans if s.i <= k - 1 < s.j and s.kind != "work"), None)
-            person = next((h for h in seg.names if h.i <= k - 1 < h.j), None)
-            if owner is None and person is None and seg.toks[a].initial and k - a == 1:
-                continue  # "Report" words at a sentence start say nothing
-            start = owner.start if owner else person.start if person else seg.toks[a].start
-            name = seg.text[start : t.start + len(t.text)]
-            if any(s.kind == "work" and s.start <= start < s.end for s in seg.spans):
-                continue
-            w = works.setdefault(name, ThingAcc(name, "work"))
-            add_once(w.forms, name)
-            if w.author is None:
-                w.author = owner.name if owner else person.name if person else None
-            seg.spans.append(
-                orgs.Span(a, k + 1, start, t.start + len(t.text), name, name, "work", 2)
-            )
-            seg.taken |= set(range(a, k + 1)) - {m for h in seg.names for m in range(h.i, h.j)}
-        seg.spans.sort(key=lambda s: s.start)
-    _titled_works(segs, works)
-
-
-def _titled_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
-    """A work's title given after a word for a document, in quotation marks or set off by
-    commas: 'its report, "Keeping the books", said'; 'the guidance, Managing Public Money.'"""
-    for seg in segs:
-        if seg.words.isdisjoint(TITLE_NOUNS):
-            continue
-        for m in TITLED_WORK.finditer(seg.text):
-            group = "quoted" if m.group("quoted") else "plain"
-            title = m.group(group).strip()
-            start = m.start(group)
-            if group == "plain":
-                words = title.lower().split()
-                if any(w.strip(",.") in SPEECH_VERBS for w in words):
-                    continue
-                if any(s.start <= start < s.end for s in seg.spans) or any(
-                    h.start <= start < h.end for h in seg.names
-                ):
-                    continue  # "in its report, Labour said": a body, not a title
-            w = works.setdefault(title, ThingAcc(title, "work"))
-            add_once(w.forms, title)
-            i = seg.starts.get(start) if seg.starts else None
-            k = next((k for k, t in enumerate(seg.toks) if t.start >= start), 0) if i is None else i
-            j = next(
-                (
-                    k2 + 1
-                    for k2 in range(len(seg.toks) - 1, -1, -1)
-                    if seg.toks[k2].end <= start + len(title)
-                ),
-                k + 1,
-            )
-            seg.spans.append(orgs.Span(k, j, start, start + len(title), title, title, "work", 2))
-        seg.spans.sort(key=lambda s: s.start)
 
 
 def _in_title_of(toks: list[Tok], s: orgs.Span) -> bool:
@@ -321,6 +243,8 @@ def _acronyms(segs: list[Seg], bodies: dict[str, ThingAcc]) -> None:
                 # "the Department for Environment, Food and Rural Affairs (Defra)"
                 before = next((s for s in seg.spans if s.j == k and s.kind != "work"), None)
                 owner = before.name if before else None
+            if not t.base.isalpha():
+                continue  # "(CSA0019)": a bracketed code is a reference, not a short name
             if owner is None and (k in seg.taken or not orgs.looks_like_acronym(t.base)):
                 continue
             if owner is not None and k in seg.taken:
@@ -379,6 +303,9 @@ def _mentions(
     by_surname: dict[str, list[str]] = {}
     for name in people:
         by_surname.setdefault(name.split()[-1], []).append(name)
+    for name, p in people.items():
+        if p.given_key:  # "his wife Janet": a later bare "Janet" is her
+            by_surname.setdefault(name.split()[0], [name])
     out: list[Mention] = []
     last_seen: dict[str, int] = {}
     order = 0
@@ -405,6 +332,8 @@ def _mentions(
             order += 1
             if kind == "surname":
                 cands = by_surname[form.split()[-1]]
+                sex = sex_of_form(form)  # "Mrs Doherty": not the husband
+                cands = [c for c in cands if not (sex and people[c].sex not in ("", sex))] or cands
                 name = max(cands, key=lambda c: (last_seen.get(c, -1), -cands.index(c)))
                 kind = "person"
             if kind == "person":

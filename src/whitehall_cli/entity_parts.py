@@ -25,8 +25,6 @@ class Seg:
     taken: set[int] = field(default_factory=set)
     words: frozenset[str] = frozenset()  # every word of the text, for cheap pre-checks
     caps: list[int] = field(default_factory=list)  # indices of capitalised words
-    starts: dict[int, int] = field(default_factory=dict)  # offset -> index of the word there
-    ends: dict[int, int] = field(default_factory=dict)  # end offset -> index of the word after
 
 
 @dataclass
@@ -39,6 +37,8 @@ class PersonAcc:
     bodies: list[str] = field(default_factory=list)
     strong: bool = False
     count: int = 0
+    sex: str = ""  # "f" or "m" when the text says (a family word, a pronoun, an honorific)
+    given_key: bool = False  # named by given name alone ("his wife Janet" -> "Janet")
 
 
 @dataclass

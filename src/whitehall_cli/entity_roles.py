@@ -65,9 +65,9 @@ def find_roles(
             found = [(r, s, e, at) for at, r, s, e in ledes if n - 2 <= at < n]
         introduced.add(m.entity)
         p = people[m.entity]
-        tie = _body_after(seg, j, bodies)
-        if tie:
-            add_once(p.bodies, tie)
+        for tie in (_body_before(seg, i, bodies), _body_after(seg, j, bodies)):
+            if tie:
+                add_once(p.bodies, tie)
         for role, s, e, at in found:
             add_once(p.roles, role)
             inside = [
@@ -94,6 +94,15 @@ def _head_word_body(role: str, bodies: dict[str, ThingAcc]) -> list[str]:
         return []
     found = [b.name for b in bodies.values() if b.name.split()[-1].lower() == heads[-1].lower()]
     return found if len(found) == 1 else []
+
+
+def _body_before(seg: Seg, i: int, bodies: dict[str, ThingAcc]) -> str | None:
+    """ "the IfG's Alex Thomas", "Prospect's Mike Clancy": a body in the possessive right
+    before a name is the person's own."""
+    toks = seg.toks
+    if i == 0 or not toks[i - 1].possessive or toks[i].gap != " ":
+        return None
+    return next((b.name for b in seg.spans if b.j == i and b.name in bodies), None)
 
 
 def _body_after(seg: Seg, j: int, bodies: dict[str, ThingAcc]) -> str | None:

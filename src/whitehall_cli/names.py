@@ -243,3 +243,36 @@ INVERTED_SPEECH_VERBS = frozenset(
     "said says added adds wrote writes warned warns argued argues insisted insists explained "
     "explains noted notes continued continues replied replies told".split()
 )
+# Family words after "his"/"her" that name a relative by given name alone ("his wife
+# Janet"), with the relative's sex ("f", "m", or "" when the word does not say).
+RELATION_NOUNS = {
+    "wife": "f",
+    "husband": "m",
+    "partner": "",
+    "widow": "f",
+    "widower": "m",
+    "son": "m",
+    "daughter": "f",
+    "brother": "m",
+    "sister": "f",
+    "mother": "f",
+    "father": "m",
+    "fiancee": "f",
+    "fiancée": "f",
+    "fiance": "m",
+    "fiancé": "m",
+}
+# Possessive pronouns before a family word, with the sex they give the person named before.
+KIN_PRONOUNS = {"his": "m", "her": "f", "their": ""}
+# Honorifics that give a person's sex ("Mrs Doherty" is the wife, "Mr Doherty" the husband).
+GENDERED_HONORIFICS = {
+    "Mr": "m",
+    "Sir": "m",
+    "Lord": "m",
+    "Mrs": "f",
+    "Ms": "f",
+    "Miss": "f",
+    "Dame": "f",
+    "Lady": "f",
+    "Baroness": "f",
+}

@@ -63,6 +63,16 @@ TITLE_WORDS = frozenset(
     "Deputy Head Shadow Former Prime Dear Secretary-General Director-General Leader Officer "
     "Adviser Advisor Commissioner".split()
 )
+# Verbs that open a call to action at the start of a line ("Follow the Committee on X",
+# "Sign up to the Society's newsletter"): never the first word of a body's name.
+ACTION_VERBS = frozenset(
+    "Follow Share Sign Subscribe Click Read Watch Listen Join Contact Visit Email Call "
+    "Download Register Donate Support See Find Get Like Tweet Message Write".split()
+)
+# Social platforms: "on X" after a body's name says where to follow it, not part of the name.
+PLATFORMS = frozenset(
+    "X Twitter Facebook Instagram LinkedIn YouTube TikTok Bluesky Threads Mastodon".split()
+)
 # Plural and group nouns for people that end an organisation phrase before a body
 # ("Conservative MPs on the Public Accounts Committee"); "Labour MP" still names Labour.
 PEOPLE_NOUNS = frozenset("MP MPs Ministers Peers Members Member Officials Staff".split())

@@ -18,6 +18,7 @@ from whitehall_cli.entity_tokens import CONNECTORS, WORD, Tok, joined
 from whitehall_cli.lexicon import LexEntry, load_entries
 from whitehall_cli.names import GIVEN_NAMES, HONORIFICS
 from whitehall_cli.org_words import (
+    ACTION_VERBS,
     GENERIC_BODY_NAMES,
     GENERIC_ORG_MODIFIERS,
     KIND_NOUNS,
@@ -25,6 +26,7 @@ from whitehall_cli.org_words import (
     ORG_HEADS,
     ORG_ROLE_NOUNS,
     PEOPLE_NOUNS,
+    PLATFORMS,
     TIME_WORDS,
     TITLE_WORDS,
     UNION_APPOSITIONS,
@@ -266,6 +268,7 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
         toks[a].base in TITLE_WORDS
         or toks[a].text in CONNECTORS
         or toks[a].base in ("The", "A", "An", "This", "That")
+        or (toks[a].initial and toks[a].base in ACTION_VERBS)
     ):
         a += 1
     heads = [
@@ -295,6 +298,8 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
     k = end
     while k < b and toks[k].text in CONNECTORS:
         k += 1
+        if k < b and toks[k].base in PLATFORMS:
+            break  # "the Institute for Government on X"
         while k < b and toks[k].cap and toks[k].base not in TIME_WORDS:
             k += 1
             end = k
@@ -309,7 +314,8 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
         if w not in ORG_HEADS and w not in CONNECTORS and w not in GENERIC_ORG_MODIFIERS
     ]
     name = text[toks[a].start : toks[end - 1].end]
-    if not distinct or name in GENERIC_BODY_NAMES:
+    # a lone capital letter ("Committee on X", "Group B") names a label, not a body
+    if all(len(w) == 1 for w in distinct) or name in GENERIC_BODY_NAMES:
         return None
     return Span(a, end, toks[a].start, toks[end - 1].end, name, name, ORG_HEADS[toks[last].base], 1)
 

@@ -30,6 +30,8 @@ from whitehall_cli.names import (
 
 # Most words in a personal name (given names, particles and surname).
 MAX_NAME_WORDS = 5
+# Most place words in a peer's territorial designation ("of Alnmouth", "of Much Wenlock").
+MAX_DESIGNATION_WORDS = 3
 # Most words in a role given in apposition ("Name, general secretary of the FDA union,").
 MAX_ROLE_WORDS = 14
 # Words that open an apposition or a copula before the role itself ("who is a", "the").
@@ -47,6 +49,8 @@ ROLE_OPENERS = (
     "has been",
     "is now",
     "became",
+    "now",  # "Darren Oyelaran, now a junior minister"
+    "then",
 )
 # Prepositions that end a role given after "is a" ("a reporter for X" gives "reporter").
 COPULA_ROLE_STOPS = ("for", "at", "with", "where", "who", "and", "in", "on")
@@ -115,6 +119,8 @@ def find_names(
             continue  # one word alone is a name only as a peer's title with its name
         hit = _name_in_run(text, toks, i, j, title_case)
         if hit:
+            hit = _with_designation(text, toks, hit, taken)
+            after = max(after, hit.j)
             hits.append(hit)
     hits.extend(_bracketed_given_names(text, toks, taken))
     return hits
@@ -166,6 +172,34 @@ def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -
     if title_case and not (given or honorific):
         return None
     return NameHit(a, end, toks[a].start, toks[end - 1].end, form, name, strong)
+
+
+def _with_designation(text: str, toks: list[Tok], hit: NameHit, taken: set[int]) -> NameHit:
+    """ "Lord Fenwick of Alnmouth": a peer's territorial designation is part of the name as
+    written (the canonical name stays "Lord Fenwick")."""
+    words = hit.name.split()
+    k = hit.j
+    if len(words) != 2 or words[0] not in PEER_TITLES or k + 1 >= len(toks):
+        return hit
+    if toks[k].text != "of" or not joined(toks, k) or not joined(toks, k + 1):
+        return hit
+    end = k + 1
+    while (
+        end < len(toks)
+        and end - k <= MAX_DESIGNATION_WORDS
+        and end not in taken
+        and toks[end].cap
+        and toks[end].base not in NON_NAME_WORDS
+        and (end == k + 1 or joined(toks, end))
+    ):
+        end += 1
+        if toks[end - 1].possessive:
+            break
+    if end == k + 1:
+        return hit
+    last = toks[end - 1]
+    form = text[hit.start : last.end]
+    return NameHit(hit.i, end, hit.start, last.end, form, hit.name, hit.strong)
 
 
 def _bracketed_given_names(text: str, toks: list[Tok], taken: set[int]) -> list[NameHit]:

@@ -1,0 +1,99 @@
+"""Works (codes, reports, reviews) that an article names by a phrase rather than by a
+capitalised title: "the Partygate report", "a Demos report" (the body is its author), and a
+title given after a word for a document ('its report, "Keeping the books", said')."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from operator import attrgetter
+
+from whitehall_cli import organisations as orgs
+from whitehall_cli.entity_parts import Seg, ThingAcc, add_once
+from whitehall_cli.entity_tokens import joined
+from whitehall_cli.names import SPEECH_VERBS
+from whitehall_cli.org_words import WORK_NOUNS
+
+# Nouns for documents that may be followed by their title.
+TITLE_NOUNS = frozenset(
+    "report study review paper guidance pamphlet document strategy book analysis briefing".split()
+)
+# "a report published today, Digital capability in central government, that ..." and
+# "its report, “Keeping the books”, said": the title after a document noun.
+TITLED_WORK = re.compile(
+    r"\b(?:" + "|".join(sorted(TITLE_NOUNS)) + r")(?:,?\s+[a-z]+){0,3},?\s+"
+    r"(?:[\u201c\"\u2018*](?P<quoted>[A-Z][^\u201d\"\u2019*\n]{2,120})[\u201d\"\u2019*]"
+    r"|(?P<plain>[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){1,7})[,.:;])"
+)
+# Offset of a word, for bisection over a text's words.
+_start_of = attrgetter("start")
+
+
+def noun_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
+    """Works named by a capitalised phrase and a lower-case noun ("Partygate report"); a body
+    or person in the phrase is the work's author ("Demos report")."""
+    for seg in segs:
+        if seg.words.isdisjoint(WORK_NOUNS):
+            continue
+        for k, t in enumerate(seg.toks):
+            if t.cap or t.text not in WORK_NOUNS or not joined(seg.toks, k):
+                continue
+            prev = seg.toks[k - 1]
+            if not prev.cap or prev.base.isupper() and len(prev.base) <= 2:
+                continue
+            a = k - 1
+            while a > 0 and joined(seg.toks, a) and seg.toks[a - 1].cap:
+                a -= 1
+            while a < k - 1 and seg.toks[a].base in ("The", "A", "An", "This", "That", "Its"):
+                a += 1
+            owner = next((s for s in seg.spans if s.i <= k - 1 < s.j and s.kind != "work"), None)
+            person = next((h for h in seg.names if h.i <= k - 1 < h.j), None)
+            if owner is None and person is None and seg.toks[a].initial and k - a == 1:
+                continue  # "Report" words at a sentence start say nothing
+            start = owner.start if owner else person.start if person else seg.toks[a].start
+            name = seg.text[start : t.start + len(t.text)]
+            if any(s.kind == "work" and s.start <= start < s.end for s in seg.spans):
+                continue
+            w = works.setdefault(name, ThingAcc(name, "work"))
+            add_once(w.forms, name)
+            if w.author is None:
+                w.author = owner.name if owner else person.name if person else None
+            seg.spans.append(
+                orgs.Span(a, k + 1, start, t.start + len(t.text), name, name, "work", 2)
+            )
+            seg.taken |= set(range(a, k + 1)) - {m for h in seg.names for m in range(h.i, h.j)}
+        seg.spans.sort(key=lambda s: s.start)
+
+
+def titled_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
+    """A work's title given after a word for a document, in quotation marks or set off by
+    commas: 'its report, "Keeping the books", said'; 'the guidance, Managing Public Money.'"""
+    for seg in segs:
+        if seg.words.isdisjoint(TITLE_NOUNS):
+            continue
+        for m in TITLED_WORK.finditer(seg.text):
+            group = "quoted" if m.group("quoted") else "plain"
+            title = m.group(group).strip()
+            start = m.start(group)
+            if group == "plain":
+                words = title.lower().split()
+                if any(w.strip(",.") in SPEECH_VERBS for w in words):
+                    continue
+                if any(s.start <= start < s.end for s in seg.spans) or any(
+                    h.start <= start < h.end for h in seg.names
+                ):
+                    continue  # "in its report, Labour said": a body, not a title
+            w = works.setdefault(title, ThingAcc(title, "work"))
+            add_once(w.forms, title)
+            k = bisect_left(seg.toks, start, key=_start_of)
+            k = k if k < len(seg.toks) else 0
+            j = next(
+                (
+                    k2 + 1
+                    for k2 in range(len(seg.toks) - 1, -1, -1)
+                    if seg.toks[k2].end <= start + len(title)
+                ),
+                k + 1,
+            )
+            seg.spans.append(orgs.Span(k, j, start, start + len(title), title, title, "work", 2))
+        seg.spans.sort(key=lambda s: s.start)
