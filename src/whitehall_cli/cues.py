@@ -239,38 +239,6 @@ HEADLINE_ROLE_RE = re.compile(
 )
 # Words before a job title that take the office away: a shadow minister is not "the minister".
 NOT_THE_OFFICE = frozenset("shadow former ex ex- outgoing opposition".split())
-# Honorifics that tell which pronoun stands for a person.
-HONORIFIC_PRONOUN = {
-    "sir": "he",
-    "lord": "he",
-    "mr": "he",
-    "baron": "he",
-    "dame": "she",
-    "lady": "she",
-    "baroness": "she",
-    "mrs": "she",
-    "ms": "she",
-    "miss": "she",
-}
-# Common given names by sex (British news: the people it quotes), so that "he" and "she"
-# agree with a person named without an honorific; a name missing here is simply unknown.
-GIVEN_NAMES_HE = frozenset(
-    "adam alan alex alexander alistair andrew andy anthony ben benjamin bill bob boris callum "
-    "charles charlie chris christopher colin craig dan daniel darren dave david dominic douglas "
-    "ed edward gareth gary gavin george gordon graham greg harry henry iain ian jack jacob jake "
-    "james jamie jason jeremy jim joe john jon jonathan keir kevin liam lee luke mark martin "
-    "matt matthew michael mike neil nick nigel oliver owen patrick paul peter philip phil "
-    "richard rishi rob robert robin roger ryan sam samuel sean simon stephen steve steven "
-    "stuart thomas tim tom tony william".split()
-)
-GIVEN_NAMES_SHE = frozenset(
-    "abigail alison amanda amy andrea angela anna anne bridget caroline catherine charlotte "
-    "chloe claire clare deborah diane elizabeth ellie emily emma fiona frances hannah harriet "
-    "helen jane janet jennifer jenny jess jessica jo joanna julia julie karen kate katherine "
-    "kathryn kemi laura lisa liz louise lucy margaret maria mary melanie michelle nadine "
-    "natalie nicola olivia penny priti rachel rebecca ruth sally sarah sophie stella susan "
-    "suzanne theresa tracey victoria yvette zoe".split()
-)
 # A headline quotation credited to a name after a colon or dash ("'...': Jane Smith on ...").
 HEADLINE_CREDIT = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|\|)\s*")
 # A clause opening on an unnamed person ("One director who quit the Home Office ..."): the

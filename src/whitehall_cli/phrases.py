@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 _FOR_THE = re.compile(r"\s+(?:for|at|from|in)\s+(?:the\s+)?")
 # Punctuation that ends a noun phrase.
 _PHRASE_BREAK = re.compile(r"[,;:.()\u2013\u2014\"\u201c\u201d_]")
-# A possessive just before a phrase ("the Institute for Government's director").
-_POSSESSIVE_END = re.compile(r"(['\u2019]s|s['\u2019])\s+$")
+# The two characters that end a possessive just before a phrase ("the Institute for
+# Government's director").
+_POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s", "s'", "s\u2019"})
 # The capitalised words of a name ending a stretch of text ("Institute for Government").
 _NAME_WORDS_END = re.compile(r"(?:\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|on)\b)?\s*)+$")
 # An owner at the start of a role ("the department's permanent secretary").
@@ -31,7 +32,7 @@ _POSSESSOR = re.compile(r"^(?:the\s+)?[\w ]+?['\u2019]s\s+")
 # The word before a full stop (an abbreviation or an initial does not end a sentence).
 _LAST_WORD = re.compile(r"(\w+)\.?[\"\u201d\u2019']?$")
 # Punctuation that separates a phrase from what came before it.
-_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
+_CLAUSE_PUNCT_CHARS = ",;:()\u2013\u2014"
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,14 +237,13 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
             return True
         if w not in cues.AUX_WORDS:
             break
-    owner = _POSSESSIVE_END.search(bv, lo, c.start)
-    if owner and (c.what != "mention" or c.mention_kind == "person"):
+    owner = _possessive_before(bv, lo, c.start)
+    if owner >= 0 and (c.what != "mention" or c.mention_kind == "person"):
         # "The Institute for Government's director", "the IfG's Alex Thomas": judge the owner
-        start = owner.start()
-        names = _NAME_WORDS_END.search(bv, lo, start)
-        c = Cand(names.start() if names else start, start, "", "")
-    before = _CLAUSE_PUNCT.split(bv[lo : c.start])[-1]
-    tokens = before.split()
+        names = _NAME_WORDS_END.search(bv, max(lo, owner - 80), owner)
+        c = Cand(names.start() if names else owner, owner, "", "")
+    cut = max(bv.rfind(p, lo, c.start) for p in _CLAUSE_PUNCT_CHARS)
+    tokens = bv[cut + 1 if cut >= 0 else lo : c.start].split()
     while tokens and tokens[-1].lower() not in cues.PREPOSITIONS:
         t = tokens[-1]
         low = t.lower()
@@ -253,6 +253,16 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
             break
         tokens.pop()
     return not (tokens and tokens[-1].lower() in cues.PREPOSITIONS)
+
+
+def _possessive_before(bv: str, lo: int, at: int) -> int:
+    """Where a possessive ending ("'s", "s'") stands just before `at` (spaces between), or -1."""
+    j = at
+    while j > lo and bv[j - 1].isspace():
+        j -= 1
+    if j == at or j - 2 < lo or bv[j - 2 : j] not in _POSSESSIVE_ENDINGS:
+        return -1
+    return j - 2
 
 
 def sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:

@@ -284,13 +284,19 @@ def find_quotes(doc: Document, cast: Cast) -> tuple[Quote, ...]:
                 for sp in spans
             ]
         )
+    quoted = [k for k, spans in enumerate(found) if any(sp.quote for sp in spans)]
+    if not quoted:
+        return ()
+    # what the body says after its last quotation can only matter to a headline quotation
+    last = len(texts) - 1 if quoted[0] < 2 else quoted[-1]
     reader = Reader(doc, cast)
-    atts: dict[int, list] = {}
-    for k in range(2, len(texts)):
+    atts: dict[int, list] = {k: [] for k in range(len(texts))}
+    for k in range(2, last + 1):
         loc, para, text = texts[k]
         atts[k] = reader.paragraph(loc, para, text, found[k])
     for k in (0, 1):
-        atts[k] = reader.lead(texts[k][0], texts[k][2], found[k]) if found[k] else []
+        if any(sp.quote for sp in found[k]):
+            atts[k] = reader.lead(texts[k][0], texts[k][2], found[k])
     quotes: list[Quote] = []
     for k, (loc, para, text) in enumerate(texts):
         for sp, att in zip([sp for sp in found[k] if sp.quote], atts[k], strict=True):

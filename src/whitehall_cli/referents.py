@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from whitehall_cli import cues
+from whitehall_cli import cues, quotes_names
 from whitehall_cli.models import Cast, Document, Mention
 from whitehall_cli.phrases import (
     Attribution,
@@ -23,15 +23,10 @@ from whitehall_cli.phrases import (
     index_words,
     mask_quotes,
     noun_phrase_at,
-    prev_word,
-    role_before_name,
     role_forms,
-    role_phrases,
-    role_points,
-    spoken_for,
     text_index,
-    word_edge,
 )
+from whitehall_cli.quotes_candidates import find_candidates
 
 if TYPE_CHECKING:
     from whitehall_cli.quotes import Span
@@ -79,13 +74,13 @@ class Referents:
         self.gender: dict[str, str] = {}
         for p in cast.people:  # a common given name tells "he" from "she" ...
             given = p.name.split()[0].lower() if p.name.split() else ""
-            if given in cues.GIVEN_NAMES_HE or given in cues.GIVEN_NAMES_SHE:
-                self.gender[p.name] = "he" if given in cues.GIVEN_NAMES_HE else "she"
+            if given in quotes_names.GIVEN_NAMES_HE or given in quotes_names.GIVEN_NAMES_SHE:
+                self.gender[p.name] = "he" if given in quotes_names.GIVEN_NAMES_HE else "she"
         for m in cast.mentions:  # ... and so does an honorific (Sir, Dame, Mrs)
             if m.kind == "person" and m.entity not in self.gender:
                 title = m.form.split()[0].lower().rstrip(".") if m.form.split() else ""
-                if title in cues.HONORIFIC_PRONOUN:
-                    self.gender[m.entity] = cues.HONORIFIC_PRONOUN[title]
+                if title in quotes_names.HONORIFIC_PRONOUN:
+                    self.gender[m.entity] = quotes_names.HONORIFIC_PRONOUN[title]
         self.role_words = cues.ROLE_WORDS | frozenset(
             w
             for p in cast.people
@@ -363,79 +358,12 @@ class Referents:
         for k in range(bisect_right(self.ordered_keys, at) - 1, -1, -1):
             yield self.ordered[k][1]
 
-    # ----- candidates -------------------------------------------------------------------
     def candidates(self, text: str, view: str, loc: str, para: int | None) -> list[Cand]:
         """Every phrase in one text that could speak, in order (none inside quotations)."""
-        out: list[Cand] = []
-        for m in self.by_text.get((loc, para), []):
-            if view[m.start : m.end] == text[m.start : m.end]:
-                out.append(Cand(m.start, m.end, "mention", m.entity, m.kind))
-        taken = [(c.start, c.end) for c in out]
-
-        def free(a: int, b: int) -> bool:
-            return all(b <= s or a >= e for s, e in taken)
-
-        lower = self.lower
-        generic: list[Cand] = []
-        for a, b, w in self.toks:
-            if w in cues.PERSON_PRONOUNS:
-                out.append(Cand(a, b, "pronoun", w))
-            elif w == "they":
-                out.append(Cand(a, b, "they", w))
-            elif w == "it":
-                for nxt in lower[b : b + 40].split()[:4]:
-                    if nxt in cues.SPEECH_WORDS:
-                        out.append(Cand(a, b, "it", w))
-                    if nxt not in cues.IT_AUX:
-                        break
-            elif w in cues.DOC_NOUNS and free(a, b):
-                out.append(Cand(a, b, "doc", w))
-            elif w in cues.BODY_NOUNS and free(a, b):
-                det = prev_word(lower, a)
-                if det in cues.BODY_DETERMINERS:
-                    out.append(Cand(a - len(det) - 1, b, "bodynoun", w))
-            elif w in cues.SPOKES_NOUNS:
-                boss = spoken_for(view, a, b, out)
-                if boss:
-                    out.append(Cand(a, b, "spokes", boss.key, boss.mention_kind))
-        words = self.words
-        for rx, what, first in (
-            (cues.DOC_MULTI_RE, "doc", cues.DOC_MULTI_FIRST),
-            (cues.BODY_MULTI_RE, "bodynoun", cues.BODY_MULTI_FIRST),
-            (cues.SPOKES_MULTI_RE, "spokes", cues.SPOKES_MULTI_FIRST),
-        ):
-            for hit in rx.finditer(view) if first & words else ():
-                key = " ".join(hit.group().lower().split())
-                kind = ""
-                if what == "spokes":
-                    boss = spoken_for(view, hit.start(), hit.end(), out)
-                    key, kind = (boss.key, boss.mention_kind) if boss else ("", "")
-                if key and free(hit.start(), hit.end()):
-                    out.append(Cand(hit.start(), hit.end(), what, key, kind))
-        for hit in role_phrases(view, self.lower, self.words, loc):
-            a, b = hit.start("role"), hit.end("role")
-            parts = hit.group("role").split()
-            cut = next((i for i, w in enumerate(parts) if w.lower() in cues.SPEECH_WORDS), None)
-            if cut is not None:
-                b = a + len(" ".join(parts[:cut]))
-            if b > a and not role_before_name(view, b, out):
-                generic.append(Cand(a, b, "genrole", lower[a:b]))
-        for form, name in self.roles:
-            i = lower.find(form) if form.split()[0] in words else -1
-            while i >= 0:
-                j = i + len(form)
-                if word_edge(lower, i, j) and free(i, j) and role_points(view, i, j, out):
-                    out.append(Cand(i, j, "role", name))
-                    taken.append((i, j))
-                i = lower.find(form, j)
-        for g in generic:  # "the head of the civil service" holds a body's name: the role wins
-            inside = [
-                c for c in out if g.start <= c.start and c.end <= g.end and c.mention_kind == "body"
-            ]
-            if all(g.end <= c.start or g.start >= c.end or c in inside for c in out):
-                out = [c for c in out if c not in inside] + [g]
-        out.sort(key=lambda c: (c.start, -c.end))
-        return out
+        mentions = self.by_text.get((loc, para), [])
+        return find_candidates(
+            mentions, text, view, self.lower, self.words, self.toks, self.roles, loc
+        )
 
     # ----- words of one text -------------------------------------------------------------
     def _prepare(self, text: str, spans: list[Span]) -> str:

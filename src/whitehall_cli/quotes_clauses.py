@@ -1,0 +1,176 @@
+"""Stage 4b (the clause grammar): which speech verb governs a stretch of a sentence and who its
+subject is. `Clauses` reads one sentence at a time for `speakers.Reader`: the cue after a
+quotation ('," he said', '," said Penman'), the speech verb of a clause and its subject (active,
+passive with an agent, a relative pronoun's antecedent, an inverted subject), with asides
+lifted out. What the subject stands for is `referents`' business; the grammar is data, in
+`cues`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from whitehall_cli import cues
+from whitehall_cli.phrases import (
+    NOBODY,
+    Attribution,
+    Cand,
+    Verb,
+    blank_asides,
+    can_be_subject,
+    is_passive,
+    noun_phrase_at,
+    source_of,
+)
+from whitehall_cli.referents import Referents
+
+# After a quotation, what may not stand between it and its speech verb (another sentence).
+_STOP_BEFORE_VERB = re.compile(r"[.;:!?\"\u201c\u201d\u2018_]")
+# Where an inverted subject ends ('," said Penman, who ...').
+_END_OF_SUBJECT = re.compile(r"[,.;:!?\u2013\u2014(]|\bthat\b")
+
+
+class Clauses(Referents):
+    """The speech verbs of one text and their subjects, resolved against the article."""
+
+    def _after_cue(
+        self, view: str, pos: int, e: int, sc: list[Cand], loc: str, para: int | None
+    ) -> tuple[Attribution | None, str]:
+        """'," he said' / '," said Penman' / '," the report states': the cue after a quotation."""
+        tail = view[pos:e]
+        v = next((v for v in self.verbs if pos <= v.start < e and not v.noun), None)
+        if v is None:
+            return None, ""
+        m = v._replace(start=v.start - pos, end=v.end - pos)
+        pre = tail[: m.start]
+        if _STOP_BEFORE_VERB.search(pre) or len(pre.split()) > 12 or cues.NEW_CLAUSE.search(pre):
+            return None, ""
+        if pre.strip(" ,\u00a0"):
+            region = (pos, pos + m.start)
+        else:
+            rest = tail[m.end :]
+            stop = _END_OF_SUBJECT.search(rest)
+            region = (pos + m.end, pos + m.end + (stop.start() if stop else len(rest)))
+        inside = [
+            c
+            for c in sc
+            if region[0] <= c.start < region[1]
+            and can_be_subject(view, c, region[0], self.role_words)
+        ]
+        np = next((c for c in inside if c.what == "mention" and c.mention_kind == "person"), None)
+        np = np or (inside[0] if inside else None)
+        if np is None:
+            words = [
+                w for w in words_of(view[region[0] : region[1]]) if w not in cues.FUNCTION_WORDS
+            ]
+            return (NOBODY, "") if words else (None, "")
+        att = self.resolve(np, view, sc, loc, para)
+        return (att if att is not None else NOBODY), source_of(np)
+
+    def _layout(self, view: str, s: int, hi: int) -> tuple[str, list[int]]:
+        """[s, hi) with its asides blanked, and where its clauses start (after s)."""
+        key = (s, hi)
+        if key not in self.layouts:
+            bv = blank_asides(view, s, hi)
+            breaks = [s + m.end() for m in cues.CLAUSE_BREAK.finditer(bv[s:hi])]
+            self.layouts[key] = (bv, breaks)
+        return self.layouts[key]
+
+    def _speech(
+        self, view: str, s: int, hi: int, sc: list[Cand], loc: str, para: int | None, first: bool
+    ) -> tuple[Attribution | None, str]:
+        """The speaker of the speech verb that governs [s, hi). With `first`, the first speech
+        verb of the sentence; otherwise the one in the last clause, or, when that clause has
+        none, the first one since the last hard break (semicolon, colon, dash). None when
+        there is no such verb."""
+        if not any(s <= v.start < hi and not v.noun for v in self.verbs):
+            return None, ""
+        bv, breaks = self._layout(view, s, hi)
+        starts = [s, *breaks]
+        clauses = list(zip(starts, starts[1:] + [hi], strict=True))
+        if first:
+            order = list(range(len(clauses)))
+        else:
+            hard = [s] + [s + m.end() for m in cues.HARD_BREAK.finditer(bv[s:hi])]
+            order = [len(clauses) - 1] + [k for k, (c0, _) in enumerate(clauses) if c0 >= hard[-1]]
+        for k in order:
+            c0, c1 = clauses[k]
+            verbs = self._verbs(bv, c0, c1)
+            if not verbs:
+                continue
+            for v in verbs[:1] if first else reversed(verbs):
+                att, src = self._subject(bv, clauses, k, v, sc, loc, para)
+                if att is not None:
+                    return att, src
+            return NOBODY, ""
+        return None, ""
+
+    def _subject(
+        self,
+        bv: str,
+        clauses: list[tuple[int, int]],
+        k: int,
+        v: Verb,
+        sc: list[Cand],
+        loc: str,
+        para: int | None,
+    ) -> tuple[Attribution | None, str]:
+        vs, ve, word = v.start, v.end, v.word
+        c0 = clauses[k][0]
+        if is_passive(bv, c0, vs, ve, word):
+            agent = cues.PASSIVE_AFTER.match(bv, ve)
+            if agent and agent.group().split()[0] in ("by", "in"):
+                np = noun_phrase_at(sc, agent.end(), bv, self.role_words)
+                if np is not None:
+                    att = self.resolve(np, bv, sc, loc, para)
+                    return att or NOBODY, source_of(np)
+            return None, ""
+        rel = (
+            cues.RELATIVE_RE.search(bv, max(c0, vs - 60), vs)
+            if self.words & cues.RELATIVES
+            else None
+        )
+        if rel and rel.end() == vs:
+            ante = [
+                c for c in sc if c.end <= rel.start() and not bv[c.end : rel.start()].strip(" ,")
+            ]
+            if ante:
+                return self.resolve(ante[-1], bv, sc, loc, para) or NOBODY, source_of(ante[-1])
+        for j in range(k, -1, -1):
+            lo, hi = clauses[j][0], vs if j == k else clauses[j][1]
+            first = self._first_subject(bv, sc, lo, hi)
+            if first is not None and unnamed_subject(bv, lo, first):
+                return NOBODY, ""
+            if first is not None:
+                np = noun_phrase_at(sc, first.start, bv, self.role_words) or first
+                np = np if np.start < hi else first
+                att = self.resolve(np, bv, sc, loc, para)
+                return self.qualified(att, np, sc, self.view) if att else NOBODY, source_of(np)
+            if j == k and word in cues.INVERSION_VERBS and bv[c0:vs].rstrip().endswith(","):
+                # "..., says the report, authored by ...": the subject follows the verb
+                after = bv[ve : ve + 80]
+                np = noun_phrase_at(sc, ve + len(after) - len(after.lstrip()), bv, self.role_words)
+                if np is not None:
+                    return self.resolve(np, bv, sc, loc, para) or NOBODY, source_of(np)
+            words = [w for w in words_of(bv[lo:hi]) if w not in cues.FUNCTION_WORDS]
+            if words and j == k:
+                return NOBODY, ""
+        return NOBODY, ""
+
+    def _first_subject(self, bv: str, sc: list[Cand], lo: int, hi: int) -> Cand | None:
+        """The first phrase in [lo, hi) that can be a subject."""
+        for c in sc:
+            if lo <= c.start < hi and can_be_subject(bv, c, lo, self.role_words):
+                return c
+        return None
+
+
+def unnamed_subject(bv: str, lo: int, first: Cand) -> bool:
+    """The clause opens on an unnamed person and `first` only stands in their relative clause
+    ("One director who quit the Home Office said")."""
+    m = cues.UNNAMED_SUBJECT.match(bv, lo)
+    return m is not None and first.start >= m.end()
+
+
+def words_of(s: str) -> list[str]:
+    return [w.lower() for w in cues.WORD_RE.findall(s)]
