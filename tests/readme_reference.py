@@ -1,7 +1,10 @@
-"""Regenerate the README's command reference from `wh --help` (and each command's help).
+"""Regenerate the README's command reference from `wh --help` (and each command's help),
+and its tour from real runs of the three headline commands on the bundled corpus.
 
-usage: python tests/readme_reference.py          rewrite README.md in place
-       python tests/readme_reference.py --check  exit 1 if README.md is out of date (the tests run this)
+usage: python tests/readme_reference.py          rewrite both blocks of README.md in place
+       python tests/readme_reference.py --check  exit 1 if the command reference is out of
+                                                 date (the tests run this; the tour's output
+                                                 changes with the extractor, so it is not checked)
 """
 
 from __future__ import annotations
@@ -15,6 +18,14 @@ from whitehall_cli.cli import cli
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- commands:start -->", "<!-- commands:end -->"
+TOUR_START, TOUR_END = "<!-- tour:start -->", "<!-- tour:end -->"
+# The headline commands the tour shows, with how much of each output to keep.
+TOUR = (
+    (["search", "ministerial code", "--limit", "2"], 24),
+    (["who", "Heywod"], 30),
+    (["quotes", "--source", "FDA"], 30),
+    (["quotes", "--source", "FDA", "--json", "--limit", "1"], 40),
+)
 
 
 def help_text(command: click.Command, name: str, parent: click.Context | None = None) -> str:
@@ -40,10 +51,32 @@ def reference() -> str:
     return "\n".join(parts)
 
 
+def tour() -> str:
+    """Each headline command run for real, its output as a user sees it at 100 columns."""
+    import os
+    import subprocess
+
+    wh = Path(sys.executable).with_name("wh")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    subprocess.run([str(wh), "index"], capture_output=True, env=env)  # no rebuild notes below
+    parts = []
+    for args, keep in TOUR:
+        p = subprocess.run([str(wh), *args], capture_output=True, text=True, env=env)
+        out = [line.rstrip() for line in (p.stderr + p.stdout).splitlines()]
+        shown = "\n".join(out[:keep] + (["..."] if len(out) > keep else []))
+        quoted = " ".join(f'"{a}"' if " " in a else a for a in args)
+        parts += ["```text", f"$ wh {quoted}", shown, "```", ""]
+    return "\n".join(parts).rstrip()
+
+
+def replace_block(text: str, start: str, end: str, body: str) -> str:
+    head, _, rest = text.partition(start)
+    _, _, tail = rest.partition(end)
+    return f"{head}{start}\n{body}\n{end}{tail}"
+
+
 def rendered(text: str) -> str:
-    head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
-    return f"{head}{START}\n{reference()}\n{END}{tail}"
+    return replace_block(text, START, END, reference())
 
 
 def main(argv: list[str]) -> int:
@@ -60,6 +93,8 @@ def main(argv: list[str]) -> int:
             )
             return 1
         return 0
+    if TOUR_START in new:
+        new = replace_block(new, TOUR_START, TOUR_END, tour())
     README.write_text(new, encoding="utf-8")
     return 0
 

@@ -273,33 +273,34 @@ def quote_text(q: Quote) -> Any:
     return Text(f"\u201c{q.text}\u201d", style=QUOTE_STYLE)
 
 
-def attribution(q: Quote, title: str | None = None) -> str:
-    who = q.speaker or "(no speaker given)"
-    parts = [who]
+def attribution(q: Quote, title: str | None = None) -> tuple[str, str]:
+    """Who said it (speaker, role, bodies) and where (article, paragraph, date)."""
+    who = q.speaker or "(no speaker named)"
     if q.role:
-        parts.append(q.role)
-    if q.bodies and q.bodies != (q.speaker,):
-        parts.append(_join(q.bodies))
-    where = f"{q.document}" + (
-        f" \u00b6{q.paragraph}" if q.paragraph is not None else f" ({q.location})"
-    )
-    tail = " \u00b7 ".join(x for x in (title, where, q.date) if x)
-    return "  \u2014 " + ", ".join(parts) + (f"  \u00b7 {tail}" if tail else "")
+        who += f", {q.role}"
+    others = [b for b in q.bodies if b != q.speaker and b not in (q.role or "")]
+    if others:
+        who += f" ({_join(others)})"
+    spot = q.document + (f" \u00b6{q.paragraph}" if q.paragraph is not None else f" {q.location}")
+    where = " \u00b7 ".join(x for x in (q.date, title, spot) if x)
+    return f"\u2014 {who}", where
 
 
 def quotes_view(
     quotes: Sequence[Quote], titles: dict[str, str | None] | None = None
 ) -> list[RenderableType]:
+    """The quotation first, then who said it and where."""
+    from rich.padding import Padding
     from rich.text import Text
 
     out: list[RenderableType] = []
     for q in quotes:
+        who, where = attribution(q, (titles or {}).get(q.document))
         block = Text()
         block.append_text(quote_text(q))
-        block.append("\n")
-        block.append(attribution(q, (titles or {}).get(q.document)), style="dim")
-        block.append("\n")
-        out.append(block)
+        block.append("\n" + who, style="italic")
+        block.append("\n" + where, style="dim")
+        out.append(Padding(block, (0, 0, 1, 0)))
     return out
 
 
@@ -410,9 +411,11 @@ def candidates_view(query: str, names: Sequence[tuple[str, str]]) -> list[Render
 
 def hits_view(hits: Sequence[Hit], terms: Sequence[str] = ()) -> list[RenderableType]:
     """Hits grouped by article, best article first, matches highlighted."""
+    from rich.table import Table
     from rich.text import Text
 
     out: list[RenderableType] = []
+    grid: Any = None
     current: str | None = None
     for hit in hits:
         if hit.document != current:
@@ -420,16 +423,17 @@ def hits_view(hits: Sequence[Hit], terms: Sequence[str] = ()) -> list[Renderable
             head = Text("\n" if out else "")
             head.append(hit.title or "(untitled)", style="bold")
             head.append(
-                f"  {hit.document}" + (f" \u00b7 {hit.date}" if hit.date else ""), style="dim"
+                "\n" + " \u00b7 ".join(x for x in (hit.date, hit.document) if x), style="dim"
             )
-            out.append(head)
-        where = f"\u00b6{hit.paragraph}" if hit.paragraph is not None else "title"
-        line = Text(f"  {where:>5}  ", style="dim")
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(justify="right", style="dim", no_wrap=True)
+            grid.add_column(overflow="fold")
+            out += [head, grid]
         snippet = Text(hit.snippet)
         for start, end in hit.spans:
             snippet.stylize(MATCH_STYLE, start, end)
-        line.append_text(snippet)
-        out.append(line)
+        where = f"\u00b6{hit.paragraph}" if hit.paragraph is not None else "title"
+        grid.add_row(where, snippet)
     return out
 
 
