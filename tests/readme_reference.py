@@ -29,15 +29,16 @@ TOUR = (
 
 
 def help_text(command: click.Command, name: str, parent: click.Context | None = None) -> str:
-    with click.Context(
-        command, info_name=name, parent=parent, terminal_width=100, max_content_width=100
-    ) as ctx:
+    ctx = command.make_context(
+        name, [], parent=parent, resilient_parsing=True, terminal_width=100, max_content_width=100
+    )
+    with ctx:
         return command.get_help(ctx)
 
 
 def reference() -> str:
     parts = ["```text", "$ wh --help", help_text(cli, "wh"), "```"]
-    root = click.Context(cli, info_name="wh")
+    root = cli.make_context("wh", [], resilient_parsing=True)
     for name in sorted(cli.commands):
         parts += [
             "",

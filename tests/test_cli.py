@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 from conftest import DATA, ROOT, gold_records
@@ -144,7 +143,8 @@ def _commands() -> list[str]:
 @pytest.mark.parametrize("name", _commands())
 def test_every_command_help_has_an_example(name: str) -> None:
     command = cli.commands[name]
-    with click.Context(command, info_name=name) as ctx:
+    root = cli.make_context("wh", [], resilient_parsing=True)
+    with command.make_context(name, [], parent=root, resilient_parsing=True) as ctx:
         text = command.get_help(ctx)
     assert "Example" in text
 
