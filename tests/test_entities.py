@@ -932,3 +932,44 @@ def test_relative_with_a_full_name_is_not_renamed() -> None:
 def test_now_before_a_role_in_apposition_is_not_part_of_it() -> None:
     cast = find_cast(doc_of("Priya Malhotra, now a junior minister, told MPs she disagreed."))
     assert person(cast, "Priya Malhotra").roles == ("junior minister",)
+
+
+def test_definite_title_that_acts_refers_back_to_the_person_in_focus() -> None:
+    cast = find_cast(
+        doc_of(
+            "Dame Ruth Okafor has written to permanent secretaries about leaks.",
+            "A memo by the cabinet secretary says leakers will be dismissed.",
+            "Okafor said the prime minister Rishi Sunak backed her. "
+            '"Leaks corrode trust," the head of the civil service wrote.',
+        )
+    )
+    assert person(cast, "Ruth Okafor").roles == ("cabinet secretary", "head of the civil service")
+    assert "head of the civil service" not in person(cast, "Rishi Sunak").roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an object, not an actor
+        "Tom Reilly said he had written to the cabinet secretary about it.",
+        # inside a quotation
+        'Tom Reilly said: "The cabinet secretary said nothing to us."',
+        # a common title any holder may bear
+        "Tom Reilly spoke first. The minister said the cuts would go ahead.",
+        # an unnamed holder introduced just before
+        "Tom Reilly spoke first. One permanent secretary disagreed. The permanent secretary said "
+        "the plan was unworkable.",
+    ],
+)
+def test_definite_title_is_not_given_without_a_clear_referent(text: str) -> None:
+    assert person(find_cast(doc_of(text)), "Tom Reilly").roles == ()
+
+
+def test_definite_title_held_by_someone_else_is_not_given_again() -> None:
+    cast = find_cast(
+        doc_of(
+            "Cabinet secretary Simon Marsh spoke on Monday. Priya Shah said it was wrong.",
+            "The cabinet secretary said the rules were clear.",
+        )
+    )
+    assert person(cast, "Priya Shah").roles == ()

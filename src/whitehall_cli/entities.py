@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from whitehall_cli import org_context
 from whitehall_cli import organisations as orgs
+from whitehall_cli.entity_backrefs import find_back_references
 from whitehall_cli.entity_kin import find_relatives, note_sexes, sex_of_form
 from whitehall_cli.entity_merge import merge_bodies, merge_people
 from whitehall_cli.entity_parts import PersonAcc, Seg, ThingAcc, add_once, as_written
@@ -84,6 +85,7 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     _acronyms(segs, bodies)
     mentions = _mentions(segs, people, bodies, works)
     find_roles(segs, people, bodies, mentions)
+    find_back_references(segs, people, mentions)
     find_authors(segs, works, mentions)
     seen: dict[str, list[str]] = {}
     for m in mentions:
