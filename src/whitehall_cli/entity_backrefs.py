@@ -31,6 +31,12 @@ ACTING_VERBS = SPEECH_VERBS - {"who", "called", "calls", "became", "becomes", "j
 QUOTED = re.compile(r"\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)")
 # An indefinite noun phrase before a title's head ("one senior Treasury official").
 INDEFINITE = re.compile(r"\b(?:a|an|one|another|some)\s+(?:[\w'\u2019-]+\s+){0,3}")
+# "the" before a lower-case word that heads or modifies a title: where a title may start.
+DEFINITE_TITLE = re.compile(
+    r"\b[Tt]he (?=(?:"
+    + "|".join(sorted(ROLE_HEADS | ROLE_MODIFIERS, key=len, reverse=True))
+    + r")\b)"
+)
 _start_of = attrgetter("start")
 
 
@@ -38,26 +44,22 @@ def find_back_references(
     segs: list[Seg], people: dict[str, PersonAcc], mentions: list[Mention]
 ) -> None:
     """Give the person in focus the definite titles that refer back to them."""
-    subjects = _subjects(segs, mentions)
-    if not subjects:
+    titles = [(n, t) for n, seg in enumerate(segs) for t in _acting_titles(seg)]
+    if not titles:
         return
+    subjects = _subjects(segs, mentions)
     held = {r.lower(): name for name, p in people.items() for r in p.roles}
-    for n, seg in enumerate(segs):
-        if "the" not in seg.words and "The" not in seg.words:
-            continue
-        for role, start in _acting_titles(seg):
-            before = [
-                s for s in subjects if (s[0], s[1]) < (n, start) and n - s[0] <= MAX_SEGMENTS_BACK
-            ]
-            if not before:
-                continue
-            if _unnamed_before(segs, n, start, role.split()[-1]):
-                continue  # "One senior official was blunt. ... the official said"
-            name = before[-1][2]
-            if held.get(role.lower(), name) != name:
-                continue  # another person holds this title
-            add_once(people[name].roles, role)
-            held[role.lower()] = name
+    for n, (role, start) in titles:
+        before = [
+            s for s in subjects if (s[0], s[1]) < (n, start) and n - s[0] <= MAX_SEGMENTS_BACK
+        ]
+        if not before or _unnamed_before(segs, n, start, role.split()[-1]):
+            continue  # nobody in focus; or "One senior official was blunt. ... the official said"
+        name = before[-1][2]
+        if held.get(role.lower(), name) != name:
+            continue  # another person holds this title
+        add_once(people[name].roles, role)
+        held[role.lower()] = name
 
 
 def _unnamed_before(segs: list[Seg], n: int, start: int, head: str) -> bool:
@@ -90,11 +92,15 @@ def _subjects(segs: list[Seg], mentions: list[Mention]) -> list[tuple[int, int, 
 def _acting_titles(seg: Seg) -> list[tuple[str, int]]:
     """Definite singular titles that act in their sentence, outside quotation marks."""
     toks = seg.toks
-    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(seg.text)] if seg.toks else []
+    if seg.words.isdisjoint(ROLE_HEADS):
+        return []
+    quoted: list[tuple[int, int]] = []
     out = []
-    for k, t in enumerate(toks):
-        if t.text not in ("the", "The") or k + 1 >= len(toks):
+    for found in DEFINITE_TITLE.finditer(seg.text):
+        k = bisect_left(toks, found.start(), key=_start_of)
+        if k + 1 >= len(toks) or toks[k].start != found.start():
             continue
+        t = toks[k]
         end = _title_end(toks, k + 1)
         if end is None:
             continue
@@ -107,6 +113,8 @@ def _acting_titles(seg: Seg) -> list[tuple[str, int]]:
         acts = end < len(toks) and toks[end].text in ACTING_VERBS and joined(toks, end)
         if not (by or said or acts):
             continue
+        if not quoted:
+            quoted = [(q.start(), q.end()) for q in QUOTED.finditer(seg.text)] or [(-1, -1)]
         if any(a <= t.start < b for a, b in quoted):
             continue
         out.append((seg.text[toks[k + 1].start : toks[end - 1].end], t.start))
