@@ -173,3 +173,21 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     assert ci in readme
+
+
+def test_the_wheel_ships_the_bundled_corpus_and_word_lists(tmp_path: Path) -> None:
+    """A plain (non-editable) `pip install .` must find the five articles from any folder."""
+    import zipfile
+
+    p = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert p.returncode == 0, p.stderr[-500:]
+    (wheel,) = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for article in DATA.glob("*.txt"):
+        assert f"whitehall_cli/corpus/{article.name}" in names
+    assert "whitehall_cli/lexicon/bodies.tsv" in names
