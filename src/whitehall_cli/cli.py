@@ -91,7 +91,7 @@ def _complete_names(ctx: click.Context, param: click.Parameter, incomplete: str)
         from whitehall_cli import query
 
         index = query.open_index(ctx.find_root().params.get("data"))
-        records = [*index.people(), *index.bodies()]
+        records: list[Any] = [*index.people(), *index.bodies()]
     except Exception:  # noqa: BLE001 - completion must never print a traceback
         return []
     low = incomplete.casefold()
@@ -116,9 +116,10 @@ def _index(ctx: click.Context, rebuild: bool = False) -> Any:
     """Open (build or refresh) the index, with a progress bar on a terminal."""
     from whitehall_cli import query
 
-    settings: Settings = ctx.find_object(Settings)
+    settings = ctx.find_object(Settings)
+    data = settings.data if settings is not None else None
     with _progress() as progress:
-        return query.open_index(settings.data, rebuild=rebuild, progress=progress)
+        return query.open_index(data, rebuild=rebuild, progress=progress)
 
 
 class _progress:
