@@ -352,7 +352,7 @@ def test_quick_check_of_large_corpus_sees_added_and_removed_files(
     corpus: load.Corpus, parsed_ids: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Above FULL_SCAN_MAX_FILES only folders are stat-ed: adds and removes still show."""
-    from whitehall_cli import index as index_mod
+    from whitehall_cli import index_open as index_mod
 
     monkeypatch.setattr(index_mod, "FULL_SCAN_MAX_FILES", 0)
     Index.open(corpus).close()
@@ -369,7 +369,7 @@ def test_quick_check_of_large_corpus_sees_added_and_removed_files(
 def test_scan_true_sees_a_file_rewritten_in_place_in_large_corpus(
     corpus: load.Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from whitehall_cli import index as index_mod
+    from whitehall_cli import index_open as index_mod
 
     monkeypatch.setattr(index_mod, "FULL_SCAN_MAX_FILES", 0)
     Index.open(corpus).close()
@@ -431,7 +431,7 @@ def test_other_schema_version_is_rebuilt_with_warning(
 def test_index_from_other_parsing_code_is_rebuilt(
     corpus: load.Corpus, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from whitehall_cli import index as index_mod
+    from whitehall_cli import index_open as index_mod
 
     Index.open(corpus).close()
     monkeypatch.setattr(index_mod, "pipeline_fingerprint", lambda: "another parser")
@@ -441,7 +441,7 @@ def test_index_from_other_parsing_code_is_rebuilt(
 
 
 def test_pipeline_fingerprint_leaves_out_commands_and_the_store() -> None:
-    from whitehall_cli import index as index_mod
+    from whitehall_cli import index_open as index_mod
 
     assert {"cli", "render", "search", "index"} <= set(index_mod.NOT_PIPELINE)
     assert "parse" not in index_mod.NOT_PIPELINE
