@@ -973,3 +973,41 @@ def test_definite_title_held_by_someone_else_is_not_given_again() -> None:
         )
     )
     assert person(cast, "Priya Shah").roles == ()
+
+
+def test_capitalised_title_before_policy_is_a_work_not_a_body() -> None:
+    cast = find_cast(
+        doc_of("Under the Government Records Retention policy, files are kept for 20 years.")
+    )
+    assert [w.name for w in cast.works] == ["Government Records Retention policy"]
+    assert cast.bodies == ()
+
+
+def test_a_body_before_policy_is_no_work() -> None:
+    cast = find_cast(doc_of("Labour policy on pay has not changed, the Treasury guidance says."))
+    assert cast.works == ()
+
+
+def test_possessive_body_before_a_titled_work_is_its_author() -> None:
+    cast = find_cast(doc_of("The Demos Institute's report, Working With Ministers, says so."))
+    works = {w.name: w.author for w in cast.works}
+    assert works == {"Working With Ministers": "Demos Institute"}
+
+
+def test_unpublished_document_of_a_body_is_a_work_named_by_its_author() -> None:
+    doc = doc_of(
+        "Staff at the Department for Education face cuts, according to a leaked memo seen by "
+        "this paper. The DfE declined to comment."
+    )
+    cast = find_cast(doc)
+    assert [(w.name, w.author) for w in cast.works] == [
+        ("DfE leaked memo", "Department for Education")
+    ]
+    m = next(m for m in cast.mentions if m.kind == "document")
+    assert (m.entity, m.form) == ("DfE leaked memo", "leaked memo")
+    assert doc.paragraphs[0][m.start : m.end] == "leaked memo"
+
+
+def test_guidance_named_after_a_possessive_body_speaks_for_itself() -> None:
+    cast = find_cast(doc_of("The Treasury's guidance, Managing Public Money, says so."))
+    assert [(w.name, w.author) for w in cast.works] == [("Managing Public Money", None)]

@@ -19,7 +19,7 @@ from whitehall_cli.entity_merge import merge_bodies, merge_people
 from whitehall_cli.entity_parts import PersonAcc, Seg, ThingAcc, add_once, as_written
 from whitehall_cli.entity_roles import find_authors, find_roles
 from whitehall_cli.entity_tokens import Tok, is_title_case, joined, read_words
-from whitehall_cli.entity_works import noun_works, titled_works
+from whitehall_cli.entity_works import noun_works, titled_works, unpublished_works
 from whitehall_cli.lexicon import lexicon_disabled
 from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, Mention, PersonRef, WorkRef
 from whitehall_cli.names import (
@@ -95,6 +95,10 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
         b.name: b.name if b.kind == "party" else as_written(b.name, seen.get(b.name, []))
         for b in bodies.values()
     }
+    for w in works.values():  # "HMRC internal note": the author's shortest form as written
+        if w.phrase and w.author:
+            short = min(seen.get(w.author, []), key=len, default=named.get(w.author, w.author))
+            named[w.name] = f"{_plain_form(short)} {w.phrase}"
     return Cast(
         people=tuple(
             PersonRef(
@@ -115,15 +119,15 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
         ),
         works=tuple(
             WorkRef(
-                w.name,
-                tuple(f for f in w.forms if f != w.name),
+                named.get(w.name, w.name),
+                tuple(f for f in w.forms if f != named.get(w.name, w.name)),
                 named.get(w.author, w.author) if w.author else None,
             )
             for w in works.values()
         ),
         mentions=tuple(
             Mention(named[m.entity], m.kind, m.form, m.location, m.paragraph, m.start, m.end)
-            if m.kind == "body" and named.get(m.entity, m.entity) != m.entity
+            if m.kind != "person" and named.get(m.entity, m.entity) != m.entity
             else m
             for m in mentions
         ),
@@ -185,6 +189,9 @@ def _collect_things(segs: list[Seg]) -> tuple[dict[str, ThingAcc], dict[str, Thi
     works: dict[str, ThingAcc] = {}
     for seg in segs:
         seg.spans = [s for s in seg.spans if not _in_title_of(seg.toks, s)]
+    noun_works(segs, works)
+    titled_works(segs, works)
+    for seg in segs:
         for s in seg.spans:
             into = works if s.kind == "work" else bodies
             thing = into.setdefault(s.name, ThingAcc(s.name, s.kind))
@@ -208,8 +215,7 @@ def _collect_things(segs: list[Seg]) -> tuple[dict[str, ThingAcc], dict[str, Thi
                         else s
                         for s in seg.spans
                     ]
-    noun_works(segs, works)
-    titled_works(segs, works)
+    unpublished_works(segs, works)
     return bodies, works
 
 
@@ -236,12 +242,11 @@ def _acronyms(segs: list[Seg], bodies: dict[str, ThingAcc]) -> None:
         new = []
         for k in seg.caps:
             t = seg.toks[k]
+            bracketed = t.gap.endswith("(")
+            if not bracketed and t.base[1:].islower():
+                continue  # one capital and no bracket: an ordinary word, not an acronym
             owner = None
-            if (
-                k
-                and t.gap.endswith("(")
-                and (k + 1 == len(seg.toks) or seg.toks[k + 1].gap.startswith(")"))
-            ):
+            if k and bracketed and (k + 1 == len(seg.toks) or seg.toks[k + 1].gap.startswith(")")):
                 # "the Department for Environment, Food and Rural Affairs (Defra)"
                 before = next((s for s in seg.spans if s.j == k and s.kind != "work"), None)
                 owner = before.name if before else None

@@ -49,6 +49,7 @@ class ThingAcc:
     kind: str
     forms: list[str] = field(default_factory=list)
     author: str | None = None
+    phrase: str = ""  # a work named by a phrase and its author ("internal note" of HMRC)
 
 
 def add_once(lst: list[str], item: str) -> None:

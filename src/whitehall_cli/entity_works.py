@@ -12,12 +12,15 @@ from whitehall_cli import organisations as orgs
 from whitehall_cli.entity_parts import Seg, ThingAcc, add_once
 from whitehall_cli.entity_tokens import joined
 from whitehall_cli.names import SPEECH_VERBS
-from whitehall_cli.org_words import WORK_NOUNS
+from whitehall_cli.org_words import DOCUMENT_NOUNS, TITLE_ONLY_NOUNS, UNPUBLISHED, WORK_NOUNS
 
 # Nouns for documents that may be followed by their title.
 TITLE_NOUNS = frozenset(
-    "report study review paper guidance pamphlet document strategy book analysis briefing".split()
+    "report study review paper guidance pamphlet document strategy book analysis briefing "
+    "handbook manual".split()
 )
+# Document nouns whose possessive body is the author ("the IfG's report, ...").
+AUTHORED_NOUNS = frozenset("report study review paper pamphlet analysis book".split())
 # "a report published today, Digital capability in central government, that ..." and
 # "its report, “Keeping the books”, said": the title after a document noun.
 TITLED_WORK = re.compile(
@@ -33,10 +36,11 @@ def noun_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
     """Works named by a capitalised phrase and a lower-case noun ("Partygate report"); a body
     or person in the phrase is the work's author ("Demos report")."""
     for seg in segs:
-        if seg.words.isdisjoint(WORK_NOUNS):
+        if seg.words.isdisjoint(WORK_NOUNS) and seg.words.isdisjoint(TITLE_ONLY_NOUNS):
             continue
         for k, t in enumerate(seg.toks):
-            if t.cap or t.text not in WORK_NOUNS or not joined(seg.toks, k):
+            title_only = t.text in TITLE_ONLY_NOUNS
+            if t.cap or not (title_only or t.text in WORK_NOUNS) or not joined(seg.toks, k):
                 continue
             prev = seg.toks[k - 1]
             if not prev.cap or prev.base.isupper() and len(prev.base) <= 2:
@@ -50,6 +54,8 @@ def noun_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
             person = next((h for h in seg.names if h.i <= k - 1 < h.j), None)
             if owner is None and person is None and seg.toks[a].initial and k - a == 1:
                 continue  # "Report" words at a sentence start say nothing
+            if title_only and (k - a < 2 or person is not None or (owner and owner.i == a)):
+                continue  # "Labour policy", "Treasury guidance": a body's, not a title
             start = owner.start if owner else person.start if person else seg.toks[a].start
             name = seg.text[start : t.start + len(t.text)]
             if any(s.kind == "work" and s.start <= start < s.end for s in seg.spans):
@@ -58,6 +64,8 @@ def noun_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
             add_once(w.forms, name)
             if w.author is None:
                 w.author = owner.name if owner else person.name if person else None
+            if owner is None:  # "the Government Security Classifications policy"
+                seg.spans = [s for s in seg.spans if not (start <= s.start and s.end <= t.end)]
             seg.spans.append(
                 orgs.Span(a, k + 1, start, t.start + len(t.text), name, name, "work", 2)
             )
@@ -85,6 +93,18 @@ def titled_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
                     continue  # "in its report, Labour said": a body, not a title
             w = works.setdefault(title, ThingAcc(title, "work"))
             add_once(w.forms, title)
+            # "the IfG's report, Keeping the books": the body wrote (and speaks by) its report;
+            # guidance and codes speak for themselves
+            noun = bisect_left(seg.toks, m.start(), key=_start_of)
+            if (
+                w.author is None
+                and 0 < noun < len(seg.toks)
+                and seg.toks[noun].text in AUTHORED_NOUNS
+                and seg.toks[noun - 1].possessive
+            ):
+                w.author = next(
+                    (s.name for s in seg.spans if s.j == noun and s.kind != "work"), None
+                )
             k = bisect_left(seg.toks, start, key=_start_of)
             k = k if k < len(seg.toks) else 0
             j = next(
@@ -97,3 +117,30 @@ def titled_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
             )
             seg.spans.append(orgs.Span(k, j, start, start + len(title), title, title, "work", 2))
         seg.spans.sort(key=lambda s: s.start)
+
+
+def unpublished_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
+    """ "according to an internal note seen by this paper": an unpublished document of the
+    body named before it in the paragraph, named "<body> internal note"."""
+    for seg in segs:
+        if seg.words.isdisjoint(UNPUBLISHED) or seg.words.isdisjoint(DOCUMENT_NOUNS):
+            continue
+        toks = seg.toks
+        for k in range(1, len(toks) - 1):
+            if toks[k].text not in UNPUBLISHED or toks[k - 1].text.lower() not in ("a", "an"):
+                continue
+            if toks[k + 1].text not in DOCUMENT_NOUNS or not joined(toks, k + 1):
+                continue
+            author = next(
+                (s for s in reversed(seg.spans) if s.end <= toks[k].start and s.kind != "work"),
+                None,
+            )
+            if author is None:
+                continue
+            phrase = seg.text[toks[k].start : toks[k + 1].end]
+            name = f"{author.name} {phrase}"
+            w = works.setdefault(name, ThingAcc(name, "work", author=author.name, phrase=phrase))
+            add_once(w.forms, phrase)
+            span = orgs.Span(k, k + 2, toks[k].start, toks[k + 1].end, phrase, name, "work", 2)
+            seg.spans = sorted([*seg.spans, span], key=lambda s: s.start)
+            seg.taken |= {k, k + 1}

@@ -114,3 +114,10 @@ WORK_HEADS = frozenset(
 )
 # Lower-case nouns after a capitalised name that make a work of it ("Partygate report").
 WORK_NOUNS = frozenset("report review principles code inquiry memo dossier manifesto".split())
+# Lower-case nouns that make a work only of a title of two or more capitalised words
+# ("the Government Security Classifications policy", not "Labour policy").
+TITLE_ONLY_NOUNS = frozenset("policy guidance handbook framework protocol".split())
+# Adjectives that mark an unpublished document ("an internal note", "a leaked memo").
+UNPUBLISHED = frozenset("internal leaked confidential private draft secret unpublished".split())
+# Nouns for the documents such adjectives describe.
+DOCUMENT_NOUNS = frozenset("note memo memorandum email letter briefing document paper".split())
