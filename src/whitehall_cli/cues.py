@@ -286,7 +286,8 @@ ASIDE_PAIRS = frozenset(
     {("even", "though"), ("even", "if"), ("in", "light"), ("in", "response"), ("in", "reply")}
 )
 # Where an aside may start: after a comma, or after "that" ("said that, while ...").
-ASIDE_START_RE = re.compile(r",|\bthat\b")
+# (commas are found by `find`; "that" by this pattern, in a text that holds it).
+ASIDE_THAT_RE = re.compile(r"\bthat\b")
 # The first two words of a possible aside.
 ASIDE_HEAD_RE = re.compile(r"\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 # What closes an aside (a comma) or shows it is no aside (a stronger stop first).
@@ -303,6 +304,8 @@ CLAUSE_BREAK = re.compile(
 # Between a quotation and a speech verb after it, a conjunction that opens another clause
 # ("'...', but the union says"): the verb's subject answers the quotation, it does not speak it.
 NEW_CLAUSE = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
+# Characters or words one of which a text must hold to have a clause boundary (a quick test).
+CLAUSE_BREAK_HINTS = (";", ":", ",", "\u2013", "\u2014", "-", "but")
 # Hard boundaries: a speech verb before one does not govern a quotation after it.
 HARD_BREAK = re.compile(r";|:(?=\s*\S)|\s[\u2013\u2014-]\s")
 # Determiners that make a role phrase point at one person ("the cabinet secretary").

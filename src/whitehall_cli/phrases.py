@@ -32,7 +32,7 @@ _POSSESSOR = re.compile(r"^(?:the\s+)?[\w ]+?['\u2019]s\s+")
 # The word before a full stop (an abbreviation or an initial does not end a sentence).
 _LAST_WORD = re.compile(r"(\w+)\.?[\"\u201d\u2019']?$")
 # Punctuation that separates a phrase from what came before it.
-_CLAUSE_PUNCT_CHARS = ",;:()\u2013\u2014"
+_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,8 +242,7 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
         # "The Institute for Government's director", "the IfG's Alex Thomas": judge the owner
         names = _NAME_WORDS_END.search(bv, max(lo, owner - 80), owner)
         c = Cand(names.start() if names else owner, owner, "", "")
-    cut = max(bv.rfind(p, lo, c.start) for p in _CLAUSE_PUNCT_CHARS)
-    tokens = bv[cut + 1 if cut >= 0 else lo : c.start].split()
+    tokens = _CLAUSE_PUNCT.split(bv[lo : c.start])[-1].split()
     while tokens and tokens[-1].lower() not in cues.PREPOSITIONS:
         t = tokens[-1]
         low = t.lower()
@@ -294,7 +293,13 @@ def blank_asides(view: str, s: int, hi: int) -> str:
     if "(" in seg:
         seg = cues.BRACKET_ASIDE_RE.sub(_spaces, seg)
     if "," in seg:
-        starts = [0] + [m.end() for m in cues.ASIDE_START_RE.finditer(seg)]
+        starts = [0]
+        comma = seg.find(",")
+        while comma >= 0:
+            starts.append(comma + 1)
+            comma = seg.find(",", comma + 1)
+        if "that" in seg:
+            starts = sorted(starts + [m.end() for m in cues.ASIDE_THAT_RE.finditer(seg)])
         for p in starts:
             head = cues.ASIDE_HEAD_RE.match(seg, p)
             if head is None or not opens_aside(

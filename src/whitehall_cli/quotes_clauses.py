@@ -38,7 +38,7 @@ class Clauses(Referents):
     ) -> tuple[Attribution | None, str]:
         """'," he said' / '," said Penman' / '," the report states': the cue after a quotation."""
         tail = view[pos:e]
-        v = next((v for v in self.verbs if pos <= v.start < e and not v.noun), None)
+        v = next((v for v in self.live if pos <= v.start < e), None)
         if v is None:
             return None, ""
         m = v._replace(start=v.start - pos, end=v.end - pos)
@@ -72,7 +72,12 @@ class Clauses(Referents):
         key = (s, hi)
         if key not in self.layouts:
             bv = blank_asides(view, s, hi)
-            breaks = [s + m.end() for m in cues.CLAUSE_BREAK.finditer(bv[s:hi])]
+            seg = bv[s:hi]
+            breaks = (
+                [s + m.end() for m in cues.CLAUSE_BREAK.finditer(seg)]
+                if any(h in seg for h in cues.CLAUSE_BREAK_HINTS)
+                else []
+            )
             self.layouts[key] = (bv, breaks)
         return self.layouts[key]
 
@@ -83,7 +88,7 @@ class Clauses(Referents):
         verb of the sentence; otherwise the one in the last clause, or, when that clause has
         none, the first one since the last hard break (semicolon, colon, dash). None when
         there is no such verb."""
-        if not any(s <= v.start < hi and not v.noun for v in self.verbs):
+        if not self.has_verb(s, hi):
             return None, ""
         bv, breaks = self._layout(view, s, hi)
         starts = [s, *breaks]

@@ -9,7 +9,7 @@ think tank"), a spokesperson ("a Cabinet Office spokesperson") or a document ("t
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -96,6 +96,8 @@ class Referents:
         self.spoken_for: dict[str, tuple[str, ...]] = {}  # bodies found next to a name
         self.layouts: dict[tuple[int, int], tuple[str, list[int]]] = {}
         self.verbs: list[Verb] = []
+        self.live: list[Verb] = []
+        self.live_at: list[int] = []
 
     # ----- resolution of one candidate -------------------------------------------------
     def person(self, name: str) -> Attribution:
@@ -370,11 +372,20 @@ class Referents:
         """Mask the quotations of one text and index its words that matter."""
         self.view = view = mask_quotes(text, spans)
         self.lower, self.words, self.toks, self.verbs = index_words(view)
+        self.live = [v for v in self.verbs if not v.noun]  # verbs, not nouns ("a tweet")
+        self.live_at = [v.start for v in self.live]
         return view
 
     def _verbs(self, bv: str, lo: int, hi: int) -> list[Verb]:
         """The speech verbs in [lo, hi) outside asides, leaving out nouns ("a tweet")."""
-        return [v for v in self.verbs if lo <= v.start < hi and not v.noun and bv[v.start] != " "]
+        live = self.live
+        i, j = bisect_left(self.live_at, lo), bisect_left(self.live_at, hi)
+        return [v for v in live[i:j] if bv[v.start] != " "]
+
+    def has_verb(self, lo: int, hi: int) -> bool:
+        """A speech verb (not a noun) starts in [lo, hi)."""
+        i = bisect_left(self.live_at, lo)
+        return i < len(self.live_at) and self.live_at[i] < hi
 
 
 def _holds(role: str, phrase: str) -> bool:
