@@ -678,3 +678,25 @@ def test_the_guidance_is_the_work_it_was_called_earlier() -> None:
 def test_speech_phrases_are_found_put_it_to_me() -> None:
     doc = article('Jane Smith put it to me bluntly: "The system is broken."')
     assert quotes_in(doc, [SMITH]) == [("The system is broken.", "Jane Smith")]
+
+
+def test_interview_answer_label_speaks_its_uncued_quotations() -> None:
+    doc = article(
+        "Interviewer: How is the department doing?",
+        "Jane Smith: Better than it was. We are \u2018mostly holding\u2019, I think.",
+    )
+    assert quotes_in(doc, [SMITH]) == [("mostly holding", "Jane Smith")]
+
+
+def test_quotation_running_on_takes_the_speaker_named_in_the_next_paragraph() -> None:
+    doc = article(
+        'Jane Smith said: "We will act."',
+        "Officials were unconvinced.",
+        '"We were never consulted.',
+        '"Not once," said Penman.',
+    )
+    assert [s for _, s in quotes_in(doc, [SMITH, PENMAN], [FDA])] == [
+        "Jane Smith",
+        "Dave Penman",
+        "Dave Penman",
+    ]

@@ -248,6 +248,8 @@ UNNAMED_SUBJECT = re.compile(
     r"(?:who|that|which)\b",
     re.IGNORECASE,
 )
+# A colon after a name opening a paragraph: the label of an interview answer ("Smith: ...").
+ANSWER_LABEL = re.compile(r"[*_]*\s*:[*_]*\s")
 # Speech verbs that may come before their subject ("..., says the report").
 INVERSION_VERBS = frozenset(
     "say says said add adds added write writes wrote warn warns warned argue argues argued "

@@ -89,6 +89,7 @@ class Referents:
             if w not in cues.PREPOSITIONS
         )
         self.body_quotes: list[tuple[str, Attribution]] = []
+        self.carried: dict[int, list[bool]] = {}  # paragraph -> quotations given a carried speaker
         self.toks: list[tuple[int, int, str]] = []
         self.lower = self.view = ""
         self.words: frozenset[str] = frozenset()

@@ -59,7 +59,8 @@ class Reader(Clauses):
         cands = self.candidates(text, view, loc, para)
         self.para_cands, self.layouts = cands, {}
         out: list[Attribution] = []
-        prev: Attribution | None = None
+        carried: list[bool] = []
+        prev = self._label(loc, para, view)
         index = para if para is not None else -1
         for s, e in sentences(text, spans):
             sc = [c for c in cands if s <= c.start < e]
@@ -75,6 +76,7 @@ class Reader(Clauses):
                     continue
                 att, src = self._quote(text, view, s, e, sp, sc, prev, said, loc, para)
                 out.append(att)
+                carried.append(src == "carried")
                 if att.speaker is not None:
                     prev = att
                     self._remember(att, src, index, quote=True)
@@ -96,7 +98,33 @@ class Reader(Clauses):
             for sp, att in zip([sp for sp in spans if sp.quote], out, strict=True):
                 self.body_quotes.append((text[sp.start : sp.end], att))
             self._introduces(loc, para, text, said)
+            self.carried[index] = carried
         return out
+
+    def _label(self, loc: str, para: int | None, view: str) -> Attribution | None:
+        """An interview answer ("Smith: Honestly? ..."): the person named as its label speaks
+        the quotations in it that no cue gives to anyone else."""
+        first = next(iter(self.by_text.get((loc, para), [])), None)
+        if first is None or first.kind != "person" or view[: first.start].strip(" *_"):
+            return None
+        if not cues.ANSWER_LABEL.match(view, first.end):
+            return None
+        att = self.person(first.entity)
+        self._remember(att, "person", para if para is not None else -1, quote=False)
+        return att
+
+    def follow_run_on(self, paras: list[list[Attribution]], opens: list[bool]) -> None:
+        """A quotation running on into the next paragraph whose speaker was only carried over
+        takes the speaker the next paragraph's cue gives ('"We were never asked.' / '"Not
+        once," said Smith.'), back to the start of the run. `paras`: each body paragraph's
+        attributions; `opens`: whether its last quotation runs on (unclosed) into the next
+        paragraph, which opens with one."""
+        for k in range(len(paras) - 2, -1, -1):
+            here, nxt = paras[k], paras[k + 1]
+            weak, nxt_weak = self.carried.get(k, []), self.carried.get(k + 1, [])
+            if opens[k] and here and nxt and weak and weak[-1] and not nxt_weak[0]:
+                here[-1] = nxt[0]
+                weak[-1] = False
 
     def _introduces(self, loc: str, para: int | None, text: str, said: Attribution | None) -> None:
         """A body paragraph ending in a colon ("... spoke at the meeting. We reproduce his
@@ -206,11 +234,12 @@ class Reader(Clauses):
         index = para if para is not None else -1
         if st.intro is not None and st.intro_para == index - 1:
             return st.intro, "quote"
+        # weaker: carried over from the paragraph before (a later cue may say otherwise)
         if st.last_quote is not None and st.last_quote_para >= index - 1:
-            return st.last_quote, "quote"
+            return st.last_quote, "carried"
         if st.reporting is not None and st.reporting_para >= index - 1:
-            return st.reporting, "quote"
-        return NOBODY, ""
+            return st.reporting, "carried"
+        return NOBODY, "carried"
 
     def _fragment(
         self,
