@@ -1011,3 +1011,24 @@ def test_unpublished_document_of_a_body_is_a_work_named_by_its_author() -> None:
 def test_guidance_named_after_a_possessive_body_speaks_for_itself() -> None:
     cast = find_cast(doc_of("The Treasury's guidance, Managing Public Money, says so."))
     assert [(w.name, w.author) for w in cast.works] == [("Managing Public Money", None)]
+
+
+def test_capitalised_pair_after_the_is_not_a_person() -> None:
+    cast = find_cast(
+        doc_of(
+            "New Fast Track places were announced. The Fast Track is a graduate scheme, said "
+            "Jo Marsh, director for the Civil Service Fast Track."
+        )
+    )
+    assert [p.name for p in cast.people] == ["Jo Marsh"]
+
+
+def test_seat_after_mp_for_is_part_of_the_role() -> None:
+    cast = find_cast(doc_of("The Labour MP for Wirral West, Matthew Patrick, said no."))
+    p = person(cast, "Matthew Patrick")
+    assert p.roles == ("Labour MP for Wirral West",) and p.bodies == ("Labour Party",)
+
+
+def test_hyphenated_title_in_apposition_is_a_role() -> None:
+    cast = find_cast(doc_of("Dr Ama Mensah, pro-vice-chancellor for research, welcomed it."))
+    assert person(cast, "Ama Mensah").roles == ("pro-vice-chancellor for research",)

@@ -141,6 +141,7 @@ def _collect_people(segs: list[Seg]) -> dict[str, PersonAcc]:
         for h in seg.names:
             p = found.setdefault(h.name, PersonAcc(h.name))
             p.strong = p.strong or h.strong
+            p.definite = p.definite or h.definite
             p.count += 1
     surnames = {name.split()[-1] for name, p in found.items() if not p.strong and p.count == 1}
     uses = Counter(
@@ -153,6 +154,8 @@ def _collect_people(segs: list[Seg]) -> dict[str, PersonAcc]:
     keep = {}
     for name, p in found.items():
         surname = name.split()[-1]
+        if p.definite:
+            continue  # "the Fast Stream", even after a title ("officer for the ... Fast Stream")
         if p.strong or p.count > 1 or uses[surname] > p.count:
             keep[name] = p
     # "Lord Kenwright" in an article that names Derek Kenwright is the same man

@@ -37,6 +37,7 @@ class PersonAcc:
     bodies: list[str] = field(default_factory=list)
     strong: bool = False
     count: int = 0
+    definite: bool = False  # once written after "the" ("the Fast Stream"): a thing, not a person
     sex: str = ""  # "f" or "m" when the text says (a family word, a pronoun, an honorific)
     given_key: bool = False  # named by given name alone ("his wife Janet" -> "Janet")
 

@@ -83,6 +83,7 @@ class NameHit:
     form: str
     name: str  # canonical: the name without honorifics or possessive
     strong: bool  # a given name, honorific or context says this is a person
+    definite: bool = False  # "the" right before, no given name: "the Fast Stream" is no person
 
 
 def _plain(word: str) -> str:
@@ -171,7 +172,10 @@ def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -
     strong = strong or _speech_after(toks, end) or _apposition_after(toks, end)
     if title_case and not (given or honorific):
         return None
-    return NameHit(a, end, toks[a].start, toks[end - 1].end, form, name, strong)
+    definite = (
+        not (given or honorific) and a > 0 and toks[a - 1].text.lower() == "the" and joined(toks, a)
+    )
+    return NameHit(a, end, toks[a].start, toks[end - 1].end, form, name, strong, definite)
 
 
 def _with_designation(text: str, toks: list[Tok], hit: NameHit, taken: set[int]) -> NameHit:
@@ -250,13 +254,19 @@ def _role_before(toks: list[Tok], a: int, comma: bool = False) -> int | None:
         return None
     if toks[k].base.lower() not in ROLE_HEADS:
         # "the former head of the civil service Lord Kerslake": a title with its "of" phrase
-        of = next((m for m in range(k - 1, max(0, k - 5), -1) if toks[m].text == "of"), None)
+        # ... or "the Conservative MP for Harrow East, Sir Bob Blackman": a seat or a remit
+        of = next(
+            (m for m in range(k - 1, max(0, k - 5), -1) if toks[m].text in ("of", "for")), None
+        )
         if of is None or of < 1 or toks[of - 1].base.lower() not in ROLE_HEADS:
             return None
         if not all(joined(toks, m) and not toks[m].possessive for m in range(of, a)):
             return None
         if any(toks[m].cap for m in range(of + 1, a)):
-            return None  # "secretary of the Public and Commercial Services union"
+            if toks[of].text == "of":
+                return None  # "secretary of the Public and Commercial Services union"
+            if not comma and toks[a].base not in GIVEN_NAMES and toks[a].base not in HONORIFICS:
+                return None  # "officer for the Civil Service Fast Stream": where is the name?
         if any(toks[m].text in SPEECH_VERBS or toks[m].text in RELATIVES for m in range(of, a)):
             return None
         k = of - 1
@@ -368,7 +378,11 @@ def role_after(toks: list[Tok], end: int, text: str) -> tuple[str, int, int] | N
         e = next((k for k in range(s, m) if low[k] in COPULA_ROLE_STOPS), m)
     if s >= e or e - s > MAX_ROLE_WORDS or not toks[s].text[:1].isalpha():
         return None
-    head = next((k for k in range(s, e) if low[k] in ROLE_HEADS), None)
+    # "pro-vice-chancellor", "co-founder": a hyphenated compound ends in its head
+    head = next(
+        (k for k in range(s, e) if low[k] in ROLE_HEADS or low[k].rpartition("-")[2] in ROLE_HEADS),
+        None,
+    )
     prep = next(
         (
             k
