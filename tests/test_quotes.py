@@ -700,3 +700,21 @@ def test_quotation_running_on_takes_the_speaker_named_in_the_next_paragraph() ->
         "Dave Penman",
         "Dave Penman",
     ]
+
+
+def test_a_source_close_to_a_named_person_names_nobody() -> None:
+    source = article('A source close to Jane Smith said she was "furious".')
+    allies = article('Allies of the home secretary said she was "relaxed".')
+    titled = article('Minister for the Home Office Jane Smith said: "We will act."')
+    home = ("Home Office", [], "department")
+    assert quotes_in(source, [SMITH]) == [("furious", None)]
+    assert quotes_in(allies, [SMITH]) == [("relaxed", None)]
+    assert quotes_in(titled, [SMITH], [home]) == [("We will act.", "Jane Smith")]
+
+
+def test_headline_label_before_a_colon_speaks_what_follows() -> None:
+    doc = article(
+        "Jane Smith said reform was overdue.",
+        title="Home secretary: reform is \u2018overdue\u2019",
+    )
+    assert quotes_in(doc, [SMITH]) == [("overdue", "Jane Smith")]

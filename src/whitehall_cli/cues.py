@@ -265,8 +265,13 @@ GROUP_NOUNS = frozenset(
     "sources officials insiders figures staff members ministers aides colleagues officers "
     "chiefs bosses leaders people workers employees allies critics backbenchers mps peers "
     "advisers advisors officers representatives activists campaigners supporters "
-    "source official insider aide ally figure colleague member minister adviser".split()
+    "source official insider aide ally figure colleague member minister adviser friend "
+    "friends".split()
 )
+# Words between an unnamed group and its preposition ("a source close to", "allies loyal to").
+NEAR_WORDS = frozenset("close closest loyal near".split())
+# Determiners that make a group noun an unnamed person, not a title ("a source", "one aide").
+GROUP_DETERMINERS = frozenset("a an one another some the this that".split())
 # Words that say nothing about who the subject is ("and also", "there will").
 FUNCTION_WORDS = frozenset(
     "and but or so yet then also now later today yesterday again further previously earlier "

@@ -234,7 +234,8 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
     for w in bv[c.end : c.end + 40].split()[:4]:
         w = w.strip(",.;:").lower()
         if w in cues.SPEECH_WORDS:
-            return True
+            # "with Heywood saying" speaks; "a source close to Heywood said" does not
+            return not _group_governs(_phrase_tokens(bv, lo, c.start, role_words))
         if w not in cues.AUX_WORDS:
             break
     owner = _possessive_before(bv, lo, c.start)
@@ -242,7 +243,14 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
         # "The Institute for Government's director", "the IfG's Alex Thomas": judge the owner
         names = _NAME_WORDS_END.search(bv, max(lo, owner - 80), owner)
         c = Cand(names.start() if names else owner, owner, "", "")
-    tokens = _CLAUSE_PUNCT.split(bv[lo : c.start])[-1].split()
+    tokens = _phrase_tokens(bv, lo, c.start, role_words)
+    return not (tokens and tokens[-1].lower() in cues.PREPOSITIONS)
+
+
+def _phrase_tokens(bv: str, lo: int, at: int, role_words: frozenset[str]) -> list[str]:
+    """The words of the clause before `at`, less those of the noun phrase ending there (names,
+    titles, determiners): what is left ends with a preposition when the phrase is its object."""
+    tokens = _CLAUSE_PUNCT.split(bv[lo:at])[-1].split()
     while tokens and tokens[-1].lower() not in cues.PREPOSITIONS:
         t = tokens[-1]
         low = t.lower()
@@ -251,7 +259,21 @@ def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> boo
         ):
             break
         tokens.pop()
-    return not (tokens and tokens[-1].lower() in cues.PREPOSITIONS)
+    return tokens
+
+
+def _group_governs(tokens: list[str]) -> bool:
+    """The phrase is the object of a preposition after an unnamed group ("allies of", "a source
+    close to"), which is what speaks: the group noun is plural or has a determiner (a singular
+    one without is a title: "Minister for the Cabinet Office Jane Smith said")."""
+    if len(tokens) < 2 or tokens[-1].lower() not in cues.PREPOSITIONS:
+        return False
+    words = [t.lower() for t in tokens[:-1]]
+    while words and words[-1] in cues.NEAR_WORDS:
+        words.pop()
+    if not words or words[-1] not in cues.GROUP_NOUNS:
+        return False
+    return words[-1].endswith("s") or (len(words) > 1 and words[-2] in cues.GROUP_DETERMINERS)
 
 
 def _possessive_before(bv: str, lo: int, at: int) -> int:

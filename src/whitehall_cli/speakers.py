@@ -155,11 +155,26 @@ class Reader(Clauses):
                 own = self._speech(view, 0, sp.open_at, cands, loc, None, first=False)[0]
                 att = own if own is not None and own.speaker is not None else att
             if att is None or att.speaker is None:
-                att = self._echo(text[sp.start : sp.end]) or att
+                att = (
+                    self._echo(text[sp.start : sp.end])
+                    or self._headline_label(view, sp, cands)
+                    or att
+                )
             if att is None:
                 att = self._fragment(view, 0, sp.open_at, cands, None, loc, None, lead=True)[0]
             out.append(att)
         return out
+
+    def _headline_label(self, view: str, sp: Span, cands: list[Cand]) -> Attribution | None:
+        """ "Home secretary: reform is 'overdue'": the person or body named before a headline's
+        colon says what follows it."""
+        colon = view.find(":", 0, sp.open_at)
+        np = noun_phrase_at(cands, 0, view, self.role_words) if colon > 0 else None
+        if np is None or view[np.end : colon].strip(" '\u2019s") or view[: np.start].strip():
+            return None
+        if np.what == "mention" and np.mention_kind not in ("person", "body"):
+            return None
+        return self.resolve(np, view, cands, "title", None)
 
     def _echo(self, words: str) -> Attribution | None:
         """The speaker the body gives the same words (or all of them) to."""
