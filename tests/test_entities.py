@@ -1032,3 +1032,20 @@ def test_seat_after_mp_for_is_part_of_the_role() -> None:
 def test_hyphenated_title_in_apposition_is_a_role() -> None:
     cast = find_cast(doc_of("Dr Ama Mensah, pro-vice-chancellor for research, welcomed it."))
     assert person(cast, "Ama Mensah").roles == ("pro-vice-chancellor for research",)
+
+
+def test_its_before_a_role_ties_the_person_to_the_body_just_named() -> None:
+    cast = find_cast(
+        doc_of(
+            "The Kelvin Institute said it had cut staff. Its chief executive, Ruth Adeyemi, "
+            "said the cuts were painful."
+        )
+    )
+    assert person(cast, "Ruth Adeyemi").bodies == ("Kelvin Institute",)
+
+
+def test_title_after_said_that_opens_a_clause_is_no_back_reference() -> None:
+    cast = find_cast(
+        doc_of("Tom Reilly's aide said the cabinet secretary had been told. Tom Reilly agreed.")
+    )
+    assert person(cast, "Tom Reilly").roles == ()

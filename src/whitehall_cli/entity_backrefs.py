@@ -81,8 +81,8 @@ def _subjects(segs: list[Seg], mentions: list[Mention]) -> list[tuple[int, int, 
         toks = segs[n].toks
         i = bisect_left(toks, m.start, key=_start_of)
         j = bisect_left(toks, m.end, key=_start_of)
-        if i >= len(toks):
-            continue
+        if i >= len(toks) or (0 < j <= len(toks) and toks[j - 1].possessive):
+            continue  # "Mr Sunak's spokesman said": the spokesman is the subject
         nxt = toks[j].text if j < len(toks) and joined(toks, j) else ""
         if nxt in SPEECH_VERBS or (toks[i].initial and (nxt in SUBJECT_VERBS or not nxt)):
             out.append((n, m.start, m.entity))
@@ -109,7 +109,13 @@ def _acting_titles(seg: Seg) -> list[tuple[str, int]]:
         if end < len(toks) and toks[end].gap.strip() == "," and toks[end].cap:
             continue  # "the cabinet secretary, Simon Case,"
         by = k > 0 and toks[k - 1].text in ("by", "from") and joined(toks, k)
-        said = k > 0 and toks[k - 1].text in INVERTED_SPEECH_VERBS and joined(toks, k)
+        # "..., said the cabinet secretary." (not "said the prime minister had ...")
+        said = (
+            k > 0
+            and toks[k - 1].text in INVERTED_SPEECH_VERBS
+            and joined(toks, k)
+            and (end >= len(toks) or not joined(toks, end))
+        )
         acts = end < len(toks) and toks[end].text in ACTING_VERBS and joined(toks, end)
         if not (by or said or acts):
             continue

@@ -68,6 +68,11 @@ def find_roles(
         for tie in (_body_before(seg, i, bodies), _body_after(seg, j, bodies)):
             if tie:
                 add_once(p.bodies, tie)
+        if found and found[0][3] == n and _its_before(seg, found[0][1]):
+            # "The Commission said ... Its first commissioner, Gisela Stuart, said"
+            last = _last_body_before(segs, n, found[0][1], bodies)
+            if last:
+                add_once(p.bodies, last)
         for role, s, e, at in found:
             add_once(p.roles, role)
             inside = [
@@ -75,6 +80,25 @@ def find_roles(
             ]
             for name in inside or _head_word_body(role, bodies):
                 add_once(p.bodies, name)
+
+
+def _its_before(seg: Seg, start: int) -> bool:
+    """ "Its chief executive, ...": the role at `start` follows "its"."""
+    k = bisect_left(seg.toks, start, key=_start_of)
+    return 0 < k <= len(seg.toks) and seg.toks[k - 1].text in ("Its", "its")
+
+
+def _last_body_before(
+    segs: list[Seg], n: int, start: int, bodies: dict[str, ThingAcc]
+) -> str | None:
+    """The body named last before offset `start` of text n, or in the text before it."""
+    here = [b.name for b in segs[n].spans if b.end <= start and b.name in bodies]
+    if here:
+        return here[-1]
+    if n == 0:
+        return None
+    before = [b.name for b in segs[n - 1].spans if b.name in bodies]
+    return before[-1] if before else None
 
 
 def _word_span(toks: list[Tok], start: int, end: int) -> tuple[int | None, int | None]:
