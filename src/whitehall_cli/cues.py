@@ -237,8 +237,6 @@ HEADLINE_ROLE_RE = re.compile(
     rf"^(?P<role>(?:[A-Za-z]+\s+){{0,2}}(?:{'|'.join(ROLE_HEADS)})(?:\s+general)?)\b",
     re.IGNORECASE,
 )
-# Words before a job title that take the office away: a shadow minister is not "the minister".
-NOT_THE_OFFICE = frozenset("shadow former ex ex- outgoing opposition".split())
 # A headline quotation credited to a name after a colon or dash ("'...': Jane Smith on ...").
 HEADLINE_CREDIT = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|\|)\s*")
 # A clause opening on an unnamed person ("One director who quit the Home Office ..."): the
@@ -268,10 +266,6 @@ GROUP_NOUNS = frozenset(
     "source official insider aide ally figure colleague member minister adviser friend "
     "friends".split()
 )
-# Words between an unnamed group and its preposition ("a source close to", "allies loyal to").
-NEAR_WORDS = frozenset("close closest loyal near".split())
-# Determiners that make a group noun an unnamed person, not a title ("a source", "one aide").
-GROUP_DETERMINERS = frozenset("a an one another some the this that".split())
 # Words that say nothing about who the subject is ("and also", "there will").
 FUNCTION_WORDS = frozenset(
     "and but or so yet then also now later today yesterday again further previously earlier "

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from whitehall_cli import cues
+from whitehall_cli import cues, quotes_names
 from whitehall_cli.models import Cast
 
 if TYPE_CHECKING:
@@ -269,11 +269,13 @@ def _group_governs(tokens: list[str]) -> bool:
     if len(tokens) < 2 or tokens[-1].lower() not in cues.PREPOSITIONS:
         return False
     words = [t.lower() for t in tokens[:-1]]
-    while words and words[-1] in cues.NEAR_WORDS:
+    while words and words[-1] in quotes_names.NEAR_WORDS:
         words.pop()
     if not words or words[-1] not in cues.GROUP_NOUNS:
         return False
-    return words[-1].endswith("s") or (len(words) > 1 and words[-2] in cues.GROUP_DETERMINERS)
+    return words[-1].endswith("s") or (
+        len(words) > 1 and words[-2] in quotes_names.GROUP_DETERMINERS
+    )
 
 
 def _possessive_before(bv: str, lo: int, at: int) -> int:

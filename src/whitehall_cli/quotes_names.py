@@ -1,7 +1,8 @@
-"""What a person's name says about the pronoun that stands for them: common given names by
-sex and the honorifics that imply one. Data for `referents`, so that "he" or "she" after a
-quotation agrees with the person it stands for. A name or title not listed is simply unknown:
-the reader then learns from the pronouns the article uses.
+"""Words about people, for `referents` and `phrases`: what a name says about the pronoun that
+stands for it (common given names by sex, honorifics), so that "he" or "she" after a quotation
+agrees with its person (a name or title not listed is simply unknown: the reader then learns
+from the pronouns the article uses); words that take an office away ("shadow minister"); and
+the words around unnamed groups ("a source close to").
 """
 
 from __future__ import annotations
@@ -38,3 +39,9 @@ GIVEN_NAMES_SHE = frozenset(
     "natalie nicola olivia penny priti rachel rebecca ruth sally sarah sophie stella susan "
     "suzanne theresa tracey victoria yvette zoe".split()
 )
+# Words before a job title that take the office away: a shadow minister is not "the minister".
+NOT_THE_OFFICE = frozenset("shadow former ex ex- outgoing opposition".split())
+# Words between an unnamed group and its preposition ("a source close to", "allies loyal to").
+NEAR_WORDS = frozenset("close closest loyal near".split())
+# Determiners that make a group noun an unnamed person, not a title ("a source", "one aide").
+GROUP_DETERMINERS = frozenset("a an one another some the this that".split())

@@ -395,6 +395,6 @@ def _holds(role: str, phrase: str) -> bool:
     at = role.find(phrase)
     if at < 0:
         return False
-    return not any(w in cues.NOT_THE_OFFICE for w in role[:at].split()) or any(
-        w in cues.NOT_THE_OFFICE for w in phrase.split()
+    return not any(w in quotes_names.NOT_THE_OFFICE for w in role[:at].split()) or any(
+        w in quotes_names.NOT_THE_OFFICE for w in phrase.split()
     )
