@@ -1049,3 +1049,14 @@ def test_title_after_said_that_opens_a_clause_is_no_back_reference() -> None:
         doc_of("Tom Reilly's aide said the cabinet secretary had been told. Tom Reilly agreed.")
     )
     assert person(cast, "Tom Reilly").roles == ()
+
+
+def test_merge_bodies_names_a_body_as_most_articles_do() -> None:
+    got = merge_bodies(
+        [
+            ("a", BodyRef("PCS", ("Public and Commercial Services Union",), "union")),
+            ("b", BodyRef("PCS", ("Public and Commercial Services Union",), "union")),
+            ("c", BodyRef("Public and Commercial Services Union", ("PCS",), "union")),
+        ]
+    )
+    assert set(got.values()) == {"PCS"}

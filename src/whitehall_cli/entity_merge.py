@@ -4,7 +4,8 @@ People: the same full name (honorifics and accents aside) is one person; a bare 
 the one corpus person with that surname, and stays apart when two people share it; "Matt" and
 "Matthew" with one surname are one person. Bodies: names and forms that one article ties
 together (a name and its acronym) join everywhere; an acronym alone joins the one body whose
-initials it spells.
+initials it spells; the corpus-wide name is the one most articles use (as each article writes
+it: "PCS" where articles say "PCS"), the full name on a tie.
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def merge_bodies(items: Iterable[tuple[str, BodyRef]]) -> dict[tuple[str, str], 
     )
     best: dict[str, tuple[tuple[int, int, int], str]] = {}
     for (root, name), c in counts.items():
-        score = (" " in name, c, len(name))
+        score = (c, " " in name, len(name))
         if root not in best or score > best[root][0]:
             best[root] = (score, name)
     return {(doc, ref.name): best[find(body_key(ref.name))][1] for doc, ref in items}
