@@ -718,3 +718,20 @@ def test_headline_label_before_a_colon_speaks_what_follows() -> None:
         title="Home secretary: reform is \u2018overdue\u2019",
     )
     assert quotes_in(doc, [SMITH]) == [("overdue", "Jane Smith")]
+
+
+def test_it_with_nothing_speaking_yet_is_the_body_just_named() -> None:
+    home = ("Home Office", [], "department")
+    doc = article('The Home Office rejected the claims. It said the report was "inaccurate".')
+    assert quotes_in(doc, [], [home]) == [("inaccurate", "Home Office")]
+
+
+def test_he_is_the_man_named_in_the_paragraph_before_when_the_focus_is_a_woman() -> None:
+    jones = ("Tom Jones", ["Jones"], ["permanent secretary"], [])
+    doc = article("Jane Smith and Tom Jones met.", '"It was productive," he said.')
+    assert quotes_in(doc, [SMITH, jones]) == [("It was productive,", "Tom Jones")]
+
+
+def test_passive_agent_after_the_quotation_speaks() -> None:
+    doc = article('The plan was branded "a shambles" by Penman.')
+    assert quotes_in(doc, [PENMAN], [FDA]) == [("a shambles", "Dave Penman")]

@@ -123,7 +123,8 @@ class Clauses(Referents):
         vs, ve, word = v.start, v.end, v.word
         c0 = clauses[k][0]
         if is_passive(bv, c0, vs, ve, word):
-            agent = cues.PASSIVE_AFTER.match(bv, ve)
+            words = cues.MASKED_QUOTATION.match(bv, ve)  # 'was branded "a shambles" by X'
+            agent = cues.PASSIVE_AFTER.match(bv, words.end() if words else ve)
             if agent and agent.group().split()[0] in ("by", "in"):
                 np = noun_phrase_at(sc, agent.end(), bv, self.role_words)
                 if np is not None:

@@ -135,8 +135,9 @@ class Referents:
             return self.pronoun(c.key, loc, para, c.start)
         if c.what == "they":
             return self._they(loc, para, c.start)
-        if c.what == "it":
-            return self.state.thing
+        if c.what == "it":  # the body or document last speaking, else the body just named
+            thing = self.state.thing
+            return thing if thing is not None else self._they(loc, para, c.start)
         if c.what == "role":
             return self.person(c.key)
         if c.what == "genrole":
@@ -187,14 +188,19 @@ class Referents:
         """The latest person in focus that "he" or "she" can stand for; what it agrees with
         is learnt from given names, honorifics (Sir, Dame) and earlier pronouns. With nobody
         in focus yet, the nearest person named before it in its own paragraph ("When Dame
-        Jane Smith took over, she promised ...")."""
+        Jane Smith took over, she promised ..."); with nobody in focus who agrees, the nearest
+        person named in this paragraph or the one before whose name or title agrees."""
         people = [att.speaker for att in reversed(self.state.recent)]
+        named = [
+            m.entity
+            for m in reversed(self.by_text.get((loc, para), []))
+            if m.kind == "person" and m.end <= pos
+        ]
         if not people and pos >= 0:
-            people = [
-                m.entity
-                for m in reversed(self.by_text.get((loc, para), []))
-                if m.kind == "person" and m.end <= pos
-            ]
+            people = named
+        if loc == "body" and para:
+            named += [m.entity for m in reversed(self.by_text.get((loc, para - 1), []))]
+        people += [n for n in named if self.gender.get(n) == word]
         for name in people:
             known = self.gender.get(name or "")
             if known in (None, word):
