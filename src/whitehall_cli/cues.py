@@ -93,8 +93,6 @@ NAMED_BEFORE = re.compile(r"(?:\b(?:he|she|it|they|we|I)|\b[A-Z][\w\u2019']*\)?)
 # Words right after a bare participle that show it is passive ("accused of", "told by").
 PASSIVE_AFTER = re.compile(r"\s+(?:by|of|as|in\s+(?:the|a|an|its|his|her|their))\b", re.I)
 
-# A quotation (masked: its words are underscores) between a passive verb and its agent.
-MASKED_QUOTATION = re.compile(r"\s*[\"\u201c\u2018'][_\s]*[\"\u201d\u2019']")
 # Nouns for documents that can speak, and the kind a later "the report" looks back for.
 DOC_NOUNS = {
     "report": "report",

@@ -26,6 +26,8 @@ from whitehall_cli.referents import Referents
 
 # After a quotation, what may not stand between it and its speech verb (another sentence).
 _STOP_BEFORE_VERB = re.compile(r"[.;:!?\"\u201c\u201d\u2018_]")
+# A quotation (masked: its words are underscores) between a passive verb and its agent.
+_MASKED_QUOTATION = re.compile(r"\s*[\"\u201c\u2018'][_\s]*[\"\u201d\u2019']")
 # Where an inverted subject ends ('," said Penman, who ...').
 _END_OF_SUBJECT = re.compile(r"[,.;:!?\u2013\u2014(]|\bthat\b")
 
@@ -123,8 +125,8 @@ class Clauses(Referents):
         vs, ve, word = v.start, v.end, v.word
         c0 = clauses[k][0]
         if is_passive(bv, c0, vs, ve, word):
-            words = cues.MASKED_QUOTATION.match(bv, ve)  # 'was branded "a shambles" by X'
-            agent = cues.PASSIVE_AFTER.match(bv, words.end() if words else ve)
+            masked = _MASKED_QUOTATION.match(bv, ve)  # 'was branded "a shambles" by X'
+            agent = cues.PASSIVE_AFTER.match(bv, masked.end() if masked else ve)
             if agent and agent.group().split()[0] in ("by", "in"):
                 np = noun_phrase_at(sc, agent.end(), bv, self.role_words)
                 if np is not None:

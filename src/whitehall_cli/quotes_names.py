@@ -45,3 +45,14 @@ NOT_THE_OFFICE = frozenset("shadow former ex ex- outgoing opposition".split())
 NEAR_WORDS = frozenset("close closest loyal near".split())
 # Determiners that make a group noun an unnamed person, not a title ("a source", "one aide").
 GROUP_DETERMINERS = frozenset("a an one another some the this that".split())
+
+
+def holds_office(role: str, phrase: str) -> bool:
+    """A role holds a role phrase unless a word before it takes the office away ("shadow
+    minister", "former cabinet secretary" do not hold "the minister")."""
+    at = role.find(phrase)
+    if at < 0:
+        return False
+    return not any(w in NOT_THE_OFFICE for w in role[:at].split()) or any(
+        w in NOT_THE_OFFICE for w in phrase.split()
+    )

@@ -190,8 +190,8 @@ class Referents:
         in focus yet, the nearest person named before it in its own paragraph ("When Dame
         Jane Smith took over, she promised ..."); with nobody in focus who agrees, the nearest
         person named in this paragraph or the one before whose name or title agrees."""
-        people = [att.speaker for att in reversed(self.state.recent)]
-        named = [
+        people: list[str | None] = [att.speaker for att in reversed(self.state.recent)]
+        named: list[str | None] = [
             m.entity
             for m in reversed(self.by_text.get((loc, para), []))
             if m.kind == "person" and m.end <= pos
@@ -200,7 +200,7 @@ class Referents:
             people = named
         if loc == "body" and para:
             named += [m.entity for m in reversed(self.by_text.get((loc, para - 1), []))]
-        people += [n for n in named if self.gender.get(n) == word]
+        people += [n for n in named if self.gender.get(n or "") == word]
         for name in people:
             known = self.gender.get(name or "")
             if known in (None, word):
@@ -230,7 +230,7 @@ class Referents:
         holders = [
             p
             for p in self.cast.people
-            if any(_holds(r.lower(), phrase) for r in p.roles)
+            if any(quotes_names.holds_office(r.lower(), phrase) for r in p.roles)
             and (loc != "body" or self._named_before(p.name, loc, para, pos))
         ]
         if len(holders) == 1:
@@ -393,14 +393,3 @@ class Referents:
         """A speech verb (not a noun) starts in [lo, hi)."""
         i = bisect_left(self.live_at, lo)
         return i < len(self.live_at) and self.live_at[i] < hi
-
-
-def _holds(role: str, phrase: str) -> bool:
-    """A role holds a role phrase unless a word before it takes the office away ("shadow
-    minister", "former cabinet secretary" do not hold "the minister")."""
-    at = role.find(phrase)
-    if at < 0:
-        return False
-    return not any(w in quotes_names.NOT_THE_OFFICE for w in role[:at].split()) or any(
-        w in quotes_names.NOT_THE_OFFICE for w in phrase.split()
-    )
