@@ -197,7 +197,7 @@ class Referents:
             if m.kind == "person" and m.end <= pos
         ]
         if not people and pos >= 0:
-            people = named
+            people = list(named)
         if loc == "body" and para:
             named += [m.entity for m in reversed(self.by_text.get((loc, para - 1), []))]
         people += [n for n in named if self.gender.get(n or "") == word]
