@@ -79,6 +79,9 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
         if seg.title_case:
             continue
         extra = org_context.context_spans(seg.text, seg.toks, seg.taken, seg.words, seg.caps)
+        if not lex and not seg.words.isdisjoint(org_context.PARTY_FIRSTS):
+            taken = seg.taken | {k for s in extra for k in range(s.i, s.j)}
+            extra += org_context.party_spans(seg.text, seg.toks, taken, seg.caps)
         seg.spans = sorted(seg.spans + extra, key=lambda s: s.start)
         seg.taken |= {k for s in extra for k in range(s.i, s.j)}
     bodies, works = _collect_things(segs)

@@ -276,3 +276,26 @@ GENDERED_HONORIFICS = {
     "Lady": "f",
     "Baroness": "f",
 }
+# The parties of British politics by the words papers use for them, with each party's full
+# name ("Labour MP", "the Tories", "Lib Dem spokesperson"); read when the curated lexicon is
+# off, so that party ties do not depend on it. Ambiguous words ("Green", "Reform") need their
+# second word.
+PARTY_NAMES = {
+    "Labour": "Labour Party",
+    "Conservative": "Conservative Party",
+    "Conservatives": "Conservative Party",
+    "Tory": "Conservative Party",
+    "Tories": "Conservative Party",
+    "Liberal Democrat": "Liberal Democrats",
+    "Liberal Democrats": "Liberal Democrats",
+    "Lib Dem": "Liberal Democrats",
+    "Lib Dems": "Liberal Democrats",
+    "Greens": "Green Party",
+    "Green Party": "Green Party",
+    "Reform UK": "Reform UK",
+    "SNP": "Scottish National Party",
+    "Plaid Cymru": "Plaid Cymru",
+    "DUP": "Democratic Unionist Party",
+    "Labour Party": "Labour Party",
+    "Conservative Party": "Conservative Party",
+}

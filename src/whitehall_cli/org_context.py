@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from whitehall_cli.entity_tokens import Tok, joined
-from whitehall_cli.names import NATIONALITY_ENDINGS, NON_NAME_WORDS, PARTY_WORDS
+from whitehall_cli.names import NATIONALITY_ENDINGS, NON_NAME_WORDS, PARTY_NAMES, PARTY_WORDS
 from whitehall_cli.org_words import (
     GLUE_WORDS,
     KIND_NOUNS,
@@ -64,7 +64,8 @@ def context_spans(
         kind = _kind_after(toks, j) or _kind_before(toks, i)
         if kind:
             form = text[t.start : toks[j - 1].end]
-            found.append(Span(i, j, t.start, toks[j - 1].end, form, form, kind, 2))
+            name = PARTY_NAMES.get(form, form) if kind == "party" else form
+            found.append(Span(i, j, t.start, toks[j - 1].end, form, name, kind, 2))
     return found
 
 
@@ -125,3 +126,28 @@ def _kind_before(toks: list[Tok], i: int) -> str | None:
             if (before == noun or before.endswith(" " + noun)) and noun not in ("MP", "MPs"):
                 return kind
     return None
+
+
+# First words of the party names above, for a cheap check that a text may name a party.
+PARTY_FIRSTS = frozenset(w.split()[0] for w in PARTY_NAMES)
+
+
+def party_spans(text: str, toks: list[Tok], taken: set[int], caps: list[int]) -> list[Span]:
+    """Parties named by the words papers use for them ("Labour MP", "the Tories")."""
+    found: list[Span] = []
+    for i in caps:
+        t = toks[i]
+        if i in taken or t.base not in PARTY_FIRSTS:
+            continue
+        two = i + 1 < len(toks) and joined(toks, i + 1) and i + 1 not in taken
+        key = f"{t.text} {toks[i + 1].base}" if two else ""
+        j = i + 2 if key in PARTY_NAMES else i + 1
+        if j == i + 1:
+            key = t.base
+            if key not in PARTY_NAMES:
+                continue
+        if j < len(toks) and joined(toks, j) and toks[j].cap and toks[j].base not in PEOPLE_NOUNS:
+            continue  # "Labour Together", "Conservative Home": another name
+        end = toks[j - 1].end
+        found.append(Span(i, j, t.start, end, text[t.start : end], PARTY_NAMES[key], "party", 2))
+    return found

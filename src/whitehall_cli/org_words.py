@@ -121,3 +121,5 @@ TITLE_ONLY_NOUNS = frozenset("policy guidance handbook framework protocol".split
 UNPUBLISHED = frozenset("internal leaked confidential private draft secret unpublished".split())
 # Nouns for the documents such adjectives describe.
 DOCUMENT_NOUNS = frozenset("note memo memorandum email letter briefing document paper".split())
+# Prefixes of the Crown's public bodies ("HM Revenue and Customs", "HM Land Registry").
+CROWN_PREFIXES = frozenset(("HM", "HMG"))

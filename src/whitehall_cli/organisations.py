@@ -19,6 +19,7 @@ from whitehall_cli.lexicon import LexEntry, load_entries
 from whitehall_cli.names import GIVEN_NAMES, HONORIFICS
 from whitehall_cli.org_words import (
     ACTION_VERBS,
+    CROWN_PREFIXES,
     GENERIC_BODY_NAMES,
     GENERIC_ORG_MODIFIERS,
     KIND_NOUNS,
@@ -38,7 +39,7 @@ LINKING_CONNECTORS = frozenset(("of", "for", "on", "in"))
 # Words that show a capitalised run starts with a person: honorifics and given names.
 PERSON_MARKERS = frozenset(HONORIFICS) | GIVEN_NAMES
 # Words of which a text must hold at least one for each rule to be worth a scan.
-HEAD_WORDS = frozenset(ORG_HEADS)
+HEAD_WORDS = frozenset(ORG_HEADS) | CROWN_PREFIXES
 WORK_HEAD_WORDS = frozenset(WORK_HEADS)
 CONTEXT_WORDS = frozenset(
     w
@@ -278,7 +279,7 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
         and (toks[k].base not in OF_HEADS or (k + 1 < b and toks[k + 1].text == "of"))
     ]
     if not heads:
-        return None
+        return _crown_body(text, toks, a, b)
     # "Conservative MPs on the Public Accounts Committee", "Professor Jane Park of the London
     # School of Economics": a title, or an "of"/"for"/"on" after a person's name, ends what
     # comes before; the body starts after it
@@ -320,6 +321,18 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
     return Span(a, end, toks[a].start, toks[end - 1].end, name, name, ORG_HEADS[toks[last].base], 1)
 
 
+def _crown_body(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
+    """ "HM Revenue and Customs", "HM Land Registry": the Crown's prefix makes a public body
+    of the capitalised words after it."""
+    if b - a < 2 or toks[a].base not in CROWN_PREFIXES or not toks[a + 1].cap:
+        return None
+    end = b
+    while end > a + 1 and (toks[end - 1].text in CONNECTORS or toks[end - 1].base in TIME_WORDS):
+        end -= 1
+    name = text[toks[a].start : toks[end - 1].end]
+    return Span(a, end, toks[a].start, toks[end - 1].end, name, name, "department", 1)
+
+
 def work_spans(
     text: str,
     toks: list[Tok],
@@ -350,12 +363,14 @@ def work_spans(
 
 
 @lru_cache(maxsize=4096)
-def acronym_of(name: str) -> tuple[str, str]:
-    """Initials of a name with and without its connecting words ("IFG", "IG")."""
+def acronym_of(name: str) -> tuple[str, ...]:
+    """Initials of a name with and without its connecting words ("IFG", "IG"), and with an
+    all-capitals word kept whole ("HM Revenue and Customs" -> "HMRC")."""
     words = [w for w in WORD.findall(name) if w]
     full = "".join(w[0] for w in words).upper()
     short = "".join(w[0] for w in words if w not in CONNECTORS).upper()
-    return full, short
+    whole = "".join(w if w.isupper() else w[0] for w in words if w not in CONNECTORS).upper()
+    return (full, short, whole) if whole != short else (full, short)
 
 
 # An acronym: 2-8 letters starting with a capital, with a second capital ("IfG", "DHSC", "DfE").
