@@ -4,6 +4,11 @@
 page furniture) and returns a `Cast`. Bylined authors are metadata: they are listed only when
 the story text names them. `merge_people` and `merge_bodies` (in `entity_merge`) give the
 corpus-wide identities.
+
+Helpers, in the order find_cast uses them: `entity_tokens` (words), `organisations` and
+`org_context` (bodies and works), `people` (names and roles around them), `entity_kin`
+("his wife Janet"), `entity_works` (works named by a phrase), `entity_roles` (roles and ties),
+`entity_backrefs` ("the cabinet secretary" refers back to the person in focus).
 """
 
 from __future__ import annotations
