@@ -237,8 +237,6 @@ HEADLINE_ROLE_RE = re.compile(
     rf"^(?P<role>(?:[A-Za-z]+\s+){{0,2}}(?:{'|'.join(ROLE_HEADS)})(?:\s+general)?)\b",
     re.IGNORECASE,
 )
-# A headline quotation credited to a name after a colon or dash ("'...': Jane Smith on ...").
-HEADLINE_CREDIT = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|\|)\s*")
 # A clause opening on an unnamed person ("One director who quit the Home Office ..."): the
 # name in the relative clause is not the subject, and nobody is named.
 UNNAMED_SUBJECT = re.compile(
@@ -246,8 +244,6 @@ UNNAMED_SUBJECT = re.compile(
     r"(?:who|that|which)\b",
     re.IGNORECASE,
 )
-# A colon after a name opening a paragraph: the label of an interview answer ("Smith: ...").
-ANSWER_LABEL = re.compile(r"[*_]*\s*:[*_]*\s")
 # Speech verbs that may come before their subject ("..., says the report").
 INVERSION_VERBS = frozenset(
     "say says said add adds added write writes wrote warn warns warned argue argues argued "
@@ -393,8 +389,15 @@ KEY_WORDS = (
     | frozenset(k for k in BODY_NOUNS if " " not in k)
     | frozenset(k for k in SPOKES_NOUNS if " " not in k)
 )
-# First words of the speech phrases ("made clear", "using the phrase").
-PHRASE_WORDS = frozenset(
-    "use uses used using made make makes making spoke speak speaks speaking went goes go "
-    "going put".split()
+# The words each speech phrase needs, first and second: a text is searched for the phrases
+# only when it holds both words of one of them.
+SPEECH_PHRASE_WORDS = (
+    (
+        frozenset("use uses used using".split()),
+        frozenset("phrase word words term expression slogan line".split()),
+    ),
+    (frozenset("made make makes making".split()), frozenset({"clear"})),
+    (frozenset("spoke speak speaks speaking".split()), frozenset({"of"})),
+    (frozenset("went goes go going".split()), frozenset({"on"})),
+    (frozenset({"put"}), frozenset({"it"})),
 )

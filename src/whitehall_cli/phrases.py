@@ -195,7 +195,7 @@ def index_words(
         for a, b, w in toks
         if w in cues.SPEECH_WORDS
     ]
-    if words & cues.PHRASE_WORDS:
+    if any(first & words and second & words for first, second in cues.SPEECH_PHRASE_WORDS):
         verbs += [
             Verb(m.start(), m.end(), m.group().lower(), False)
             for m in cues.SPEECH_PHRASE_RE.finditer(view)

@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 __all__ = ["NOBODY", "Attribution", "Reader"]
 
 
+# A headline quotation credited to a name after a colon or dash ("'...': Jane Smith on ...").
+_HEADLINE_CREDIT = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|\|)\s*")
+# A colon after a name opening a paragraph: the label of an interview answer ("Smith: ...").
+_ANSWER_LABEL = re.compile(r"[*_]*\s*:[*_]*\s")
 # A word of a quotation, for comparing headline and body quotations.
 _KEY_WORD = re.compile(r"[\w']+")
 
@@ -107,7 +111,7 @@ class Reader(Clauses):
         first = next(iter(self.by_text.get((loc, para), [])), None)
         if first is None or first.kind != "person" or view[: first.start].strip(" *_"):
             return None
-        if not cues.ANSWER_LABEL.match(view, first.end):
+        if not _ANSWER_LABEL.match(view, first.end):
             return None
         att = self.person(first.entity)
         self._remember(att, "person", para if para is not None else -1, quote=False)
@@ -147,7 +151,7 @@ class Reader(Clauses):
             att: Attribution | None = None
             if sp.closed:
                 att = self._after_cue(view, sp.close_at + 1, len(text), cands, loc, None)[0]
-                credit = cues.HEADLINE_CREDIT.match(view, sp.close_at + 1)
+                credit = _HEADLINE_CREDIT.match(view, sp.close_at + 1)
                 np = noun_phrase_at(cands, credit.end(), view) if credit else None
                 if (att is None or att.speaker is None) and np and np.mention_kind == "person":
                     att = self.resolve(np, view, cands, loc, None)  # "'...': Jane Smith on ..."
