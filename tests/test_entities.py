@@ -1087,3 +1087,15 @@ def test_crown_prefix_makes_a_public_body_and_its_acronym_joins_it() -> None:
     )
     b = body(cast, "HM Land Registry")
     assert b.aliases == ("HMLR",)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("First Minister Ailsa Munro told MSPs it was wrong.", "Ailsa Munro", "First Minister"),
+        ("Deputy First Minister Ailsa Munro agreed.", "Ailsa Munro", "Deputy First Minister"),
+        ("Chief Secretary Tom Reilly said so.", "Tom Reilly", "Chief Secretary"),
+    ],
+)
+def test_capitalised_title_with_a_modifier_before_a_name(text: str, name: str, role: str) -> None:
+    assert person(find_cast(doc_of(text)), name).roles == (role,)

@@ -299,3 +299,21 @@ PARTY_NAMES = {
     "Labour Party": "Labour Party",
     "Conservative Party": "Conservative Party",
 }
+# Words that open an apposition or a copula before the role itself ("who is a", "the").
+ROLE_OPENERS = (
+    "who is",
+    "who was",
+    "who has been",
+    "who had been",
+    "who worked as",
+    "who served as",
+    "who became",
+    "who is now",
+    "is",
+    "was",
+    "has been",
+    "is now",
+    "became",
+    "now",  # "Darren Oyelaran, now a junior minister"
+    "then",
+)

@@ -25,6 +25,7 @@ from whitehall_cli.names import (
     ROLE_DROPPED_PREFIXES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    ROLE_OPENERS,
     SPEECH_VERBS,
 )
 
@@ -34,24 +35,6 @@ MAX_NAME_WORDS = 5
 MAX_DESIGNATION_WORDS = 3
 # Most words in a role given in apposition ("Name, general secretary of the FDA union,").
 MAX_ROLE_WORDS = 14
-# Words that open an apposition or a copula before the role itself ("who is a", "the").
-ROLE_OPENERS = (
-    "who is",
-    "who was",
-    "who has been",
-    "who had been",
-    "who worked as",
-    "who served as",
-    "who became",
-    "who is now",
-    "is",
-    "was",
-    "has been",
-    "is now",
-    "became",
-    "now",  # "Darren Oyelaran, now a junior minister"
-    "then",
-)
 # Prepositions that end a role given after "is a" ("a reporter for X" gives "reporter").
 COPULA_ROLE_STOPS = ("for", "at", "with", "where", "who", "and", "in", "on")
 # Capitalised words that end a job title read backwards from a name ("When asked by ...").
@@ -133,7 +116,11 @@ def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -
     while (
         a < b
         and toks[a].base not in HONORIFICS
-        and (toks[a].base in NON_NAME_WORDS or (toks[a].base.lower() in ROLE_HEADS and a + 1 < b))
+        and (
+            toks[a].base in NON_NAME_WORDS
+            or (toks[a].base.lower() in ROLE_HEADS and a + 1 < b)
+            or (_modifies_title(toks, a) and a + 2 < b)  # "First Minister John Swinney"
+        )
     ):
         titled = titled or toks[a].base.lower() in ROLE_HEADS or toks[a].base == "Minister"
         a += 1
@@ -204,6 +191,11 @@ def _with_designation(text: str, toks: list[Tok], hit: NameHit, taken: set[int])
     last = toks[end - 1]
     form = text[hit.start : last.end]
     return NameHit(hit.i, end, hit.start, last.end, form, hit.name, hit.strong)
+
+
+def _modifies_title(toks: list[Tok], a: int) -> bool:
+    """A capitalised title word before a title's head ("First" of "First Minister")."""
+    return toks[a].base.lower() in ROLE_MODIFIERS and toks[a + 1].base.lower() in ROLE_HEADS
 
 
 def _bracketed_given_names(text: str, toks: list[Tok], taken: set[int]) -> list[NameHit]:
