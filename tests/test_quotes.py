@@ -735,3 +735,21 @@ def test_he_is_the_man_named_in_the_paragraph_before_when_the_focus_is_a_woman()
 def test_passive_agent_after_the_quotation_speaks() -> None:
     doc = article('The plan was branded "a shambles" by Penman.')
     assert quotes_in(doc, [PENMAN], [FDA]) == [("a shambles", "Dave Penman")]
+
+
+def test_straight_single_quotes_after_a_plural_possessive_close_before_the_next_opening() -> None:
+    doc = article("Penman said members were tired of 'ministers' promises' and 'empty words'.")
+    assert quotes_in(doc, [PENMAN], [FDA]) == [
+        ("ministers' promises", "Dave Penman"),
+        ("empty words", "Dave Penman"),
+    ]
+
+
+def test_attribution_in_the_middle_of_a_quotation_spanning_paragraphs() -> None:
+    doc = article(
+        "Jane Smith spoke first.",
+        '"We were never consulted.',
+        '"Not once," said Penman, "not even by email.',
+        '"It is a scandal."',
+    )
+    assert [s for _, s in quotes_in(doc, [SMITH, PENMAN], [FDA])] == ["Dave Penman"] * 4

@@ -139,6 +139,7 @@ def _find_close(text: str, i: int, marks: frozenset[str]) -> int | None:
     """The closing mark for the opening mark at i, or None when the quotation runs on."""
     single = marks is SINGLE_MARKS
     first_weak: int | None = None
+    last_weak: int | None = None
     for m in (SINGLE_MARK_RE if single else DOUBLE_MARK_RE).finditer(text, i + 1):
         k = m.start()
         c = text[k]
@@ -146,10 +147,14 @@ def _find_close(text: str, i: int, marks: frozenset[str]) -> int | None:
             # a fresh opening mark: the previous quotation was never closed
             break
         if not _can_close(text, k):
+            if last_weak is not None and c == "'" and _can_open(text, k):
+                # "'ministers' promises' and 'empty words'": a new quotation opens, so the
+                # last possessive-looking mark before it closed this one
+                return last_weak
             continue
         if single and _looks_possessive(text, k):
-            if first_weak is None:
-                first_weak = k
+            first_weak = k if first_weak is None else first_weak
+            last_weak = k
             continue
         return k
     if single and first_weak is None and text[i] == "\u2018":

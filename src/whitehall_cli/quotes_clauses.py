@@ -28,6 +28,8 @@ from whitehall_cli.referents import Referents
 _STOP_BEFORE_VERB = re.compile(r"[.;:!?\"\u201c\u201d\u2018_]")
 # A quotation (masked: its words are underscores) between a passive verb and its agent.
 _MASKED_QUOTATION = re.compile(r"\s*[\"\u201c\u2018'][_\s]*[\"\u201d\u2019']")
+# What may end the words before an inverted speech verb: a comma or a (masked) quotation.
+_BEFORE_INVERSION = frozenset(",\"\u201d\u2019'")
 # Where an inverted subject ends ('," said Penman, who ...').
 _END_OF_SUBJECT = re.compile(r"[,.;:!?\u2013\u2014(]|\bthat\b")
 
@@ -154,8 +156,10 @@ class Clauses(Referents):
                 np = np if np.start < hi else first
                 att = self.resolve(np, bv, sc, loc, para)
                 return self.qualified(att, np, sc, self.view) if att else NOBODY, source_of(np)
-            if j == k and word in cues.INVERSION_VERBS and bv[c0:vs].rstrip().endswith(","):
-                # "..., says the report, authored by ...": the subject follows the verb
+            lead = bv[c0:vs].rstrip()
+            if j == k and word in cues.INVERSION_VERBS and lead[-1:] in _BEFORE_INVERSION:
+                # "..., says the report, authored by ...", '"...," said Penman, "...': the
+                # subject follows the verb
                 after = bv[ve : ve + 80]
                 np = noun_phrase_at(sc, ve + len(after) - len(after.lstrip()), bv, self.role_words)
                 if np is not None:
