@@ -8,6 +8,7 @@ one person, and the text with its quotations masked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -149,8 +150,8 @@ def noun_phrase_at(
     ("Institute of Regulation chair Marcial Boo", "PCS general secretary Harriet Ndlovu")."""
     chain: list[Cand] = []
     end = pos
-    for c in cands:
-        if c.start < end or c.start < pos:
+    for c in cands[bisect_left(cands, pos, key=_start) :]:
+        if c.start < end:
             continue
         gap = view[end : c.start]
         if _PHRASE_BREAK.search(gap) or not all(
@@ -164,6 +165,10 @@ def noun_phrase_at(
             end += 2
     people = [c for c in chain if c.what == "mention" and c.mention_kind == "person"]
     return people[0] if people else (chain[0] if chain else None)
+
+
+def _start(c: Cand) -> int:
+    return c.start
 
 
 def source_of(c: Cand) -> str:
@@ -309,13 +314,16 @@ def blank_asides(view: str, s: int, hi: int) -> str:
     and subordinate or participle phrases closed by a comma ("Speaking to MPs,", "while it
     had been acknowledged by X that ...,"), when they close before the end of the region."""
     seg = view[s:hi]
+    blanked = False
     dash = "\u2013" in seg or "\u2014" in seg or " - " in seg
     if "," not in seg and "(" not in seg and not dash:
         return view
     if dash:
-        seg = cues.DASH_ASIDE_RE.sub(_spaces, seg)
+        seg, n = cues.DASH_ASIDE_RE.subn(_spaces, seg)
+        blanked = n > 0
     if "(" in seg:
-        seg = cues.BRACKET_ASIDE_RE.sub(_spaces, seg)
+        seg, n = cues.BRACKET_ASIDE_RE.subn(_spaces, seg)
+        blanked = blanked or n > 0
     if "," in seg:
         starts = [0]
         comma = seg.find(",")
@@ -333,7 +341,8 @@ def blank_asides(view: str, s: int, hi: int) -> str:
             close = cues.ASIDE_END_RE.search(seg, head.end())
             if close is not None and close.group() == ",":
                 seg = seg[:p] + " " * (close.end() - p) + seg[close.end() :]
-    return view[:s] + seg + view[hi:]
+                blanked = True
+    return view[:s] + seg + view[hi:] if blanked else view
 
 
 def _spaces(m: re.Match[str]) -> str:

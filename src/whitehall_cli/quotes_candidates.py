@@ -82,7 +82,7 @@ def find_candidates(
         if b > a and not role_before_name(view, b, out):
             generic.append(Cand(a, b, "genrole", lower[a:b]))
     for form, name in roles:
-        i = lower.find(form) if form.split()[0] in words else -1
+        i = lower.find(form) if form.partition(" ")[0] in words else -1
         while i >= 0:
             j = i + len(form)
             if word_edge(lower, i, j) and free(i, j) and role_points(view, i, j, out):
