@@ -29,10 +29,21 @@ CODE_PATTERNS = (
     re.compile(r"\b(?:jQuery|document\.|window\.|\$\()"),  # DOM scripting
     re.compile(r"^\s*(?:<\/?[a-z][^>]*>\s*)+$", re.I),  # a line of bare HTML tags
 )
+# Characters without which a line cannot be code.
+CODE_CHARS = frozenset("{};=$()<>")
 # Share of code punctuation above which a line is code rather than prose.
 CODE_PUNCT = re.compile(r"[{};=<>()\[\]$]")
 CODE_PUNCT_RATIO = 0.08
 
+# Words or marks without which a pattern cannot match: cheap gates before the regexes.
+PROMPT_KEYS = ("comment", "account", "cookies", "newsletter", "reserved", "javascript", "sign up")
+FOOTER_KEYS = ("\u00a9", "copyright", "company", "registered", "vat ")
+BREADCRUMB_MARKS = (">", "\u00bb", "\u203a", "/", "|")
+CONTACT_MARKS = ("@", "0", "+44")
+# Menus, breadcrumbs, prompts and contact lines are short; longer lines are not tested.
+SHORT_LINE_WORDS = 30
+# Cookie banners and legal footers run longer, but not to this many words.
+LONG_LINE_WORDS = 60
 # Breadcrumb trails: "Home > News > Politics", "News / UK", "Home » Articles".
 BREADCRUMB = re.compile(
     r"^(?:home|news|index)\s*(?:>|»|›|/|\|)|^[^.!?]{1,60}\s(?:>|»|›)\s[^.!?]{1,60}$|(?:\s(?:/|\|)\s.*){2,}",
@@ -102,8 +113,6 @@ BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u2023\u2043*\-\u2013\u00b7]|\d+\.)
 MENU_BULLET_WORDS = 5
 # Contact details: an email address or a UK phone number.
 CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b")
-# A line this short holding contact details is a press office's, not the article's.
-CONTACT_MAX_WORDS = 25
 # Letter openings and closings, kept with the text.
 SALUTATION = re.compile(r"^dear\s+\S.{0,60},?$", re.I)
 VALEDICTION = re.compile(
@@ -119,6 +128,8 @@ SIGNATURE_WORDS = 12
 
 def is_code(line: str) -> bool:
     """CSS or JavaScript, or a line that is mostly code punctuation."""
+    if not CODE_CHARS.intersection(line):
+        return False  # no brace, semicolon, equals sign or bracket: prose
     if any(p.search(line) for p in CODE_PATTERNS):
         return True
     return len(line) > 20 and len(CODE_PUNCT.findall(line)) / len(line) > CODE_PUNCT_RATIO
@@ -139,19 +150,33 @@ def is_furniture(line: str) -> bool:
         if not ends_sentence(line) and words <= MENU_BULLET_WORDS:
             return True  # a menu entry
         line = line[bullet.end() :]  # a list item: judge what it says
-    if is_code(line) or LINK_LINE.match(line) or CREDIT.match(line) or BREADCRUMB.search(line):
+    if is_code(line) or LINK_LINE.match(line) or CREDIT.match(line):
         return True
-    if POSTCODE_LINE.search(line) and words <= 8:
+    if TEASER_LABELS.match(line) or LIST_LABELS.match(line):
         return True
-    if FOOTER.search(line) or TEASER_LABELS.match(line) or LIST_LABELS.match(line):
+    if words > LONG_LINE_WORDS:
+        return False  # prose: furniture lines are shorter
+    low = line.lower()
+    if _any_in(low, PROMPT_KEYS) and PROMPTS[1].search(line):
         return True
-    if (words <= 30 and PROMPTS[0].search(line)) or (words <= 60 and PROMPTS[1].search(line)):
+    if _any_in(low, FOOTER_KEYS) and FOOTER.search(line):
+        return True
+    if words > SHORT_LINE_WORDS:
+        return False
+    if _any_in(line, BREADCRUMB_MARKS) and BREADCRUMB.search(line):
+        return True
+    if PROMPTS[0].search(line) or (_any_in(line, CONTACT_MARKS) and CONTACT.search(line)):
         return True
     if words <= FOOTER_LINK_WORDS and FOOTER_LINKS.search(line):
         return True
-    if CONTACT.search(line) and words <= CONTACT_MAX_WORDS:
+    if words <= 8 and POSTCODE_LINE.search(line):
         return True
     return not any(ch.isalpha() for ch in line)  # "6472", "***", "|"
+
+
+def _any_in(text: str, keys: tuple[str, ...]) -> bool:
+    """A cheap gate: the slower pattern can only match when one of these is present."""
+    return any(k in text for k in keys)
 
 
 def is_teaser_label(line: str) -> bool:
