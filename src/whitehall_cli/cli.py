@@ -112,14 +112,14 @@ def _filters(**kwargs: Any) -> Any:
     return Filters(**known)
 
 
-def _index(ctx: click.Context, rebuild: bool = False) -> Any:
+def _index(ctx: click.Context, rebuild: bool = False, scan: bool | None = None) -> Any:
     """Open (build or refresh) the index, with a progress bar on a terminal."""
     from whitehall_cli import query
 
     settings = ctx.find_object(Settings)
     data = settings.data if settings is not None else None
     with _progress() as progress:
-        return query.open_index(data, rebuild=rebuild, progress=progress)
+        return query.open_index(data, rebuild=rebuild, progress=progress, scan=scan)
 
 
 class _progress:

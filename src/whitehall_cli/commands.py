@@ -231,7 +231,7 @@ def index_cmd(ctx: click.Context, rebuild: bool, as_json: bool) -> int:
 
     from whitehall_cli import render
 
-    stats = asdict(_index(ctx, rebuild=rebuild).stats())
+    stats = asdict(_index(ctx, rebuild=rebuild, scan=True).stats())  # every file checked
     if as_json:
         render.write_json(stats)
     else:

@@ -63,11 +63,15 @@ class Choice:
 
 
 def open_index(
-    data: str | None, *, rebuild: bool = False, progress: Callable[[int, int], None] | None = None
+    data: str | None,
+    *,
+    rebuild: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    scan: bool | None = None,
 ) -> Index:
     """The index of the corpus chosen by --data, $WH_DATA or the bundled default."""
     corpus = resolve_corpus(data)
-    index = Index.open(corpus, rebuild=rebuild, progress=progress)
+    index = Index.open(corpus, rebuild=rebuild, progress=progress, scan=scan)
     if index.document_count() == 0:
         raise CorpusNotFound(f"no readable articles in {corpus.root}")
     return index
