@@ -191,3 +191,22 @@ def test_the_wheel_ships_the_bundled_corpus_and_word_lists(tmp_path: Path) -> No
     for article in DATA.glob("*.txt"):
         assert f"whitehall_cli/corpus/{article.name}" in names
     assert "whitehall_cli/lexicon/bodies.tsv" in names
+
+
+def test_quote_speaker_is_named_as_its_article_names_them_with_a_corpus_name_beside(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Union sets strike date\n\n"
+        "The Public and Commercial Services Union (PCS) said on Monday that members would "
+        'strike. "We have no choice," the Public and Commercial Services Union said.\n'
+    )
+    (tmp_path / "b.txt").write_text(
+        "Strike goes ahead\n\nPCS said on Friday that the strike would go ahead next week. "
+        '"Members are ready," PCS said.\n'
+    )
+    quotes = json.loads(run("--data", str(tmp_path), "quotes", "--source", "PCS", "--json")[1])
+    by_doc = {q["document"]: q for q in quotes}
+    assert by_doc["b"]["speaker"] == "PCS"
+    assert by_doc["a"]["speaker"] == "Public and Commercial Services Union"
+    assert by_doc["a"]["speaker_canonical"] == by_doc["b"]["speaker_canonical"]

@@ -188,8 +188,8 @@ class Index:
     def analysis(self, doc_id: str, *, corpus_names: bool = True) -> Analysis:
         """One article as the pipeline saw it: document, cast, quotations.
 
-        With `corpus_names`, quotation speakers and bodies carry their corpus-wide names
-        (as `people()`/`bodies()` do); without, the names the article itself gives.
+        With `corpus_names`, quotations' bodies and `speaker_canonical` carry corpus-wide
+        names (as `people()`/`bodies()` do); `speaker` is always the name the article gives.
         """
         doc = self.document(doc_id)
         rowid = self._rowid(doc_id)
@@ -250,8 +250,8 @@ class Index:
         ]
 
     def quotes(self, doc_ids: Collection[str] | None = None) -> list[Quote]:
-        """Quotations (of the given articles, or all), oldest article first, speakers and
-        bodies under their corpus-wide names."""
+        """Quotations (of the given articles, or all), oldest article first, bodies and
+        `speaker_canonical` under their corpus-wide names."""
         if doc_ids is None:
             return list(self.iter_quotes())
         rowids = sorted(self._rowid(doc_id) for doc_id in set(doc_ids))
@@ -283,11 +283,13 @@ class Index:
         )
         for row in self.conn.execute(sql, args):
             q = ss.quote_from_row(row)
+            # the speaker keeps the name the article gives (what a reader of it would look
+            # for); the corpus-wide name rides beside it for grouping and filters
+            canonical = (row[-1] if body_names is not None else None) or q.speaker
+            bodies = q.bodies
             if body_names is not None:
-                speaker = row[-1] or q.speaker
                 bodies = tuple(dict.fromkeys(body_names.get((q.document, b), b) for b in q.bodies))
-                q = _replace_quote(q, speaker, bodies)
-            yield q
+            yield _with_names(q, canonical, bodies)
 
     def _body_names(self) -> dict[tuple[str, str], str]:
         self._identity()
@@ -333,12 +335,10 @@ class Index:
         )
 
 
-def _replace_quote(q: Quote, speaker: str | None, bodies: tuple[str, ...]) -> Quote:
+def _with_names(q: Quote, canonical: str | None, bodies: tuple[str, ...]) -> Quote:
     from dataclasses import replace
 
-    if speaker == q.speaker and bodies == q.bodies:
-        return q
-    return replace(q, speaker=speaker, bodies=bodies)
+    return replace(q, speaker_canonical=canonical, bodies=bodies)
 
 
 # --- opening, building, refreshing ------------------------------------------------------

@@ -131,6 +131,7 @@ class Quote:
     partial: bool  # a fragment inside a sentence
     start: int = 0  # offsets of `text` in its paragraph (or title / standfirst)
     end: int = 0
+    speaker_canonical: str | None = None  # the speaker's corpus-wide name (for grouping)
 
 
 @dataclass(frozen=True, slots=True)

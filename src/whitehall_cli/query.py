@@ -273,8 +273,8 @@ def list_quotes(index: Index, f: Filters) -> list[Quote]:
     allowed = doc_ids_for(index, book, replace(f, person=None, body=None))
     quotes = index.quotes(sorted(allowed) if allowed is not None else None)
     if f.person and book:
-        who = resolve_one(book, f.person, ("person",)).name
-        quotes = [q for q in quotes if q.speaker == who]
+        who = resolve_one(book, f.person, ("person",))
+        quotes = [q for q in quotes if speaks_for(q, who)]
     for name in (f.source, f.body):
         if name and book:
             quotes = [q for q in quotes if speaks_for(q, resolve_one(book, name))]
@@ -285,9 +285,11 @@ def list_quotes(index: Index, f: Filters) -> list[Quote]:
 
 
 def speaks_for(q: Quote, who: Person | Body) -> bool:
+    """`who` said it: the speaker, or (for a body) the body the speaker speaks for."""
+    speaker = q.speaker_canonical or q.speaker
     if isinstance(who, Person):
-        return q.speaker == who.name
-    return q.speaker == who.name or who.name in q.bodies
+        return speaker == who.name
+    return speaker == who.name or who.name in q.bodies
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -302,7 +304,7 @@ def show(index: Index, ref: str) -> tuple[Document, list[Person], list[Body], li
     """One article with its people, bodies and quotations."""
     analysis = index.analysis(index.resolve_doc(ref))
     doc, cast = analysis.document, analysis.cast
-    said = Counter(q.speaker for q in analysis.quotes if q.speaker)
+    said = Counter(q.speaker for q in analysis.quotes if q.speaker)  # the article's names
     people = [_person_in(doc.id, p, said[p.name]) for p in cast.people]
     bodies = [
         _body_in(doc.id, b, [p.name for p in cast.people if b.name in p.bodies])

@@ -65,6 +65,7 @@ def to_json(record: Any) -> Any:
             "text": record.text,
             "speaker": record.speaker,
             "speaker_kind": record.speaker_kind,
+            "speaker_canonical": record.speaker_canonical or record.speaker,
             "role": record.role,
             "bodies": list(record.bodies),
             "document": record.document,
