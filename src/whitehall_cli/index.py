@@ -285,11 +285,11 @@ class Index:
             q = ss.quote_from_row(row)
             # the speaker keeps the name the article gives (what a reader of it would look
             # for); the corpus-wide name rides beside it for grouping and filters
-            canonical = (row[-1] if body_names is not None else None) or q.speaker
+            corpus_name = (row[-1] if body_names is not None else None) or q.speaker
             bodies = q.bodies
             if body_names is not None:
                 bodies = tuple(dict.fromkeys(body_names.get((q.document, b), b) for b in q.bodies))
-            yield _with_names(q, canonical, bodies)
+            yield _with_names(q, corpus_name, bodies)
 
     def _body_names(self) -> dict[tuple[str, str], str]:
         self._identity()
