@@ -172,10 +172,10 @@ def quotes(ctx: click.Context, output: Output | None, no_pager: bool, **filters:
 @filter_options("person", "body", "outlet", "since", "until")
 @click.option(
     "--sort",
-    type=click.Choice(["relevance", "date"]),
+    type=click.Choice(["relevance", "date", "oldest"]),
     default="relevance",
     show_default=True,
-    help="Order of articles.",
+    help="Order of articles: best match, newest first, or oldest first.",
 )
 @click.option("--raw", is_flag=True, help="Pass the query to SQLite FTS5 as written (experts).")
 @output_options()
