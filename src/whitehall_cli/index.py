@@ -3,7 +3,7 @@
 `Index.open(corpus)` builds the index on first use and refreshes it after that: added,
 changed (size or mtime, then content hash) and removed files are re-parsed, nothing else.
 Where the index lives and when it is rebuilt is `index_open`'s business; the schema is
-documented in `store_schema` (and docs/index-schema.md); filling it is `index_build`'s job.
+documented in `store_schema` (and the README's "The index"); filling it is `index_build`'s job.
 """
 
 from __future__ import annotations
