@@ -3,19 +3,17 @@ judges them, plus one short snippet per rule of British news writing the stage r
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
-import re
 import subprocess
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scoring import body_hit, norm, person_forms, same_name  # noqa: F401
 
 from whitehall_cli.entities import find_cast, merge_bodies, merge_people
 from whitehall_cli.lexicon import parse_rows
@@ -27,39 +25,7 @@ DATA = TESTS.parent / "data"
 GOLD = TESTS / "gold"
 
 
-# ----- helpers: matching exactly as eval/score.py does ---------------------------------------
-def norm(s: str | None) -> str:
-    s = unicodedata.normalize("NFKC", s or "")
-    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
-        s = s.replace(a, b)
-    return re.sub(r"\s+", " ", s).strip().lower().strip(" .,;:'\"")
-
-
-def name_key(s: str) -> str:
-    return re.sub(
-        r"^(sir|dame|lord|lady|baroness|baron|dr|mr|mrs|ms|the rt hon|rt hon|professor|prof)\.? ",
-        "",
-        norm(s),
-    )
-
-
-def same_name(a: str, b: str) -> bool:
-    a, b = name_key(a), name_key(b)
-    return bool(a and b) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9)
-
-
-def body_hit(gold_forms: list[str], pred_forms: list[str]) -> bool:
-    return any(
-        same_name(x, y) or norm(x).removeprefix("the ") == norm(y).removeprefix("the ")
-        for x in pred_forms
-        for y in gold_forms
-    )
-
-
-def person_forms(p: dict) -> list[str]:
-    return [p["name"], *[m for m in p.get("mentions", []) if len(m.split()) >= 2]]
-
-
+# ----- helpers ------------------------------------------------------------------------------
 def gold_records() -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scoring import norm
 
 from whitehall_cli.models import BodyRef, Cast, Document, Mention, PersonRef, WorkRef
 from whitehall_cli.parse import parse_text
@@ -22,14 +22,6 @@ GOLD = TESTS / "gold"
 
 
 # ----- helpers: gold records, oracle cast, matching like eval/score.py ------------------------
-def norm(s: str | None) -> str:
-    """Text as the scorer compares it: NFKC, straight marks, one space, lower case."""
-    s = unicodedata.normalize("NFKC", s or "")
-    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
-        s = s.replace(a, b)
-    return re.sub(r"\s+", " ", s).strip().lower().strip(" .,;:'\"")
-
-
 def same_words(gold: str, got: str) -> bool:
     """The scorer's test that a found quotation is a gold one (allowing a joined quotation)."""
     a, b = norm(gold), norm(got)
