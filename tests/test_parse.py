@@ -312,3 +312,45 @@ def test_a_letter_keeps_every_signatory_and_drops_press_contacts() -> None:
     doc = parse_text(text, "x")
     assert "Professor of Government, University of Mercia" in doc.paragraphs
     assert not any("07700" in p for p in doc.paragraphs)
+
+
+def test_byline_with_job_and_date_line_ending_in_the_papers_name() -> None:
+    text = (
+        "The Daily Ledger\nPOLITICS\n\nMandarins quit in record numbers as ministers lose patience\n\n"
+        "Ann Lee, Whitehall Editor\nSaturday March 02 2024, 6.00pm, The Daily Ledger\n\n"
+        "Four permanent secretaries have gone in six months amid claims of a purge at the top.\n"
+    )
+    doc = parse_text(text, "x")
+    assert doc.authors == ("Ann Lee",) and doc.date == "2024-03-02"
+
+
+def test_a_short_headline_repeating_the_breadcrumb_trail_is_the_title() -> None:
+    text = (
+        "Home  >  Explainers  >  Ministerial directions\n\nExplainer\n\nMinisterial directions\n\n"
+        "What happens when a permanent secretary refuses to sign off spending?\n\n"
+        "Author: Ann Lee\nPublished: 14 May 2025\n\n"
+        "Every government department has an accounting officer who answers to Parliament for it.\n"
+    )
+    doc = parse_text(text, "x")
+    assert doc.title == "Ministerial directions" and doc.date == "2025-05-14"
+
+
+def test_menu_rows_set_out_with_gaps_are_furniture() -> None:
+    text = (
+        "NEWS  POLITICS  OPINION  LIFE\n\nPOLITICS  civil service  Department for Transport\n\n"
+        "Minister Accused Of Shouting At Officials As Fresh Complaints Emerge\n\nBy Ann Lee\n\n"
+        "Civil servants say the minister made the department a frightening place to work.\n"
+    )
+    assert parse_text(text, "x").title.startswith("Minister Accused Of Shouting")
+
+
+def test_signatories_without_a_valediction_are_kept() -> None:
+    text = (
+        "Letters\n\nWe write to express our alarm at plans to end open competition for posts.\n\n"
+        "Lord Ann of Kew\nFormer cabinet secretary\nDame Bea Lee\nFormer permanent secretary\n"
+        "Dr Cy Ray\nSenior lecturer in politics, University of Mercia\n\n"
+        "Have an opinion on anything you have read today? Please email us your letter.\n"
+    )
+    doc = parse_text(text, "x")
+    assert "Dr Cy Ray" in doc.paragraphs and "Former cabinet secretary" in doc.paragraphs
+    assert not any("email us" in p for p in doc.paragraphs)

@@ -35,8 +35,21 @@ CODE_CHARS = frozenset("{};=$()<>")
 CODE_PUNCT = re.compile(r"[{};=<>()\[\]$]")
 CODE_PUNCT_RATIO = 0.08
 
+# Menu and tag rows: entries set apart by runs of spaces, on a short line.
+MENU_GAP = re.compile(r"\S {2,}(?=\S)")
+MENU_ROW_WORDS = 10
 # Words or marks without which a pattern cannot match: cheap gates before the regexes.
-PROMPT_KEYS = ("comment", "account", "cookies", "newsletter", "reserved", "javascript", "sign up")
+PROMPT_KEYS = (
+    "comment",
+    "account",
+    "cookies",
+    "newsletter",
+    "reserved",
+    "javascript",
+    "sign up",
+    "email us",
+    "write to us",
+)
 FOOTER_KEYS = ("\u00a9", "copyright", "company", "registered", "vat ")
 BREADCRUMB_MARKS = (">", "\u00bb", "\u203a", "/", "|")
 CONTACT_MARKS = ("@", "0", "+44")
@@ -67,7 +80,7 @@ PROMPTS = (
     ),
     re.compile(
         r"\b(?:to post a comment|free account|we use (?:\w+ ){0,3}cookies|our (?:free )?(?:daily |weekly )?newsletter|"
-        r"all rights reserved|javascript (?:is )?(?:disabled|required)|"
+        r"all rights reserved|javascript (?:is )?(?:disabled|required)|email us|write to us|"
         r"sign up (?:for|to) )",
         re.I,
     ),
@@ -165,6 +178,8 @@ def is_furniture(line: str) -> bool:
         return False
     if _any_in(line, BREADCRUMB_MARKS) and BREADCRUMB.search(line):
         return True
+    if words <= MENU_ROW_WORDS and len(MENU_GAP.findall(line)) >= 2:
+        return True  # "NEWS  POLITICS  OPINION": a menu or tag row set out with gaps
     if PROMPTS[0].search(line) or (_any_in(line, CONTACT_MARKS) and CONTACT.search(line)):
         return True
     if words <= FOOTER_LINK_WORDS and FOOTER_LINKS.search(line):

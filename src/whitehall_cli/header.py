@@ -41,6 +41,8 @@ ROLE_OUTLET = re.compile(
     r"(?P<outlet>[A-Z][\w.&' ]{1,40})$",
     re.I,
 )
+# Steps of a breadcrumb trail.
+CRUMB_SPLIT = re.compile(r"\s*(?:>|\u00bb|\u203a|\||/)\s*")
 # Kickers: labels above a headline that say what kind of piece it is.
 KICKER = re.compile(
     r"^(?:press release|news(?: story| release)?|comment|opinion|analysis|feature|interview|"
@@ -234,10 +236,13 @@ def read_header(lines: list[str], meta: Meta) -> None:
         if meta.outlet is None and (m := ROLE_OUTLET.match(line)):
             meta.outlet = m["outlet"].strip()
     parts: list[list[str]] = [[]]
+    crumb = _crumb_title(lines)
     for line in lines:
         if line == META_MARK or date_line(line) or line in meta.authors:
             if any(parts):
                 break  # the headline and standfirst stand right above the byline or date
+        elif line == crumb:
+            parts = [[line]]  # the page's own name at the end of its breadcrumb trail
         elif _separator(line) or (masthead and line == masthead[0]):
             parts.append([])
         elif headline_like(line) and not ROLE_OUTLET.match(line):
@@ -273,8 +278,24 @@ def _headline_like_title(line: str, meta: Meta) -> bool:
     return line == meta.title or fu.word_count(line) > BARE_BYLINE_MAX_WORDS
 
 
+def _crumb_title(lines: list[str]) -> str | None:
+    """A header line that repeats the last step of a breadcrumb trail above it
+    ("Home > Explainers > Ministerial directions"): the page's headline, however short."""
+    for i, line in enumerate(lines):
+        if fu.BREADCRUMB.search(line):
+            tail = CRUMB_SPLIT.split(line)[-1].strip()
+            later = [ln for ln in lines[i + 1 :] if ln.casefold() == tail.casefold()]
+            if tail and later:
+                return later[0]
+    return None
+
+
 def _bare_byline(line: str) -> list[str]:
-    """Names alone on a line, as some pages print their byline: "Ann Lee and Bob Ray"."""
+    """Names alone on a line, as some pages print their byline: "Ann Lee and Bob Ray",
+    "Ann Lee, Whitehall Editor"."""
+    name, _, role = line.partition(",")
+    if role and BYLINE_ROLE_WORDS.search(role) and fu.word_count(role) <= 4:
+        line = name  # the writer's job after the name
     if not BARE_BYLINE.match(line) or _org_name(line):
         return []
     names = _byline_names(line)

@@ -7,6 +7,7 @@ keep their salutation and signature, and teaser lists, headlines and furniture a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from whitehall_cli import furniture as fu
@@ -20,6 +21,13 @@ from whitehall_cli.models import Document
 BODY_MIN_WORDS = 8
 # A question reads as the body's first line only when it is this long.
 QUESTION_BODY_WORDS = 20
+# A signatory's name on its own line: honorific, two to four names, letters after them.
+SIGNATORY = re.compile(
+    r"^(?:(?:Sir|Dame|Lord|Lady|Baroness|Baron|Dr|Prof|Professor|Mr|Mrs|Ms|Miss|(?:The )?Rt Hon)\.?\s+)?"
+    r"[A-Z][\w'\u2019.\-]+(?:\s+(?:of\s+)?[A-Z][\w'\u2019.\-]+){1,3}(?:\s+[A-Z]{2,5})*$"
+)
+# A run of short lines with at least this many names is a list of signatories.
+SIGNATORIES_MIN = 3
 # A bare date line among the first few paragraphs still dates the article.
 DATE_NEAR_TOP = 2
 
@@ -73,13 +81,34 @@ def _body_start(lines: list[str]) -> int:
     return len(lines)
 
 
+def _signatory_lines(lines: list[str]) -> set[int]:
+    """Lines of a signatories' list (names, each with a role line or not), kept with the
+    text even with no "Yours faithfully" above them: a run of short lines in which at least
+    two are names."""
+    keep: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        short = bool(line) and fu.word_count(line) <= fu.SIGNATURE_WORDS
+        if short and not fu.ends_sentence(line) and not fu.is_furniture(line):
+            run.append(i)
+            continue
+        if sum(bool(SIGNATORY.match(lines[j])) for j in run) >= SIGNATORIES_MIN:
+            keep.update(run)
+        run = []
+    return keep
+
+
 def _body(lines: list[str], meta: Meta) -> list[str]:
     """The article's paragraphs: prose lines, letters' openings and signatures kept."""
     out: list[str] = []
     in_teasers = after_teaser_date = False
     signature_left = 0
-    for line in lines:
+    signatories = _signatory_lines(lines)
+    for i, line in enumerate(lines):
         if line == META_MARK:
+            continue
+        if i in signatories:
+            out.append(line)
             continue
         if fu.is_furniture(line):
             if fu.is_teaser_label(line):
