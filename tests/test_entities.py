@@ -1065,3 +1065,15 @@ def test_crown_prefix_makes_a_public_body_and_its_acronym_joins_it() -> None:
 )
 def test_capitalised_title_with_a_modifier_before_a_name(text: str, name: str, role: str) -> None:
     assert person(find_cast(doc_of(text)), name).roles == (role,)
+
+
+def test_a_clause_opener_is_not_part_of_a_body_name() -> None:
+    cast = find_cast(doc_of("If the Cabinet Office walks away now, nobody will trust it again."))
+    assert [b.name for b in cast.bodies] == ["Cabinet Office"]
+
+
+def test_subjects_listed_before_a_committee_are_part_of_its_name() -> None:
+    cast = find_cast(
+        doc_of("The Science, Innovation and Technology Committee said the plan was weak.")
+    )
+    assert [b.name for b in cast.bodies] == ["Science, Innovation and Technology Committee"]

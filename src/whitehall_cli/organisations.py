@@ -34,6 +34,31 @@ from whitehall_cli.org_words import (
     WORK_HEADS,
 )
 
+# Words that open a clause and so never start a body's name ("If the Cabinet Office ...").
+CLAUSE_OPENERS = frozenset(
+    {
+        "If",
+        "When",
+        "But",
+        "And",
+        "As",
+        "While",
+        "Although",
+        "Though",
+        "Since",
+        "Because",
+        "After",
+        "Before",
+        "Unless",
+        "Until",
+        "Once",
+        "So",
+        "Yet",
+        "Or",
+        "Whether",
+        "Where",
+    }
+)
 # Connectors that link a person's name to the body they belong to ("Jane Park of the LSE").
 LINKING_CONNECTORS = frozenset(("of", "for", "on", "in"))
 # Words that show a capitalised run starts with a person: honorifics and given names.
@@ -217,6 +242,7 @@ def head_word_spans(
             continue
         j = cap_run(toks, i, taken)
         j = _comma_list_end(toks, i, j, taken)
+        j = _listed_subjects_end(toks, i, j, taken)
         after = j
         # split "the Home Office and Department for Education" after a head word
         pieces, a = [], i
@@ -238,6 +264,26 @@ def head_word_spans(
             if span:
                 found.append(span)
     return found
+
+
+def _listed_subjects_end(toks: list[Tok], i: int, j: int, taken: set[int]) -> int:
+    """Extend "Science" over ", Innovation and Technology Committee": subjects listed
+    before the head word of a committee or department."""
+    n = len(toks)
+    if j >= n or toks[j].gap.strip() != "," or any(toks[k].base in ORG_HEADS for k in range(i, j)):
+        return j
+    k = j
+    while k < n and toks[k].gap.strip() == "," and toks[k].cap and k not in taken:
+        m = k + 1
+        while m < n and joined(toks, m) and toks[m].cap and m not in taken:
+            m += 1
+        if m + 1 < n and toks[m].text == "and" and joined(toks, m) and toks[m + 1].cap:
+            e = m + 1
+            while e < n and joined(toks, e) and toks[e].cap and e not in taken:
+                e += 1
+            return e if any(toks[x].base in ORG_HEADS for x in range(m + 1, e)) else j
+        k = m
+    return j
 
 
 def _comma_list_end(toks: list[Tok], i: int, j: int, taken: set[int]) -> int:
@@ -269,6 +315,7 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
         toks[a].base in TITLE_WORDS
         or toks[a].text in CONNECTORS
         or toks[a].base in ("The", "A", "An", "This", "That")
+        or toks[a].base in CLAUSE_OPENERS
         or (toks[a].initial and toks[a].base in ACTION_VERBS)
     ):
         a += 1
