@@ -1077,3 +1077,15 @@ def test_subjects_listed_before_a_committee_are_part_of_its_name() -> None:
         doc_of("The Science, Innovation and Technology Committee said the plan was weak.")
     )
     assert [b.name for b in cast.bodies] == ["Science, Innovation and Technology Committee"]
+
+
+def test_a_knight_or_dame_named_by_style_and_given_name_is_the_same_person() -> None:
+    cast = find_cast(
+        doc_of(
+            "Dame Ann Lee, permanent secretary, is to step down.",
+            "Dame Ann, 57, told colleagues she would leave in June.",
+        )
+    )
+    assert [p.name for p in cast.people] == ["Ann Lee"]
+    assert "Dame Ann" in cast.people[0].aliases
+    assert sum(m.entity == "Ann Lee" for m in cast.mentions) == 2

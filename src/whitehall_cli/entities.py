@@ -311,6 +311,10 @@ def _surname_ok(toks: list[Tok], k: int) -> bool:
     return not t.initial or t.possessive or (k + 1 < len(toks) and toks[k + 1].text.islower())
 
 
+# Honorifics used with the given name alone once the full name is known ("Sir Keir").
+STYLED_HONORIFICS = frozenset({"Sir", "Dame"})
+
+
 def _mentions(
     segs: list[Seg],
     people: dict[str, PersonAcc],
@@ -324,6 +328,12 @@ def _mentions(
     for name, p in people.items():
         if p.given_key:  # "his wife Janet": a later bare "Janet" is her
             by_surname.setdefault(name.split()[0], [name])
+    styled: dict[str, str] = {}  # "Dame Helen" is Dame Helen Marsh: a knight or dame's style
+    for seg in segs:
+        for h in seg.names:
+            w = h.form.split()
+            if len(w) >= 3 and w[0] in STYLED_HONORIFICS and h.name in people:
+                styled.setdefault(w[1], h.name)
     out: list[Mention] = []
     last_seen: dict[str, int] = {}
     order = 0
@@ -338,7 +348,21 @@ def _mentions(
             name_toks.update(range(h.i, h.j))
         for k in seg.caps:
             t = seg.toks[k]
-            if k in name_toks or k in seg.taken or t.base not in by_surname:
+            if k in name_toks or k in seg.taken:
+                continue
+            if (
+                t.base in styled
+                and k
+                and seg.toks[k - 1].base in STYLED_HONORIFICS
+                and joined(seg.toks, k)
+                and (
+                    k + 1 >= len(seg.toks) or not seg.toks[k + 1].cap or not joined(seg.toks, k + 1)
+                )
+            ):
+                start = seg.toks[k - 1].start
+                items.append((start, t.end, styled[t.base], "person", seg.text[start : t.end]))
+                continue
+            if t.base not in by_surname:
                 continue
             if not _surname_ok(seg.toks, k):
                 continue
