@@ -85,7 +85,8 @@ def index_path(corpus: load.Corpus) -> Path:
 def pipeline_fingerprint() -> str:
     """Size and mtime of the code and word lists that shape the index (~0.3 ms)."""
     here = Path(__file__).resolve().parent
-    parts = [ss.SCHEMA_VERSION]
+    # switching the body lexicon off or on changes what the index holds too
+    parts = [ss.SCHEMA_VERSION, f"WH_NO_LEXICON={os.environ.get('WH_NO_LEXICON', '')}"]
     folders = [here, here / "lexicon"]
     for folder in folders:
         with contextlib.suppress(OSError), os.scandir(folder) as it:
