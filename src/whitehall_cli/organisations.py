@@ -269,44 +269,41 @@ def head_word_spans(
 def _listed_subjects_end(toks: list[Tok], i: int, j: int, taken: set[int]) -> int:
     """Extend "Science" over ", Innovation and Technology Committee": subjects listed
     before the head word of a committee or department."""
-    n = len(toks)
-    if j >= n or toks[j].gap.strip() != "," or any(toks[k].base in ORG_HEADS for k in range(i, j)):
+    if any(toks[k].base in ORG_HEADS for k in range(i, j)):
         return j
-    k = j
-    while k < n and toks[k].gap.strip() == "," and toks[k].cap and k not in taken:
-        m = k + 1
-        while m < n and joined(toks, m) and toks[m].cap and m not in taken:
-            m += 1
-        if m + 1 < n and toks[m].text == "and" and joined(toks, m) and toks[m + 1].cap:
-            e = m + 1
-            while e < n and joined(toks, e) and toks[e].cap and e not in taken:
-                e += 1
-            return e if any(toks[x].base in ORG_HEADS for x in range(m + 1, e)) else j
-        k = m
-    return j
+    listed = _comma_list(toks, j, taken)
+    if listed is None:
+        return j
+    and_at, end = listed
+    return end if any(toks[x].base in ORG_HEADS for x in range(and_at + 1, end)) else j
 
 
 def _comma_list_end(toks: list[Tok], i: int, j: int, taken: set[int]) -> int:
     """Extend "Department for Environment" over ", Food and Rural Affairs" (a listed remit)."""
-    n = len(toks)
-    if j >= n or toks[j].gap.strip() != ",":
-        return j
     if not any(
         toks[k].base in ORG_HEADS and toks[k + 1].text in ("for", "of") for k in range(i, j - 1)
     ):
         return j
+    listed = _comma_list(toks, j, taken)
+    return j if listed is None else listed[1]
+
+
+def _comma_list(toks: list[Tok], j: int, taken: set[int]) -> tuple[int, int] | None:
+    """", Word Word, Word and Word Word" read from the comma before token `j`: the index of
+    its "and" and the end of the capitalised words after it, or None."""
+    n = len(toks)
     k = j
     while k < n and toks[k].gap.strip() == "," and toks[k].cap and k not in taken:
         m = k + 1
         while m < n and joined(toks, m) and toks[m].cap and m not in taken:
             m += 1
         if m + 1 < n and toks[m].text == "and" and joined(toks, m) and toks[m + 1].cap:
-            m += 2
-            while m < n and joined(toks, m) and toks[m].cap and m not in taken:
-                m += 1
-            return m
+            end = m + 1
+            while end < n and joined(toks, end) and toks[end].cap and end not in taken:
+                end += 1
+            return m, end
         k = m
-    return j
+    return None
 
 
 def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
