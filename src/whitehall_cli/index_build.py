@@ -13,7 +13,6 @@ import re
 import sqlite3
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
 
 from whitehall_cli import load
 from whitehall_cli import store_schema as ss
@@ -50,92 +49,10 @@ def analyse(doc: Document) -> Analysis:
 # --- scanning ---------------------------------------------------------------------------
 
 
-class Seen(NamedTuple):
-    """A file found by a scan (a named tuple: 100,000 are made per scan, cheaply)."""
-
-    path: str
-    size: int
-    mtime_ns: int
-
-
-def scan_folder(
-    root: str, folder: str, files: dict[str, Seen], folders: dict[str, int], walk: bool
-) -> None:
-    """Add `folder`'s article files (and, with `walk`, its sub-folders') to the maps.
-
-    The same rules as `load.list_files`: known endings, no hidden files or skipped folders,
-    the first of two files with one id wins, a folder link loop is walked once.
-    """
-    stack = [folder]
-    visited: set[tuple[int, int]] = set()
-    while stack:
-        current = stack.pop()
-        try:
-            st = os.stat(current)
-            with os.scandir(current) as it:
-                entries = list(it)  # unsorted: sorting 100k entries costs ~0.1 s
-        except OSError as e:
-            log.warning("skipping %s: %s", current, e.strerror or e)
-            continue
-        if (st.st_dev, st.st_ino) in visited:
-            continue
-        visited.add((st.st_dev, st.st_ino))
-        folders[current] = st.st_mtime_ns
-        subfolders = []
-        suffixes = load.TEXT_SUFFIXES
-        prefix = root + os.sep
-        for entry in entries:
-            name = entry.name
-            if name[0] == ".":
-                continue
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                continue
-            if is_dir:
-                if walk and name not in load.SKIP_DIRS:
-                    subfolders.append(entry.path)
-                continue
-            if not name.lower().endswith(suffixes):
-                continue
-            path = entry.path
-            if path.startswith(prefix) and os.sep == "/":  # the common case, inline
-                rel = path[len(prefix) :]
-                stem, dot, _ = rel.rpartition(".")
-                doc_id = stem if dot and stem and stem[-1] != "/" else rel
-            else:
-                doc_id = _doc_id(root, path)
-            other = files.get(doc_id)
-            if other is not None:  # a.md beside a.txt: the first by name wins, as in load
-                kept, skipped = sorted((other.path, path))
-                log.warning("skipping %s: another file already has the id %s", skipped, doc_id)
-                if kept == other.path:
-                    continue
-            try:
-                est = entry.stat()
-            except OSError as e:
-                log.warning("skipping %s: %s", entry.path, e.strerror or e)
-                continue
-            files[doc_id] = Seen(path, est.st_size, est.st_mtime_ns)
-        stack.extend(reversed(subfolders))
-
-
-def scan(root: str) -> tuple[dict[str, Seen], dict[str, int]]:
-    """Every article file under `root` (id -> Seen) and every folder walked (path -> mtime)."""
-    files: dict[str, Seen] = {}
-    folders: dict[str, int] = {}
-    scan_folder(root, root, files, folders, walk=True)
-    return files, folders
-
-
-def _doc_id(root: str, path: str) -> str:
-    """load.doc_id_for without its cost (os.path.relpath is ~3 us a call: 0.3 s at 100k):
-    scan paths are always `root` + separator + relative path."""
-    rel = path[len(root) + 1 :] if path.startswith(root + os.sep) else os.path.relpath(path, root)
-    if os.sep != "/":
-        rel = rel.replace(os.sep, "/")
-    stem, dot, suffix = rel.rpartition(".")
-    return stem if dot and "/" not in suffix and stem and not stem.endswith("/") else rel
+# The walker lives in `load`, the first stage: one set of rules for which files are articles.
+Seen = load.Seen
+scan_folder = load.scan_folder
+scan = load.scan
 
 
 # --- parsing (in worker processes for large builds) -------------------------------------
