@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from whitehall_cli import load
 from whitehall_cli import store_schema as ss
-from whitehall_cli.models import Analysis, Cast, Document
+from whitehall_cli.models import Analysis, Document
 
 log = logging.getLogger("whitehall_cli")
 
@@ -34,15 +34,10 @@ Progress = Callable[[int, int], None]
 
 def analyse(doc: Document) -> Analysis:
     """Run the people and quotation stages on one parsed article."""
-    try:
-        from whitehall_cli.entities import find_cast
-    except ImportError:  # the entity stage is not there yet: an article with no cast
-        return Analysis(doc, Cast(), ())
+    from whitehall_cli.entities import find_cast
+    from whitehall_cli.quotes import find_quotes
+
     cast = find_cast(doc)
-    try:
-        from whitehall_cli.quotes import find_quotes
-    except ImportError:  # the quotation stage is not there yet
-        return Analysis(doc, cast, ())
     return Analysis(doc, cast, tuple(find_quotes(doc, cast)))
 
 
