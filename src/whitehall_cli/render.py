@@ -290,8 +290,7 @@ def attribution(q: Quote, title: str | None = None) -> tuple[str, str]:
 def quotes_view(
     quotes: Sequence[Quote], titles: dict[str, str | None] | None = None
 ) -> list[RenderableType]:
-    """The quotation first, then who said it and where."""
-    from rich.padding import Padding
+    """The quotation first, then who said it and where, a blank line after each."""
     from rich.text import Text
 
     out: list[RenderableType] = []
@@ -300,8 +299,8 @@ def quotes_view(
         block = Text()
         block.append_text(quote_text(q))
         block.append("\n" + who, style="italic")
-        block.append("\n" + where, style="dim")
-        out.append(Padding(block, (0, 0, 1, 0)))
+        block.append("\n" + where + "\n", style="dim")
+        out.append(block)
     return out
 
 
