@@ -70,9 +70,14 @@ def parse_one(doc_id: str, path: str, old_hash: str | None) -> tuple:
     except load.Unreadable as e:
         return ("problem", doc_id, digest, str(e))
     analysis = analyse(doc)
-    words = sorted(set(VOCAB_WORD.findall(" ".join(ss.fts_values(doc)).lower())))
+    words = vocabulary_words(doc)
     row = ss.document_row(doc, len(analysis.cast.people), len(analysis.quotes))
     return ("ok", doc_id, digest, row, ss.fts_values(doc), ss.analysis_rows(analysis), words)
+
+
+def vocabulary_words(doc: Document) -> list[str]:
+    """The article's distinct lower-case words for the "did you mean" vocabulary."""
+    return sorted(set(VOCAB_WORD.findall(" ".join(ss.fts_values(doc)).lower())))
 
 
 def parse_chunk(items: list[tuple[str, str, str | None]]) -> list[tuple]:
