@@ -12,10 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from whitehall_cli import index_build as ib
 from whitehall_cli import load
 from whitehall_cli import store_schema as ss
+from whitehall_cli.entity_tokens import word_forms
 from whitehall_cli.errors import AmbiguousDoc, NotFound
 from whitehall_cli.index import Index, cache_dir, index_path
 from whitehall_cli.models import Analysis, BodyRef, Cast, PersonRef, Quote
@@ -558,3 +561,25 @@ def test_scan_finds_the_same_files_and_ids_as_the_loader(tmp_path: Path) -> None
     assert sorted(seen) == [f.id for f in listed]
     assert {seen[f.id].path for f in listed} == {str(f.path) for f in listed}
     assert str(root) in folders and str(root / "deep/er") in folders
+
+
+# --- the "did you mean" vocabulary ------------------------------------------------------
+
+# Text with the characters that make word boundaries hard: joiners, digits, underscores,
+# possessives, accents, a dotted capital I (its lower case is two characters).
+TRICKY_TEXT = st.text(
+    alphabet=st.sampled_from(list("abcXYZé İ'\u2019-.&_0123²½ ,\n\"")), max_size=80
+)
+
+
+@given(st.lists(TRICKY_TEXT, min_size=1, max_size=3))
+def test_vocabulary_from_word_forms_is_the_words_of_the_text(texts: list[str]) -> None:
+    # the index takes the vocabulary from the forms the entity stage read; it must be what
+    # the vocabulary pattern finds in the whole lower-cased text
+    expected = sorted(set(ib.VOCAB_WORD.findall(" ".join(texts).lower())))
+    assert ib.vocabulary_words(word_forms(texts)) == expected
+
+
+def test_vocabulary_words_of_an_article() -> None:
+    words = ib.vocabulary_words(word_forms(["Rees-Mogg's 2019 memo on the leaks, leaked."]))
+    assert words == ["leaked", "leaks", "memo", "mogg", "rees", "the"]

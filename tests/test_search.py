@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from whitehall_cli import index_build as ib
-from whitehall_cli import load, search_query
+from whitehall_cli import load, search_query, store_schema
 from whitehall_cli import search as search_mod
+from whitehall_cli.entity_tokens import word_forms
 from whitehall_cli.errors import BadQuery
 from whitehall_cli.index import Index
 from whitehall_cli.models import Analysis, Cast, Document
@@ -103,8 +104,9 @@ def write_corpus(root: Path) -> load.Corpus:
 
 
 def text_only(doc: Document) -> Analysis:
-    """Search is about text: the people and quotation stages are left out."""
-    return Analysis(doc, Cast(), ())
+    """Search is about text: the people and quotation stages are left out (the words the
+    entity stage reads, which the vocabulary is made from, are kept)."""
+    return Analysis(doc, Cast(words=word_forms(store_schema.fts_values(doc))), ())
 
 
 @pytest.fixture(scope="module")

@@ -139,6 +139,7 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
             else m
             for m in mentions
         ),
+        words=frozenset().union(*(seg.words for seg in segs)),
     )
 
 

@@ -7,6 +7,7 @@ a handful of dictionary look-ups per word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from operator import itemgetter
 
 # A word: letters/digits joined by hyphens, apostrophes, dots or ampersands ("Rees-Mogg",
@@ -93,6 +94,11 @@ def read_words(text: str) -> tuple[list[Tok], list[int], frozenset[str]]:
         append(make(word, base, start, end, gap, cap, initial, possessive))
         k += 1
     return toks, caps, frozenset(map(_second, pairs)).union(owners)
+
+
+def word_forms(texts: Iterable[str]) -> frozenset[str]:
+    """Every word form of `texts` (what `Cast.words` holds for an article's texts)."""
+    return frozenset().union(*(read_words(t)[2] for t in texts))
 
 
 def joined(toks: list[Tok], i: int) -> bool:

@@ -70,14 +70,24 @@ def parse_one(doc_id: str, path: str, old_hash: str | None) -> tuple:
     except load.Unreadable as e:
         return ("problem", doc_id, digest, str(e))
     analysis = analyse(doc)
-    words = vocabulary_words(doc)
+    words = vocabulary_words(analysis.cast.words)
     row = ss.document_row(doc, len(analysis.cast.people), len(analysis.quotes))
     return ("ok", doc_id, digest, row, ss.fts_values(doc), ss.analysis_rows(analysis), words)
 
 
-def vocabulary_words(doc: Document) -> list[str]:
-    """The article's distinct lower-case words for the "did you mean" vocabulary."""
-    return sorted(set(VOCAB_WORD.findall(" ".join(ss.fts_values(doc)).lower())))
+def vocabulary_words(forms: Iterable[str]) -> list[str]:
+    """The distinct lower-case words for the "did you mean" vocabulary, from an article's
+    word forms (`Cast.words`): the same as `VOCAB_WORD` over its whole lower-cased text, since
+    a run of letters never crosses the gaps and joiners that separate word forms."""
+    words: set[str] = set()
+    add = words.add
+    for form in {f.lower() for f in forms}:
+        if form.isalpha():  # the common case: the whole form is one run of letters
+            if len(form) > 2:
+                add(form)
+        else:  # "rees-mogg", "o'brien", "2019s": its runs of three letters or more
+            words.update(VOCAB_WORD.findall(form))
+    return sorted(words)
 
 
 def parse_chunk(items: list[tuple[str, str, str | None]]) -> list[tuple]:

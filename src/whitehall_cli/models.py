@@ -112,6 +112,9 @@ class Cast:
     bodies: tuple[BodyRef, ...] = ()
     works: tuple[WorkRef, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    # every word form of the article's title, standfirst and paragraphs, as the entity stage
+    # tokenised them (later stages reuse them instead of tokenising the text again)
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
