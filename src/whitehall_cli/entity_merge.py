@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from whitehall_cli.models import BodyRef, PersonRef
 from whitehall_cli.names import HONORIFICS
@@ -24,24 +25,33 @@ _HONORIFIC_KEYS = frozenset(h.lower() for h in HONORIFICS)
 MIN_GIVEN_PREFIX = 3
 # Leading and trailing bits dropped before comparing body forms.
 _BODY_NOISE = re.compile(r"^(?:the\s+)|(?:['\u2019]s)$")
+_BRACKETS = re.compile(r"[()]")
+_POSSESSIVE_END = re.compile(r"'s$")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
+# Distinct names whose comparison keys are remembered: a corpus repeats the same names in
+# thousands of articles, and merging looks each one up every time.
+KEY_CACHE = 1 << 16
 
 
+@lru_cache(maxsize=KEY_CACHE)
 def person_key(name: str) -> str:
     """A name for comparison: no accents, case, honorifics, possessive or brackets."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).replace("\u2019", "'")
-    s = re.sub(r"[()]", "", s).lower()
-    s = re.sub(r"'s$", "", s.strip())
+    s = _BRACKETS.sub("", s).lower()
+    s = _POSSESSIVE_END.sub("", s.strip())
     words = s.replace(".", " ").split()
     while len(words) > 1 and words[0] in _HONORIFIC_KEYS:
         words = words[1:]
     return " ".join(words)
 
 
+@lru_cache(maxsize=KEY_CACHE)
 def body_key(name: str) -> str:
     """A body form for comparison: case, a leading "the" and a possessive dropped."""
     s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip().lower()
-    s = re.sub(r"\s+", " ", s)
+    s = _SPACES.sub(" ", s)
     return _BODY_NOISE.sub("", _BODY_NOISE.sub("", s)).strip()
 
 
@@ -115,7 +125,7 @@ def _strip_honorific(name: str) -> str:
 
 
 def _initials(name: str) -> set[str]:
-    words = re.findall(r"[^\W_]+", name)
+    words = _WORD.findall(name)
     small = ("of", "for", "and", "on", "in", "the", "de")
     return {
         "".join(w[0] for w in words).upper(),
@@ -145,11 +155,14 @@ def merge_bodies(items: Iterable[tuple[str, BodyRef]]) -> dict[tuple[str, str], 
                     parent[rb] = ra
     # an acronym used alone joins the one body whose initials it spells
     names = {body_key(ref.name): ref.name for _doc, ref in items}
+    spelled: defaultdict[str, list[str]] = defaultdict(list)  # initials -> keys of full names
+    for key, name in names.items():
+        if " " in name:
+            for initials in _initials(name):
+                spelled[initials].append(key)
     for key, name in names.items():
         if name.isupper() or sum(c.isupper() for c in name) >= 2 and " " not in name:
-            matches = {
-                find(k) for k, n in names.items() if " " in n and name.upper() in _initials(n)
-            }
+            matches = {find(k) for k in spelled.get(name.upper(), ())}
             if len(matches) == 1:
                 ra, rb = matches.pop(), find(key)
                 if ra != rb:
