@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from scoring import body_hit, norm, person_forms, same_name  # noqa: F401
 
 from whitehall_cli.entities import find_cast, merge_bodies, merge_people
+from whitehall_cli.entity_backrefs import TITLE_WORDS, _definite_titles
 from whitehall_cli.lexicon import parse_rows
 from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, PersonRef
 from whitehall_cli.parse import parse_text
@@ -1089,3 +1091,29 @@ def test_a_knight_or_dame_named_by_style_and_given_name_is_the_same_person() -> 
     assert [p.name for p in cast.people] == ["Ann Lee"]
     assert "Dame Ann" in cast.people[0].aliases
     assert sum(m.entity == "Ann Lee" for m in cast.mentions) == 2
+
+
+# --- where a definite title may start ---------------------------------------------------
+
+# The plain statement of the rule: "the" as a whole word, a space, then a title word as a
+# whole word. `_definite_titles` finds the same places with a set look-up.
+_THE_TITLE = re.compile(
+    r"\b[Tt]he (?=(?:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\b)"
+)
+_TITLE_TEXT = st.lists(
+    st.sampled_from(
+        ["the", "The", "lathe", "minister", "vice", "chancellor", "ex", "-", " ", "_", "'s",
+         "secretaryX", "co-founder", "new", ",", "the the", "x"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(_TITLE_TEXT)
+def test_definite_titles_are_where_the_pattern_finds_them(text: str) -> None:
+    assert _definite_titles(text) == [m.start() for m in _THE_TITLE.finditer(text)]
+
+
+def test_definite_titles_in_a_sentence() -> None:
+    text = "Bathe ministers; the minister, the vice-chancellor and the ex-minister met the newsdesk."
+    assert [text[i:i + 8] for i in _definite_titles(text)] == ["the mini", "the vice", "the ex-m"]
