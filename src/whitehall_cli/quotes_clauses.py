@@ -41,20 +41,17 @@ class Clauses(Referents):
         self, view: str, pos: int, e: int, sc: list[Cand], loc: str, para: int | None
     ) -> tuple[Attribution | None, str]:
         """'," he said' / '," said Penman' / '," the report states': the cue after a quotation."""
-        tail = view[pos:e]
         v = next((v for v in self.live if pos <= v.start < e), None)
         if v is None:
             return None, ""
-        m = v._replace(start=v.start - pos, end=v.end - pos)
-        pre = tail[: m.start]
+        pre = view[pos : v.start]
         if _STOP_BEFORE_VERB.search(pre) or len(pre.split()) > 12 or cues.NEW_CLAUSE.search(pre):
             return None, ""
         if pre.strip(" ,\u00a0"):
-            region = (pos, pos + m.start)
+            region = (pos, v.start)
         else:
-            rest = tail[m.end :]
-            stop = _END_OF_SUBJECT.search(rest)
-            region = (pos + m.end, pos + m.end + (stop.start() if stop else len(rest)))
+            stop = _END_OF_SUBJECT.search(view, v.end, e)
+            region = (v.end, stop.start() if stop else e)
         inside = [
             c
             for c in sc
