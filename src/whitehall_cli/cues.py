@@ -303,6 +303,8 @@ CLAUSE_BREAK = re.compile(
 NEW_CLAUSE = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
 # Characters or words one of which a text must hold to have a clause boundary (a quick test).
 CLAUSE_BREAK_HINTS = (";", ":", ",", "\u2013", "\u2014", "-", "but")
+# The same as one pattern: one search in C instead of a test per hint.
+CLAUSE_BREAK_HINT_RE = re.compile("|".join(re.escape(h) for h in CLAUSE_BREAK_HINTS))
 # Hard boundaries: a speech verb before one does not govern a quotation after it.
 HARD_BREAK = re.compile(r";|:(?=\s*\S)|\s[\u2013\u2014-]\s")
 # Determiners that make a role phrase point at one person ("the cabinet secretary").

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from whitehall_cli import cues, quotes_names
@@ -31,8 +32,6 @@ _NAME_WORDS_END = re.compile(r"(?:\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|on)\b)?\
 _POSSESSOR = re.compile(r"^(?:the\s+)?[\w ]+?['\u2019]s\s+")
 # The word before a full stop (an abbreviation or an initial does not end a sentence).
 _LAST_WORD = re.compile(r"(\w+)\.?[\"\u201d\u2019']?$")
-# Punctuation that separates a phrase from what came before it.
-_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
 
 
 class Attribution(NamedTuple):
@@ -146,27 +145,33 @@ def noun_phrase_at(
 ) -> Cand | None:
     """The candidate noun phrase starting at pos, preferring a person inside it
     ("Institute of Regulation chair Marcial Boo", "PCS general secretary Harriet Ndlovu")."""
-    chain: list[Cand] = []
+    first: Cand | None = None
     end = pos
+    filler = cues.NP_FILLER
     for c in cands[bisect_left(cands, pos, key=_start) :]:
         if c.start < end:
             continue
         gap = view[end : c.start]
-        if _PHRASE_BREAK.search(gap) or not all(
-            w.lower() in role_words or w.lower() in cues.NP_FILLER or w[:1].isupper()
-            for w in gap.split()
+        if gap.strip() and (
+            _PHRASE_BREAK.search(gap)
+            or not all(
+                w.lower() in role_words or w.lower() in filler or w[:1].isupper()
+                for w in gap.split()
+            )
         ):
             break
-        chain.append(c)
+        if c.what == "mention" and c.mention_kind == "person":
+            return c  # the first person in the phrase: what follows cannot change the answer
+        if first is None:
+            first = c
         end = c.end
         if view[end : end + 2] in ("'s", "\u2019s"):
             end += 2
-    people = [c for c in chain if c.what == "mention" and c.mention_kind == "person"]
-    return people[0] if people else (chain[0] if chain else None)
+    return first
 
 
-def _start(c: Cand) -> int:
-    return c.start
+# A candidate's start (candidates are named tuples: `start` is field 0), for bisecting.
+_start = itemgetter(0)
 
 
 def source_of(c: Cand) -> str:
@@ -249,41 +254,51 @@ def mask_quotes(text: str, spans: list[Span]) -> str:
 def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> bool:
     """A candidate that can be a subject: not a possessive, not the object of a preposition
     ("wrote to the minister"), unless a speech verb follows it ("with Heywood saying")."""
-    if not bv[c.start : c.end].strip():
+    start, end, what = c.start, c.end, c.what
+    if not bv[start:end].strip():
         return False  # inside an aside
-    nxt = bv[c.end : c.end + 16].split()[:1]
-    if c.what == "mention" and nxt and nxt[0].lower().strip(",.") in cues.GROUP_NOUNS:
-        return False  # "Whitehall sources said": the name only qualifies the group
-    tail = bv[c.end : c.end + 3]
-    if tail[:2] in ("'s", "\u2019s") or (
-        tail[:1] in ("'", "\u2019") and bv[c.end - 1 : c.end] in "sS" and c.end > c.start
+    if what == "mention":
+        nxt = bv[end : end + 16].split()
+        if nxt and nxt[0].lower().strip(",.") in cues.GROUP_NOUNS:
+            return False  # "Whitehall sources said": the name only qualifies the group
+    if bv.startswith(_POSSESSIVE_S, end) or (
+        bv[end : end + 1] in ("'", "\u2019") and bv[end - 1 : end] in "sS" and end > start
     ):  # a possessive ("Smith's", "members'"), not a contraction ("they've")
-        return c.what == "doc"
-    for w in bv[c.end : c.end + 40].split()[:4]:
+        return what == "doc"
+    for w in bv[end : end + 40].split()[:4]:
         w = w.strip(",.;:").lower()
         if w in cues.SPEECH_WORDS:
             # "with Heywood saying" speaks; "a source close to Heywood said" does not
-            return not _group_governs(_phrase_tokens(bv, lo, c.start, role_words))
+            return not _group_governs(_phrase_tokens(bv, lo, start, role_words))
         if w not in cues.AUX_WORDS:
             break
-    owner = _possessive_before(bv, lo, c.start)
-    if owner >= 0 and (c.what != "mention" or c.mention_kind == "person"):
+    owner = _possessive_before(bv, lo, start)
+    if owner >= 0 and (what != "mention" or c.mention_kind == "person"):
         # "The Institute for Government's director", "the IfG's Alex Thomas": judge the owner
         names = _NAME_WORDS_END.search(bv, max(lo, owner - 80), owner)
-        c = Cand(names.start() if names else owner, owner, "", "")
-    tokens = _phrase_tokens(bv, lo, c.start, role_words)
+        start = names.start() if names else owner
+    tokens = _phrase_tokens(bv, lo, start, role_words)
     return not (tokens and tokens[-1].lower() in cues.PREPOSITIONS)
+
+
+# The possessive endings right after a name ("Smith's").
+_POSSESSIVE_S = ("'s", "\u2019s")
+# Everything up to the last punctuation mark that separates a phrase from what came before
+# it (greedy, so the last one).
+_UP_TO_CLAUSE_PUNCT = re.compile(r".*[,;:()\u2013\u2014]", re.DOTALL)
 
 
 def _phrase_tokens(bv: str, lo: int, at: int, role_words: frozenset[str]) -> list[str]:
     """The words of the clause before `at`, less those of the noun phrase ending there (names,
     titles, determiners): what is left ends with a preposition when the phrase is its object."""
-    tokens = _CLAUSE_PUNCT.split(bv[lo:at])[-1].split()
-    while tokens and tokens[-1].lower() not in cues.PREPOSITIONS:
+    cut = _UP_TO_CLAUSE_PUNCT.match(bv, lo, at)  # the words after the last punctuation mark
+    tokens = bv[cut.end() if cut else lo : at].split()
+    preps, filler, docs = cues.PREPOSITIONS, cues.NP_FILLER, cues.DOC_NOUNS
+    while tokens:
         t = tokens[-1]
         low = t.lower()
-        if not (
-            low in cues.NP_FILLER or t[:1].isupper() or low in role_words or low in cues.DOC_NOUNS
+        if low in preps or not (
+            low in filler or t[:1].isupper() or low in role_words or low in docs
         ):
             break
         tokens.pop()
@@ -319,15 +334,18 @@ def _possessive_before(bv: str, lo: int, at: int) -> int:
 def sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """Sentence offsets; no sentence ends inside a quotation or after an abbreviation."""
     out, start = [], 0
+    abbreviations = cues.ABBREVIATIONS
     for m in cues.SENTENCE_RE.finditer(text):
         p = m.start() + 1
-        if any(sp.open_at < p < sp.close_at for sp in spans):
+        if spans and any(sp.open_at < p < sp.close_at for sp in spans):
             continue
-        word = _LAST_WORD.search(text, max(0, p - 12), p)
-        if word and (word.group(1).lower() in cues.ABBREVIATIONS or len(word.group(1)) == 1):
-            continue
-        out.append((start, m.end()))
-        start = m.end()
+        if text[p - 1] == ".":  # only a full stop can close an abbreviation or an initial
+            word = _LAST_WORD.search(text, max(0, p - 12), p)
+            if word and (word.group(1).lower() in abbreviations or len(word.group(1)) == 1):
+                continue
+        end = m.end()
+        out.append((start, end))
+        start = end
     out.append((start, len(text)))
     return out
 

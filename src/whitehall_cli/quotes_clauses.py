@@ -76,7 +76,7 @@ class Clauses(Referents):
             seg = bv[s:hi]
             breaks = (
                 [s + m.end() for m in cues.CLAUSE_BREAK.finditer(seg)]
-                if any(h in seg for h in cues.CLAUSE_BREAK_HINTS)
+                if cues.CLAUSE_BREAK_HINT_RE.search(seg)
                 else []
             )
             self.layouts[key] = (bv, breaks)
@@ -134,7 +134,7 @@ class Clauses(Referents):
             return None, ""
         rel = (
             cues.RELATIVE_RE.search(bv, max(c0, vs - 60), vs)
-            if self.words & cues.RELATIVES
+            if not cues.RELATIVES.isdisjoint(self.words)
             else None
         )
         if rel and rel.end() == vs:
