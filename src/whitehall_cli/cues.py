@@ -391,6 +391,9 @@ KEY_WORDS = (
     | frozenset(k for k in BODY_NOUNS if " " not in k)
     | frozenset(k for k in SPOKES_NOUNS if " " not in k)
 )
+# Words a text must hold for it to have a speech verb or a document noun (which the reader
+# learns from even in a paragraph with no quotation).
+SPEECH_OR_DOC_WORDS = SPEECH_WORDS | frozenset(k for k in DOC_NOUNS if " " not in k)
 # The words each speech phrase needs, first and second: a text is searched for the phrases
 # only when it holds both words of one of them.
 SPEECH_PHRASE_WORDS = (

@@ -76,7 +76,8 @@ def role_forms(cast: Cast) -> list[tuple[str, str]]:
         for role in p.roles:
             r = role.lower().strip()
             forms = {r, r.split(" of ")[0].strip(), r.split(", ")[0].strip()}
-            forms |= {_POSSESSOR.sub("", f) for f in forms}
+            # an owner ends in 's: without an apostrophe there is none to cut
+            forms |= {_POSSESSOR.sub("", f) if "'" in f or "\u2019" in f else f for f in forms}
             for bw in (bw for bw in body_words if bw in r):
                 for f in list(forms):
                     if f.startswith(bw + " "):
@@ -179,13 +180,17 @@ def source_of(c: Cand) -> str:
 
 
 def index_words(
-    view: str,
+    view: str, skip_quiet: bool = False
 ) -> tuple[str, frozenset[str], list[tuple[int, int, str]], list[Verb]]:
     """The lower-cased text, its set of words, and the offsets of the words that matter
     (speech verbs, pronouns, document and body nouns) and of its speech verbs: a set
-    intersection first, so a text with none of them costs one pass in C."""
+    intersection first, so a text with none of them costs one pass in C. With `skip_quiet`,
+    a text whose words show it can hold no speech verb, speech phrase or document noun gets
+    no offsets at all (a caller that then reads nothing from it needs none)."""
     lower = view.lower()
     words = word_set(lower)
+    if skip_quiet and cues.SPEECH_OR_DOC_WORDS.isdisjoint(words) and not _may_hold_phrase(words):
+        return lower, words, [], []
     present = cues.KEY_WORDS & words
     toks: list[tuple[int, int, str]] = []
     if present:
@@ -210,15 +215,21 @@ def index_words(
             if w in speech:
                 m = search(lower, max(0, a - 16), a)  # prev_word, inline: verbs are many
                 verbs.append(Verb(a, b, w, m is not None and m.group(1) in dets))
-    for first, second in cues.SPEECH_PHRASE_WORDS:
-        if not first.isdisjoint(words) and not second.isdisjoint(words):
-            verbs += [
-                Verb(m.start(), m.end(), m.group().lower(), False)
-                for m in cues.SPEECH_PHRASE_RE.finditer(view)
-            ]
-            verbs.sort()
-            break
+    if _may_hold_phrase(words):
+        verbs += [
+            Verb(m.start(), m.end(), m.group().lower(), False)
+            for m in cues.SPEECH_PHRASE_RE.finditer(view)
+        ]
+        verbs.sort()
     return lower, words, toks, verbs
+
+
+def _may_hold_phrase(words: frozenset[str]) -> bool:
+    """The text holds both words of some speech phrase ("made clear"), so may hold it."""
+    return any(
+        not first.isdisjoint(words) and not second.isdisjoint(words)
+        for first, second in cues.SPEECH_PHRASE_WORDS
+    )
 
 
 # Bytes kept by `word_set` (a-z and the hyphen); every other byte becomes a space.

@@ -385,7 +385,8 @@ class Referents:
     def _prepare(self, text: str, spans: list[Span]) -> str:
         """Mask the quotations of one text and index its words that matter."""
         self.view = view = mask_quotes(text, spans)
-        self.lower, self.words, self.toks, self.verbs = index_words(view)
+        # a paragraph with no quotation that can hold no cue is read without word offsets
+        self.lower, self.words, self.toks, self.verbs = index_words(view, skip_quiet=not spans)
         self.live = [v for v in self.verbs if not v.noun]  # verbs, not nouns ("a tweet")
         self.live_at = [v.start for v in self.live]
         return view
