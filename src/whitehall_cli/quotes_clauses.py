@@ -9,6 +9,7 @@ lifted out. What the subject stands for is `referents`' business; the grammar is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from whitehall_cli import cues
 from whitehall_cli.phrases import (
@@ -41,9 +42,10 @@ class Clauses(Referents):
         self, view: str, pos: int, e: int, sc: list[Cand], loc: str, para: int | None
     ) -> tuple[Attribution | None, str]:
         """'," he said' / '," said Penman' / '," the report states': the cue after a quotation."""
-        v = next((v for v in self.live if pos <= v.start < e), None)
-        if v is None:
+        k = bisect_left(self.live_at, pos)  # the first live verb at or after pos
+        if k == len(self.live) or self.live_at[k] >= e:
             return None, ""
+        v = self.live[k]
         pre = view[pos : v.start]
         if _STOP_BEFORE_VERB.search(pre) or len(pre.split()) > 12 or cues.NEW_CLAUSE.search(pre):
             return None, ""
