@@ -1,15 +1,14 @@
 """Stage 4b (the small parts): the records `referents` and `speakers` pass around, and the
-text tests they share: which words of a text matter (`index_words`), where its sentences end,
-which asides can be lifted out of a sentence, whether a speech verb is passive, whether a
-phrase can be a subject, where the noun phrase at a point ends, which role phrases stand for
-one person, and the text with its quotations masked.
+text tests they share: which words of a text matter (`index_words`), where its sentences
+end, whether a phrase can be a subject, where the noun phrase at a point ends, which role
+phrases stand for one person, and the text with its quotations masked.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from whitehall_cli import cues, quotes_names
@@ -32,13 +31,11 @@ _NAME_WORDS_END = re.compile(r"(?:\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|on)\b)?\
 _POSSESSOR = re.compile(r"^(?:the\s+)?[\w ]+?['\u2019]s\s+")
 # The word before a full stop (an abbreviation or an initial does not end a sentence).
 _LAST_WORD = re.compile(r"(\w+)\.?[\"\u201d\u2019']?$")
-# Punctuation that separates a phrase from what came before it.
-_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """Who speaks a quotation: canonical name, kind, role and the bodies spoken for."""
+class Attribution(NamedTuple):
+    """Who speaks a quotation: canonical name, kind, role and the bodies spoken for. (A named
+    tuple, like `Cand`: an article makes many, and a frozen dataclass costs more to build.)"""
 
     speaker: str | None
     kind: str | None
@@ -50,8 +47,7 @@ class Attribution:
 NOBODY = Attribution(None, None)
 
 
-@dataclass(frozen=True, slots=True)
-class Cand:
+class Cand(NamedTuple):
     """A phrase that can be the subject of a speech verb: a name, pronoun, role or noun."""
 
     start: int
@@ -79,7 +75,8 @@ def role_forms(cast: Cast) -> list[tuple[str, str]]:
         for role in p.roles:
             r = role.lower().strip()
             forms = {r, r.split(" of ")[0].strip(), r.split(", ")[0].strip()}
-            forms |= {_POSSESSOR.sub("", f) for f in forms}
+            # an owner ends in 's: without an apostrophe there is none to cut
+            forms |= {_POSSESSOR.sub("", f) if "'" in f or "\u2019" in f else f for f in forms}
             for bw in (bw for bw in body_words if bw in r):
                 for f in list(forms):
                     if f.startswith(bw + " "):
@@ -148,27 +145,33 @@ def noun_phrase_at(
 ) -> Cand | None:
     """The candidate noun phrase starting at pos, preferring a person inside it
     ("Institute of Regulation chair Marcial Boo", "PCS general secretary Harriet Ndlovu")."""
-    chain: list[Cand] = []
+    first: Cand | None = None
     end = pos
+    filler = cues.NP_FILLER
     for c in cands[bisect_left(cands, pos, key=_start) :]:
         if c.start < end:
             continue
         gap = view[end : c.start]
-        if _PHRASE_BREAK.search(gap) or not all(
-            w.lower() in role_words or w.lower() in cues.NP_FILLER or w[:1].isupper()
-            for w in gap.split()
+        if gap.strip() and (
+            _PHRASE_BREAK.search(gap)
+            or not all(
+                w.lower() in role_words or w.lower() in filler or w[:1].isupper()
+                for w in gap.split()
+            )
         ):
             break
-        chain.append(c)
+        if c.what == "mention" and c.mention_kind == "person":
+            return c  # the first person in the phrase: what follows cannot change the answer
+        if first is None:
+            first = c
         end = c.end
         if view[end : end + 2] in ("'s", "\u2019s"):
             end += 2
-    people = [c for c in chain if c.what == "mention" and c.mention_kind == "person"]
-    return people[0] if people else (chain[0] if chain else None)
+    return first
 
 
-def _start(c: Cand) -> int:
-    return c.start
+# A candidate's start (candidates are named tuples: `start` is field 0), for bisecting.
+_start = itemgetter(0)
 
 
 def source_of(c: Cand) -> str:
@@ -176,37 +179,78 @@ def source_of(c: Cand) -> str:
 
 
 def index_words(
-    view: str,
+    view: str, skip_quiet: bool = False
 ) -> tuple[str, frozenset[str], list[tuple[int, int, str]], list[Verb]]:
     """The lower-cased text, its set of words, and the offsets of the words that matter
     (speech verbs, pronouns, document and body nouns) and of its speech verbs: a set
-    intersection first, so a text with none of them costs one `findall`."""
+    intersection first, so a text with none of them costs one pass in C. With `skip_quiet`,
+    a text whose words show it can hold no speech verb, speech phrase or document noun gets
+    no offsets at all (a caller that then reads nothing from it needs none)."""
     lower = view.lower()
-    words = frozenset(cues.KEY_WORD_RE.findall(lower))
+    words = word_set(lower)
+    if skip_quiet and cues.SPEECH_OR_DOC_WORDS.isdisjoint(words) and not _may_hold_phrase(words):
+        return lower, words, [], []
     present = cues.KEY_WORDS & words
     toks: list[tuple[int, int, str]] = []
-    for w in present:
-        i = lower.find(w)
-        while i >= 0:
-            j = i + len(w)
-            if (i == 0 or not word_char(lower[i - 1])) and (
-                j == len(lower) or not word_char(lower[j])
-            ):
-                toks.append((i, j, w))
-            i = lower.find(w, j)
-    toks.sort()
-    verbs = [
-        Verb(a, b, w, prev_word(lower, a) in cues.DETERMINERS)
-        for a, b, w in toks
-        if w in cues.SPEECH_WORDS
-    ]
-    if any(first & words and second & words for first, second in cues.SPEECH_PHRASE_WORDS):
+    if present:
+        n = len(lower)
+        find = lower.find
+        for w in present:
+            size = len(w)
+            i = find(w)
+            while i >= 0:
+                j = i + size
+                # a whole word only: no letter, digit or hyphen on either side
+                if (i == 0 or not ((c := lower[i - 1]).isalnum() or c == "-")) and (
+                    j == n or not ((c := lower[j]).isalnum() or c == "-")
+                ):
+                    toks.append((i, j, w))
+                i = find(w, j)
+        toks.sort()
+    verbs: list[Verb] = []
+    if not cues.SPEECH_WORDS.isdisjoint(present):
+        speech, dets, search = cues.SPEECH_WORDS, cues.DETERMINERS, PREV_WORD.search
+        for a, b, w in toks:
+            if w in speech:
+                m = search(lower, max(0, a - 16), a)  # prev_word, inline: verbs are many
+                verbs.append(Verb(a, b, w, m is not None and m.group(1) in dets))
+    if _may_hold_phrase(words):
         verbs += [
             Verb(m.start(), m.end(), m.group().lower(), False)
             for m in cues.SPEECH_PHRASE_RE.finditer(view)
         ]
         verbs.sort()
     return lower, words, toks, verbs
+
+
+def _may_hold_phrase(words: frozenset[str]) -> bool:
+    """The text holds both words of some speech phrase ("made clear"), so may hold it."""
+    if _PHRASE_FIRST_WORDS.isdisjoint(words):  # one test for the usual case: none of them
+        return False
+    for first, second in cues.SPEECH_PHRASE_WORDS:
+        if not first.isdisjoint(words) and not second.isdisjoint(words):
+            return True
+    return False
+
+
+# The first words of every speech phrase.
+_PHRASE_FIRST_WORDS = frozenset(w for first, _ in cues.SPEECH_PHRASE_WORDS for w in first)
+
+
+# Bytes kept by `word_set` (a-z and the hyphen); every other byte becomes a space.
+_WORD_BYTES = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz-" else 32 for c in range(256))
+
+
+def word_set(lower: str) -> frozenset[str]:
+    """The words `cues.KEY_WORD_RE` finds in a lower-cased text, as a set: each run of a-z
+    and hyphens, less its leading hyphens. Encoding to ASCII ("?" for anything else) and
+    mapping bytes lets `split` find the runs in C, several times faster than `findall`."""
+    runs = lower.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()
+    if "-" not in lower:
+        return frozenset(runs)
+    words = {w.lstrip("-") for w in runs}
+    words.discard("")
+    return frozenset(words)
 
 
 def mask_quotes(text: str, spans: list[Span]) -> str:
@@ -226,41 +270,51 @@ def mask_quotes(text: str, spans: list[Span]) -> str:
 def can_be_subject(bv: str, c: Cand, lo: int, role_words: frozenset[str]) -> bool:
     """A candidate that can be a subject: not a possessive, not the object of a preposition
     ("wrote to the minister"), unless a speech verb follows it ("with Heywood saying")."""
-    if not bv[c.start : c.end].strip():
+    start, end, what = c.start, c.end, c.what
+    if not bv[start:end].strip():
         return False  # inside an aside
-    nxt = bv[c.end : c.end + 16].split()[:1]
-    if c.what == "mention" and nxt and nxt[0].lower().strip(",.") in cues.GROUP_NOUNS:
-        return False  # "Whitehall sources said": the name only qualifies the group
-    tail = bv[c.end : c.end + 3]
-    if tail[:2] in ("'s", "\u2019s") or (
-        tail[:1] in ("'", "\u2019") and bv[c.end - 1 : c.end] in "sS" and c.end > c.start
+    if what == "mention":
+        nxt = bv[end : end + 16].split()
+        if nxt and nxt[0].lower().strip(",.") in cues.GROUP_NOUNS:
+            return False  # "Whitehall sources said": the name only qualifies the group
+    if bv.startswith(_POSSESSIVE_S, end) or (
+        bv[end : end + 1] in ("'", "\u2019") and bv[end - 1 : end] in "sS" and end > start
     ):  # a possessive ("Smith's", "members'"), not a contraction ("they've")
-        return c.what == "doc"
-    for w in bv[c.end : c.end + 40].split()[:4]:
+        return what == "doc"
+    for w in bv[end : end + 40].split()[:4]:
         w = w.strip(",.;:").lower()
         if w in cues.SPEECH_WORDS:
             # "with Heywood saying" speaks; "a source close to Heywood said" does not
-            return not _group_governs(_phrase_tokens(bv, lo, c.start, role_words))
+            return not _group_governs(_phrase_tokens(bv, lo, start, role_words))
         if w not in cues.AUX_WORDS:
             break
-    owner = _possessive_before(bv, lo, c.start)
-    if owner >= 0 and (c.what != "mention" or c.mention_kind == "person"):
+    owner = _possessive_before(bv, lo, start)
+    if owner >= 0 and (what != "mention" or c.mention_kind == "person"):
         # "The Institute for Government's director", "the IfG's Alex Thomas": judge the owner
         names = _NAME_WORDS_END.search(bv, max(lo, owner - 80), owner)
-        c = Cand(names.start() if names else owner, owner, "", "")
-    tokens = _phrase_tokens(bv, lo, c.start, role_words)
+        start = names.start() if names else owner
+    tokens = _phrase_tokens(bv, lo, start, role_words)
     return not (tokens and tokens[-1].lower() in cues.PREPOSITIONS)
+
+
+# The possessive endings right after a name ("Smith's").
+_POSSESSIVE_S = ("'s", "\u2019s")
+# Everything up to the last punctuation mark that separates a phrase from what came before
+# it (greedy, so the last one).
+_UP_TO_CLAUSE_PUNCT = re.compile(r".*[,;:()\u2013\u2014]", re.DOTALL)
 
 
 def _phrase_tokens(bv: str, lo: int, at: int, role_words: frozenset[str]) -> list[str]:
     """The words of the clause before `at`, less those of the noun phrase ending there (names,
     titles, determiners): what is left ends with a preposition when the phrase is its object."""
-    tokens = _CLAUSE_PUNCT.split(bv[lo:at])[-1].split()
-    while tokens and tokens[-1].lower() not in cues.PREPOSITIONS:
+    cut = _UP_TO_CLAUSE_PUNCT.match(bv, lo, at)  # the words after the last punctuation mark
+    tokens = bv[cut.end() if cut else lo : at].split()
+    preps, filler, docs = cues.PREPOSITIONS, cues.NP_FILLER, cues.DOC_NOUNS
+    while tokens:
         t = tokens[-1]
         low = t.lower()
-        if not (
-            low in cues.NP_FILLER or t[:1].isupper() or low in role_words or low in cues.DOC_NOUNS
+        if low in preps or not (
+            low in filler or t[:1].isupper() or low in role_words or low in docs
         ):
             break
         tokens.pop()
@@ -296,78 +350,20 @@ def _possessive_before(bv: str, lo: int, at: int) -> int:
 def sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """Sentence offsets; no sentence ends inside a quotation or after an abbreviation."""
     out, start = [], 0
+    abbreviations = cues.ABBREVIATIONS
     for m in cues.SENTENCE_RE.finditer(text):
         p = m.start() + 1
-        if any(sp.open_at < p < sp.close_at for sp in spans):
+        if spans and any(sp.open_at < p < sp.close_at for sp in spans):
             continue
-        word = _LAST_WORD.search(text, max(0, p - 12), p)
-        if word and (word.group(1).lower() in cues.ABBREVIATIONS or len(word.group(1)) == 1):
-            continue
-        out.append((start, m.end()))
-        start = m.end()
+        if text[p - 1] == ".":  # only a full stop can close an abbreviation or an initial
+            word = _LAST_WORD.search(text, max(0, p - 12), p)
+            if word and (word.group(1).lower() in abbreviations or len(word.group(1)) == 1):
+                continue
+        end = m.end()
+        out.append((start, end))
+        start = end
     out.append((start, len(text)))
     return out
-
-
-def blank_asides(view: str, s: int, hi: int) -> str:
-    """The view with asides in [s, hi) blanked: paired dashes and brackets, relative clauses
-    and subordinate or participle phrases closed by a comma ("Speaking to MPs,", "while it
-    had been acknowledged by X that ...,"), when they close before the end of the region."""
-    seg = view[s:hi]
-    blanked = False
-    dash = "\u2013" in seg or "\u2014" in seg or " - " in seg
-    if "," not in seg and "(" not in seg and not dash:
-        return view
-    if dash:
-        seg, n = cues.DASH_ASIDE_RE.subn(_spaces, seg)
-        blanked = n > 0
-    if "(" in seg:
-        seg, n = cues.BRACKET_ASIDE_RE.subn(_spaces, seg)
-        blanked = blanked or n > 0
-    if "," in seg:
-        starts = [0]
-        comma = seg.find(",")
-        while comma >= 0:
-            starts.append(comma + 1)
-            comma = seg.find(",", comma + 1)
-        if "that" in seg:
-            starts = sorted(starts + [m.end() for m in cues.ASIDE_THAT_RE.finditer(seg)])
-        for p in starts:
-            head = cues.ASIDE_HEAD_RE.match(seg, p)
-            if head is None or not opens_aside(
-                head.group(1).lower(), (head.group(2) or "").lower()
-            ):
-                continue
-            close = cues.ASIDE_END_RE.search(seg, head.end())
-            if close is not None and close.group() == ",":
-                seg = seg[:p] + " " * (close.end() - p) + seg[close.end() :]
-                blanked = True
-    return view[:s] + seg + view[hi:] if blanked else view
-
-
-def _spaces(m: re.Match[str]) -> str:
-    return " " * len(m.group())
-
-
-def opens_aside(word: str, nxt: str) -> bool:
-    """A phrase opening with this word can be lifted out of its sentence."""
-    if word in cues.ASIDE_OPENERS or (word, nxt) in cues.ASIDE_PAIRS:
-        return True
-    return (word.endswith("ing") and len(word) > 4) or (word.endswith("ly") and len(word) > 4)
-
-
-def is_passive(bv: str, c0: int, vs: int, ve: int, word: str) -> bool:
-    """A passive speech verb: after a form of "to be" ("was described as"), or a bare -ed form
-    followed by by/of/as/in that no name stands right before ("civil servants accused of")."""
-    if not (word.endswith("ed") or word in cues.IRREGULAR_PARTICIPLES):
-        return False
-    lo = max(c0, vs - 30)
-    if cues.BE_FORMS.search(bv, lo, vs):
-        return True
-    before = bv[lo:vs].rstrip()
-    if not word.endswith("ed") or before.endswith(",") or cues.NAMED_BEFORE.search(before):
-        return False
-    return bool(cues.PASSIVE_AFTER.match(bv, ve))
 
 
 def role_phrases(view: str, lower: str, words: frozenset[str], loc: str) -> list[re.Match[str]]:

@@ -25,14 +25,19 @@ def find_candidates(
     lower: str,
     words: frozenset[str],
     toks: list[tuple[int, int, str]],
-    roles: list[tuple[str, str]],
+    roles: list[tuple[str, str, str]],
     loc: str,
 ) -> list[Cand]:
-    """Every phrase in one text that could speak, in order (none inside quotations)."""
-    out: list[Cand] = []
-    for m in mentions:
-        if view[m.start : m.end] == text[m.start : m.end]:
-            out.append(Cand(m.start, m.end, "mention", m.entity, m.kind))
+    """Every phrase in one text that could speak, in order (none inside quotations).
+    `roles`: the cast's role forms, each with the person it stands for and its first word."""
+    if view is text:  # nothing masked: every mention stands
+        out = [Cand(m.start, m.end, "mention", m.entity, m.kind) for m in mentions]
+    else:
+        out = [
+            Cand(m.start, m.end, "mention", m.entity, m.kind)
+            for m in mentions
+            if view[m.start : m.end] == text[m.start : m.end]
+        ]
     taken = [(c.start, c.end) for c in out]
 
     def free(a: int, b: int) -> bool:
@@ -81,8 +86,10 @@ def find_candidates(
             b = a + len(" ".join(parts[:cut]))
         if b > a and not role_before_name(view, b, out):
             generic.append(Cand(a, b, "genrole", lower[a:b]))
-    for form, name in roles:
-        i = lower.find(form) if form.partition(" ")[0] in words else -1
+    for form, name, first_word in roles:
+        if first_word not in words:
+            continue
+        i = lower.find(form)
         while i >= 0:
             j = i + len(form)
             if word_edge(lower, i, j) and free(i, j) and role_points(view, i, j, out):

@@ -2,13 +2,14 @@
 subject is. `Clauses` reads one sentence at a time for `speakers.Reader`: the cue after a
 quotation ('," he said', '," said Penman'), the speech verb of a clause and its subject (active,
 passive with an agent, a relative pronoun's antecedent, an inverted subject), with asides
-lifted out. What the subject stands for is `referents`' business; the grammar is data, in
-`cues`.
+lifted out (`blank_asides`); whether a speech verb is passive (`is_passive`). What the subject
+stands for is `referents`' business; the grammar is data, in `cues`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from whitehall_cli import cues
 from whitehall_cli.phrases import (
@@ -16,9 +17,7 @@ from whitehall_cli.phrases import (
     Attribution,
     Cand,
     Verb,
-    blank_asides,
     can_be_subject,
-    is_passive,
     noun_phrase_at,
     source_of,
 )
@@ -41,20 +40,18 @@ class Clauses(Referents):
         self, view: str, pos: int, e: int, sc: list[Cand], loc: str, para: int | None
     ) -> tuple[Attribution | None, str]:
         """'," he said' / '," said Penman' / '," the report states': the cue after a quotation."""
-        tail = view[pos:e]
-        v = next((v for v in self.live if pos <= v.start < e), None)
-        if v is None:
+        k = bisect_left(self.live_at, pos)  # the first live verb at or after pos
+        if k == len(self.live) or self.live_at[k] >= e:
             return None, ""
-        m = v._replace(start=v.start - pos, end=v.end - pos)
-        pre = tail[: m.start]
+        v = self.live[k]
+        pre = view[pos : v.start]
         if _STOP_BEFORE_VERB.search(pre) or len(pre.split()) > 12 or cues.NEW_CLAUSE.search(pre):
             return None, ""
         if pre.strip(" ,\u00a0"):
-            region = (pos, pos + m.start)
+            region = (pos, v.start)
         else:
-            rest = tail[m.end :]
-            stop = _END_OF_SUBJECT.search(rest)
-            region = (pos + m.end, pos + m.end + (stop.start() if stop else len(rest)))
+            stop = _END_OF_SUBJECT.search(view, v.end, e)
+            region = (v.end, stop.start() if stop else e)
         inside = [
             c
             for c in sc
@@ -79,7 +76,7 @@ class Clauses(Referents):
             seg = bv[s:hi]
             breaks = (
                 [s + m.end() for m in cues.CLAUSE_BREAK.finditer(seg)]
-                if any(h in seg for h in cues.CLAUSE_BREAK_HINTS)
+                if cues.CLAUSE_BREAK_HINT_RE.search(seg)
                 else []
             )
             self.layouts[key] = (bv, breaks)
@@ -137,7 +134,7 @@ class Clauses(Referents):
             return None, ""
         rel = (
             cues.RELATIVE_RE.search(bv, max(c0, vs - 60), vs)
-            if self.words & cues.RELATIVES
+            if not cues.RELATIVES.isdisjoint(self.words)
             else None
         )
         if rel and rel.end() == vs:
@@ -186,3 +183,64 @@ def unnamed_subject(bv: str, lo: int, first: Cand) -> bool:
 
 def words_of(s: str) -> list[str]:
     return [w.lower() for w in cues.WORD_RE.findall(s)]
+
+
+def blank_asides(view: str, s: int, hi: int) -> str:
+    """The view with asides in [s, hi) blanked: paired dashes and brackets, relative clauses
+    and subordinate or participle phrases closed by a comma ("Speaking to MPs,", "while it
+    had been acknowledged by X that ...,"), when they close before the end of the region."""
+    seg = view[s:hi]
+    blanked = False
+    dash = "\u2013" in seg or "\u2014" in seg or " - " in seg
+    if "," not in seg and "(" not in seg and not dash:
+        return view
+    if dash:
+        seg, n = cues.DASH_ASIDE_RE.subn(_spaces, seg)
+        blanked = n > 0
+    if "(" in seg:
+        seg, n = cues.BRACKET_ASIDE_RE.subn(_spaces, seg)
+        blanked = blanked or n > 0
+    if "," in seg:
+        starts = [0]
+        comma = seg.find(",")
+        while comma >= 0:
+            starts.append(comma + 1)
+            comma = seg.find(",", comma + 1)
+        if "that" in seg:
+            starts = sorted(starts + [m.end() for m in cues.ASIDE_THAT_RE.finditer(seg)])
+        for p in starts:
+            head = cues.ASIDE_HEAD_RE.match(seg, p)
+            if head is None or not opens_aside(
+                head.group(1).lower(), (head.group(2) or "").lower()
+            ):
+                continue
+            close = cues.ASIDE_END_RE.search(seg, head.end())
+            if close is not None and close.group() == ",":
+                seg = seg[:p] + " " * (close.end() - p) + seg[close.end() :]
+                blanked = True
+    return view[:s] + seg + view[hi:] if blanked else view
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def opens_aside(word: str, nxt: str) -> bool:
+    """A phrase opening with this word can be lifted out of its sentence."""
+    if word in cues.ASIDE_OPENERS or (word, nxt) in cues.ASIDE_PAIRS:
+        return True
+    return (word.endswith("ing") and len(word) > 4) or (word.endswith("ly") and len(word) > 4)
+
+
+def is_passive(bv: str, c0: int, vs: int, ve: int, word: str) -> bool:
+    """A passive speech verb: after a form of "to be" ("was described as"), or a bare -ed form
+    followed by by/of/as/in that no name stands right before ("civil servants accused of")."""
+    if not (word.endswith("ed") or word in cues.IRREGULAR_PARTICIPLES):
+        return False
+    lo = max(c0, vs - 30)
+    if cues.BE_FORMS.search(bv, lo, vs):
+        return True
+    before = bv[lo:vs].rstrip()
+    if not word.endswith("ed") or before.endswith(",") or cues.NAMED_BEFORE.search(before):
+        return False
+    return bool(cues.PASSIVE_AFTER.match(bv, ve))

@@ -65,12 +65,12 @@ class Referents:
             self.by_text.setdefault((m.location, m.paragraph), []).append(m)
         for ms in self.by_text.values():
             ms.sort(key=lambda m: (m.start, -m.end))
-        self.ordered = sorted(
-            (((text_index(m.location, m.paragraph), m.end), m) for m in cast.mentions),
-            key=lambda km: km[0],
-        )
-        self.ordered_keys = [k for k, _ in self.ordered]
+        # mentions in reading order, built on first use (most articles never look back)
+        self.ordered: list[tuple[tuple[int, int], Mention]] | None = None
+        self.ordered_keys: list[tuple[int, int]] = []
         self.roles = role_forms(cast)
+        # each role form with its first word, which a text must hold for the form to be in it
+        self.role_firsts = [(f, name, f.partition(" ")[0]) for f, name in self.roles]
         self.gender: dict[str, str] = {}
         for p in cast.people:  # a common given name tells "he" from "she" ...
             given = p.name.split()[0].lower() if p.name.split() else ""
@@ -363,22 +363,30 @@ class Referents:
 
     def _mentions_before(self, loc: str, para: int | None, pos: int) -> Iterator[Mention]:
         """The mentions before a point of the article, latest first."""
+        ordered = self.ordered
+        if ordered is None:
+            ordered = self.ordered = sorted(
+                (((text_index(m.location, m.paragraph), m.end), m) for m in self.cast.mentions),
+                key=lambda km: km[0],
+            )
+            self.ordered_keys = [k for k, _ in ordered]
         at = (text_index(loc, para), pos)
         for k in range(bisect_right(self.ordered_keys, at) - 1, -1, -1):
-            yield self.ordered[k][1]
+            yield ordered[k][1]
 
     def candidates(self, text: str, view: str, loc: str, para: int | None) -> list[Cand]:
         """Every phrase in one text that could speak, in order (none inside quotations)."""
         mentions = self.by_text.get((loc, para), [])
         return find_candidates(
-            mentions, text, view, self.lower, self.words, self.toks, self.roles, loc
+            mentions, text, view, self.lower, self.words, self.toks, self.role_firsts, loc
         )
 
     # ----- words of one text -------------------------------------------------------------
     def _prepare(self, text: str, spans: list[Span]) -> str:
         """Mask the quotations of one text and index its words that matter."""
         self.view = view = mask_quotes(text, spans)
-        self.lower, self.words, self.toks, self.verbs = index_words(view)
+        # a paragraph with no quotation that can hold no cue is read without word offsets
+        self.lower, self.words, self.toks, self.verbs = index_words(view, skip_quiet=not spans)
         self.live = [v for v in self.verbs if not v.noun]  # verbs, not nouns ("a tweet")
         self.live_at = [v.start for v in self.live]
         return view
