@@ -12,8 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scoring import norm
 
+from whitehall_cli import cues
 from whitehall_cli.models import BodyRef, Cast, Document, Mention, PersonRef, WorkRef
 from whitehall_cli.parse import parse_text
+from whitehall_cli.phrases import word_set
 from whitehall_cli.quotes import find_quotes
 
 TESTS = Path(__file__).resolve().parent
@@ -745,3 +747,21 @@ def test_attribution_in_the_middle_of_a_quotation_spanning_paragraphs() -> None:
         '"It is a scandal."',
     )
     assert [s for _, s in quotes_in(doc, [SMITH, PENMAN], [FDA])] == ["Dave Penman"] * 4
+
+
+# --- the key-word index of a paragraph --------------------------------------------------
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab z-'’éİK\u212a,.0_?\n")), max_size=60))
+def test_word_set_is_what_the_key_word_pattern_finds(text: str) -> None:
+    # the quotations stage builds each paragraph's word set with a byte translation; it
+    # must hold exactly the words of the pattern, accents, hyphens and odd capitals included
+    lower = text.lower()
+    assert word_set(lower) == frozenset(cues.KEY_WORD_RE.findall(lower))
+
+
+def test_word_set_of_a_sentence() -> None:
+    lower = "the union's general-secretary -- and co-founder -- said: “no”".lower()
+    assert word_set(lower) == {
+        "the", "union", "s", "general-secretary", "and", "co-founder", "said", "no"
+    }
