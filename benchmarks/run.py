@@ -85,35 +85,10 @@ def peak_mb(argv: list[str], env: dict[str, str]) -> float:
 
 
 def stage_costs(root: Path) -> dict[str, float]:
-    """Milliseconds per article of each pipeline stage, on a sample, in this process."""
-    from whitehall_cli import load, parse
-    from whitehall_cli.index_build import analyse
+    """CPU milliseconds per article of each pipeline stage, on a sample, in this process."""
+    import stages
 
-    paths = sorted(root.glob("batch0000/*.txt"))[:STAGE_SAMPLE]
-    t0 = time.perf_counter()
-    texts = [load.decode(p.read_bytes()) for p in paths]
-    t1 = time.perf_counter()
-    docs = [parse.parse_text(t, p.stem, str(p)) for t, p in zip(texts, paths, strict=True)]
-    t2 = time.perf_counter()
-    try:
-        from whitehall_cli.entities import find_cast
-        from whitehall_cli.quotes import find_quotes
-    except ImportError:
-        return {"read_ms": (t1 - t0) / len(paths) * 1e3, "parse_ms": (t2 - t1) / len(paths) * 1e3}
-    casts = [find_cast(d) for d in docs]
-    t3 = time.perf_counter()
-    for d, c in zip(docs, casts, strict=True):
-        find_quotes(d, c)
-    t4 = time.perf_counter()
-    for d in docs:
-        analyse(d)
-    n = len(paths)
-    return {
-        "read_ms": (t1 - t0) / n * 1e3,
-        "parse_ms": (t2 - t1) / n * 1e3,
-        "entities_ms": (t3 - t2) / n * 1e3,
-        "quotes_ms": (t4 - t3) / n * 1e3,
-    }
+    return stages.costs(sorted(root.glob("batch0000/*.txt"))[:STAGE_SAMPLE], repeat=2)
 
 
 def rare_word(size: int) -> str:
@@ -193,8 +168,8 @@ def report(results: list[dict]) -> None:
             f"  build              {r['build_s']} s = {r['build_rate']} articles/s "
             f"[>= {t['build_rate']}]; index {r['index_mb']} MB"
         )
-        stages = ", ".join(f"{k[:-3]} {v} ms" for k, v in r["stages"].items())
-        print(f"  per-article stages {stages}")
+        stages = ", ".join(f"{k} {v} ms" for k, v in r["stages"].items())
+        print(f"  per-article CPU    {stages} (one process)")
         print(f"  refresh, 1 changed {r['refresh_changed_s']} s [<= {t['refresh_s']}]")
         print(f"  search after 1 new {r['search_after_add_s']} s (quick folder check)")
         print(f"  wh --help          {r['help_ms']} ms [<= {t['help_ms']}]")
