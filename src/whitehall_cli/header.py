@@ -207,21 +207,23 @@ def headline_like(line: str) -> bool:
     return TITLE_WORDS[0] <= words <= TITLE_WORDS[1] and not line.endswith((".", ",", ";", ":"))
 
 
-def _separator(line: str) -> bool:
+def _separator(line: str, furniture: fu.FurnitureMemo) -> bool:
     """A line between parts of a page header: furniture, a kicker ("Press release",
     "Comment") or a one- or two-word menu or section entry."""
     if fu.CREDIT.match(line):
         return False  # a credit sits under the headline, inside its part
-    return fu.is_furniture(line) or bool(KICKER.match(line)) or fu.word_count(line) <= 2
+    return furniture[line] or bool(KICKER.match(line)) or fu.word_count(line) <= 2
 
 
-def read_header(lines: list[str], meta: Meta) -> None:
+def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None = None) -> None:
     """Masthead, headline, standfirst, bare bylines and the date from the lines before the body.
 
     Separators (menus, breadcrumbs, kickers, prompts) split the header into parts. The
     headline opens the last part that holds headline-like lines; the page's first line, when
-    it is a short name, is the masthead.
+    it is a short name, is the masthead. `furniture` holds the lines already judged.
     """
+    if furniture is None:
+        furniture = fu.FurnitureMemo()
     for i, line in enumerate(lines):  # the first date on a line of its own dates the article
         if (iso := date_line(line)) is None:
             continue
@@ -229,7 +231,7 @@ def read_header(lines: list[str], meta: Meta) -> None:
         for near in lines[max(0, i - 1) : i]:  # "Helena Okafor and Tom Ridley" above the date
             if not meta.authors and not _headline_like_title(near, meta):
                 meta.authors.extend(_bare_byline(near))
-    masthead = _find_masthead(lines)
+    masthead = _find_masthead(lines, furniture)
     if meta.outlet is None and masthead:
         meta.outlet = masthead[1]
     for line in lines:
@@ -243,7 +245,7 @@ def read_header(lines: list[str], meta: Meta) -> None:
                 break  # the headline and standfirst stand right above the byline or date
         elif line == crumb:
             parts = [[line]]  # the page's own name at the end of its breadcrumb trail
-        elif _separator(line) or (masthead and line == masthead[0]):
+        elif _separator(line, furniture) or (masthead and line == masthead[0]):
             parts.append([])
         elif headline_like(line) and not ROLE_OUTLET.match(line):
             parts[-1].append(line)
@@ -251,7 +253,7 @@ def read_header(lines: list[str], meta: Meta) -> None:
     if not parts:
         return
     last = parts[-1]
-    while len(last) >= 2 and (_org_name(last[0]) or _masthead(last[0], last[1])):
+    while len(last) >= 2 and (_org_name(last[0]) or _masthead(last[0], last[1], furniture)):
         last = last[1:]  # a committee or site name above the headline
     for line in last:
         if meta.title is None:
@@ -266,7 +268,7 @@ def read_header(lines: list[str], meta: Meta) -> None:
                 ln
                 for ln in below
                 if fu.word_count(ln) >= STANDFIRST_MIN_WORDS
-                and not _separator(ln)
+                and not _separator(ln, furniture)
                 and ln not in meta.authors
                 and not ROLE_OUTLET.match(ln)
             ),
@@ -312,10 +314,10 @@ def _title_cased(words: list[str]) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words)
 
 
-def _masthead(first: str, second: str) -> bool:
+def _masthead(first: str, second: str, furniture: fu.FurnitureMemo) -> bool:
     """A short publication name right above the headline: a press word, capitals, or a
     Title Case name above a longer sentence-case headline."""
-    name = _masthead_name(first)
+    name = _masthead_name(first, furniture)
     if name is None:
         return False
     if OUTLET_WORDS.search(first) or first.isupper():
@@ -324,28 +326,30 @@ def _masthead(first: str, second: str) -> bool:
     return fu.word_count(second) > len(words) and not second.istitle()
 
 
-def _masthead_name(line: str) -> str | None:
+def _masthead_name(line: str, furniture: fu.FurnitureMemo) -> str | None:
     """The publication's name from a masthead line ("WESTMINSTER WIRE — news",
     "BBC Homepage"), if it is one."""
     name = MASTHEAD_TAGLINE.split(line)[0].strip()
     name = MASTHEAD_NAV_TAIL.sub("", name).strip()
     words = name.split()
-    if not words or len(words) > MASTHEAD_MAX_WORDS or KICKER.match(name) or fu.is_furniture(name):
+    if not words or len(words) > MASTHEAD_MAX_WORDS or KICKER.match(name) or furniture[name]:
         return None
     if not _title_cased(words) or (len(words) == 1 and not (name.isupper() or "." in name)):
         return None  # a single ordinary word is a menu entry, not a name
     return _title_case(name) if name.isupper() and len(name) > 5 and "." not in name else name
 
 
-def _find_masthead(lines: list[str]) -> tuple[str, str] | None:
+def _find_masthead(lines: list[str], furniture: fu.FurnitureMemo) -> tuple[str, str] | None:
     """The site's name: the page's first real line when it reads as a name, else the first
     early line that is plainly one (a press word, capitals, a domain, a tagline after it)."""
     real = [ln for ln in lines[:MASTHEAD_SCAN_LINES] if ln != META_MARK]
-    first = next((ln for ln in real if not fu.is_furniture(ln) or "|" in ln), None)
-    if first is not None and (name := _masthead_name(first) or _nav_masthead(first)):
+    first = next((ln for ln in real if not furniture[ln] or "|" in ln), None)
+    if first is not None and (
+        name := _masthead_name(first, furniture) or _nav_masthead(first, furniture)
+    ):
         return first, name
     for line in real:
-        name = _masthead_name(line)
+        name = _masthead_name(line, furniture)
         plain = name and (
             OUTLET_WORDS.search(name)
             or name.isupper()
@@ -357,12 +361,12 @@ def _find_masthead(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _nav_masthead(line: str) -> str | None:
+def _nav_masthead(line: str, furniture: fu.FurnitureMemo) -> str | None:
     """The first entry of a navigation bar that opens the page: "Civil Service World | News"."""
     entries = [e.strip() for e in line.split("|")]
     if len(entries) < 3:
         return None
-    return _masthead_name(entries[0])
+    return _masthead_name(entries[0], furniture)
 
 
 def _title_case(name: str) -> str:

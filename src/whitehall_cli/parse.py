@@ -45,9 +45,10 @@ def parse_text(text: str, doc_id: str, path: str = "") -> Document:
     content: list[str] = []
     for line in lines:  # metadata lines leave a marker: the headline stands above the byline
         content.append(META_MARK if take_labelled(line, meta) else line)
-    start = _body_start(content)
-    read_header(content[:start], meta)
-    paragraphs = _body(content[start:], meta)
+    furniture = fu.FurnitureMemo()  # this article's lines, each judged once for all passes
+    start = _body_start(content, furniture)
+    read_header(content[:start], meta, furniture)
+    paragraphs = _body(content[start:], meta, furniture)
     meta.outlet = meta.outlet or meta.fallback_outlet
     if meta.url is None and len(set(meta.bare_urls)) == 1:
         meta.url = meta.bare_urls[0]  # one address standing alone: the page's own
@@ -74,14 +75,14 @@ def _is_body_line(line: str) -> bool:
     return bool(fu.SALUTATION.match(line)) or (line.endswith(":") and words >= 6)
 
 
-def _body_start(lines: list[str]) -> int:
+def _body_start(lines: list[str], furniture: fu.FurnitureMemo) -> int:
     for i, line in enumerate(lines):
-        if line != META_MARK and not fu.is_furniture(line) and _is_body_line(line):
+        if line != META_MARK and not furniture[line] and _is_body_line(line):
             return i
     return len(lines)
 
 
-def _signatory_lines(lines: list[str]) -> set[int]:
+def _signatory_lines(lines: list[str], furniture: fu.FurnitureMemo) -> set[int]:
     """Lines of a signatories' list (names, each with a role line or not), kept with the
     text even with no "Yours faithfully" above them: a run of short lines in which at least
     two are names."""
@@ -89,7 +90,7 @@ def _signatory_lines(lines: list[str]) -> set[int]:
     run: list[int] = []
     for i, line in enumerate([*lines, ""]):
         short = bool(line) and fu.word_count(line) <= fu.SIGNATURE_WORDS
-        if short and not fu.ends_sentence(line) and not fu.is_furniture(line):
+        if short and not fu.ends_sentence(line) and not furniture[line]:
             run.append(i)
             continue
         if sum(bool(SIGNATORY.match(lines[j])) for j in run) >= SIGNATORIES_MIN:
@@ -98,19 +99,19 @@ def _signatory_lines(lines: list[str]) -> set[int]:
     return keep
 
 
-def _body(lines: list[str], meta: Meta) -> list[str]:
+def _body(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo) -> list[str]:
     """The article's paragraphs: prose lines, letters' openings and signatures kept."""
     out: list[str] = []
     in_teasers = after_teaser_date = False
     signature_left = 0
-    signatories = _signatory_lines(lines)
+    signatories = _signatory_lines(lines, furniture)
     for i, line in enumerate(lines):
         if line == META_MARK:
             continue
         if i in signatories:
             out.append(line)
             continue
-        if fu.is_furniture(line):
+        if furniture[line]:
             if fu.is_teaser_label(line):
                 in_teasers, after_teaser_date = True, False
             continue
