@@ -151,8 +151,20 @@ class Meta:
     bare_urls: list[str] = field(default_factory=list)  # lone address lines
 
 
+# How every labelled line below starts (a necessary condition of each pattern that
+# take_labelled tries, loosened to ignore case): most lines are prose and stop at this one test.
+LABEL_START = re.compile(
+    r"<?https?://|\u00a9|\(c\)|copyright|first |originally |published|posted|written|words|"
+    r"reporting|story|by|authors?|writers?|source|url|link|permalink|canonical|original |"
+    r"title|headline|outlet|publication|publisher|site",
+    re.I,
+)
+
+
 def take_labelled(line: str, meta: Meta) -> bool:
     """Record a labelled metadata line; True when the line is metadata only."""
+    if LABEL_START.match(line) is None:
+        return False  # no pattern below can match (nor the copyright line's)
     if m := BARE_URL.match(line):
         meta.bare_urls.append(m["url"])
         return True
@@ -223,7 +235,7 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
     it is a short name, is the masthead. `furniture` holds the lines already judged.
     """
     if furniture is None:
-        furniture = fu.FurnitureMemo()
+        furniture = fu.FurnitureMemo(lines)
     for i, line in enumerate(lines):  # the first date on a line of its own dates the article
         if (iso := date_line(line)) is None:
             continue

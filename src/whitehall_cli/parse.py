@@ -45,7 +45,7 @@ def parse_text(text: str, doc_id: str, path: str = "") -> Document:
     content: list[str] = []
     for line in lines:  # metadata lines leave a marker: the headline stands above the byline
         content.append(META_MARK if take_labelled(line, meta) else line)
-    furniture = fu.FurnitureMemo()  # this article's lines, each judged once for all passes
+    furniture = fu.FurnitureMemo(content)  # each of its lines judged once for all passes
     start = _body_start(content, furniture)
     read_header(content[:start], meta, furniture)
     paragraphs = _body(content[start:], meta, furniture)
@@ -89,8 +89,12 @@ def _signatory_lines(lines: list[str], furniture: fu.FurnitureMemo) -> set[int]:
     keep: set[int] = set()
     run: list[int] = []
     for i, line in enumerate([*lines, ""]):
-        short = bool(line) and fu.word_count(line) <= fu.SIGNATURE_WORDS
-        if short and not fu.ends_sentence(line) and not furniture[line]:
+        if (  # cheapest test first: most body lines end a sentence
+            line
+            and not fu.ends_sentence(line)
+            and fu.word_count(line) <= fu.SIGNATURE_WORDS
+            and not furniture[line]
+        ):
             run.append(i)
             continue
         if sum(bool(SIGNATORY.match(lines[j])) for j in run) >= SIGNATORIES_MIN:
