@@ -11,7 +11,6 @@ Each rule is a named pattern so that a new one is a one-line change.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 # Closing marks that may follow a sentence's final punctuation.
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
@@ -186,11 +185,6 @@ def word_count(line: str) -> int:
 
 def is_furniture(line: str) -> bool:
     """A line that is never article text, wherever it stands."""
-    return _is_furniture(line, PROMPT_KEYS, FOOTER_KEYS)
-
-
-def _is_furniture(line: str, prompt_keys: tuple[str, ...], footer_keys: tuple[str, ...]) -> bool:
-    """is_furniture, with the prompt and footer keys narrowed to those the line may hold."""
     words = len(line.split())
     if (bullet := BULLET.match(line)) is not None:
         if not ends_sentence(line) and words <= MENU_BULLET_WORDS:
@@ -200,12 +194,11 @@ def _is_furniture(line: str, prompt_keys: tuple[str, ...], footer_keys: tuple[st
         return True  # code, a link line, a picture credit, a teaser or list label
     if words > LONG_LINE_WORDS:
         return False  # prose: furniture lines are shorter
-    if prompt_keys or footer_keys:
-        low = line.lower()
-        if _any_in(low, prompt_keys) and PROMPTS[1].search(line):
-            return True
-        if _any_in(low, footer_keys) and FOOTER.search(line):
-            return True
+    low = line.lower()
+    if _any_in(low, PROMPT_KEYS) and PROMPTS[1].search(line):
+        return True
+    if _any_in(low, FOOTER_KEYS) and FOOTER.search(line):
+        return True
     if words > SHORT_LINE_WORDS:
         return False
     if _any_in(line, BREADCRUMB_MARKS) and BREADCRUMB.search(line):
@@ -225,27 +218,11 @@ def _is_furniture(line: str, prompt_keys: tuple[str, ...], footer_keys: tuple[st
 
 class FurnitureMemo(dict[str, bool]):
     """`is_furniture` for one article's lines, each distinct line judged once: the header,
-    signatory and body passes ask about the same lines again. Make one per article from its
-    lines (it holds that article's lines only).
-
-    The prompt and footer keys are looked for once in the whole article: one that is not in
-    the article's lower-cased text is in none of its lines (lower-casing is character by
-    character but for the Greek final sigma, which makes no key letter), so its lines test
-    only the keys present. Other strings asked about are judged with every key."""
-
-    def __init__(self, lines: Iterable[str]) -> None:
-        super().__init__()
-        self._lines = frozenset(lines)
-        low = "\n".join(self._lines).lower()
-        self._prompt_keys = tuple(k for k in PROMPT_KEYS if k in low)
-        self._footer_keys = tuple(k for k in FOOTER_KEYS if k in low)
+    signatory and body passes ask about the same lines again. Make one per article (it
+    holds the lines asked about, so it lives no longer than the article)."""
 
     def __missing__(self, line: str) -> bool:
-        if line in self._lines:
-            verdict = _is_furniture(line, self._prompt_keys, self._footer_keys)
-        else:
-            verdict = is_furniture(line)
-        self[line] = verdict
+        self[line] = verdict = is_furniture(line)
         return verdict
 
 

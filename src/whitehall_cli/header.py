@@ -235,7 +235,7 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
     it is a short name, is the masthead. `furniture` holds the lines already judged.
     """
     if furniture is None:
-        furniture = fu.FurnitureMemo(lines)
+        furniture = fu.FurnitureMemo()
     for i, line in enumerate(lines):  # the first date on a line of its own dates the article
         if (iso := date_line(line)) is None:
             continue

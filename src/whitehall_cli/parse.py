@@ -45,7 +45,7 @@ def parse_text(text: str, doc_id: str, path: str = "") -> Document:
     content: list[str] = []
     for line in lines:  # metadata lines leave a marker: the headline stands above the byline
         content.append(META_MARK if take_labelled(line, meta) else line)
-    furniture = fu.FurnitureMemo(content)  # each of its lines judged once for all passes
+    furniture = fu.FurnitureMemo()  # each line of the article judged once for all passes
     start = _body_start(content, furniture)
     read_header(content[:start], meta, furniture)
     paragraphs = _body(content[start:], meta, furniture)
