@@ -201,7 +201,7 @@ def is_furniture(line: str) -> bool:
         return True
     if words > SHORT_LINE_WORDS:
         return False
-    if _any_in(line, BREADCRUMB_MARKS) and BREADCRUMB.search(line):
+    if is_breadcrumb(line):
         return True
     if words <= MENU_ROW_WORDS and len(MENU_GAP.findall(line)) >= 2:
         return True  # "NEWS  POLITICS  OPINION": a menu or tag row set out with gaps
@@ -224,6 +224,12 @@ class FurnitureMemo(dict[str, bool]):
     def __missing__(self, line: str) -> bool:
         self[line] = verdict = is_furniture(line)
         return verdict
+
+
+def is_breadcrumb(line: str) -> bool:
+    """BREADCRUMB.search(line), tried only when one of its marks is in the line (the
+    pattern otherwise tries three branches at every position)."""
+    return _any_in(line, BREADCRUMB_MARKS) and BREADCRUMB.search(line) is not None
 
 
 def is_teaser_label(line: str) -> bool:

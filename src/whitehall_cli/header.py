@@ -236,8 +236,9 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
     """
     if furniture is None:
         furniture = fu.FurnitureMemo()
-    for i, line in enumerate(lines):  # the first date on a line of its own dates the article
-        if (iso := date_line(line)) is None:
+    dated = [date_line(line) for line in lines]  # each line's date, if it is a date line
+    for i, iso in enumerate(dated):  # the first date on a line of its own dates the article
+        if iso is None:
             continue
         meta.date = meta.date or iso
         for near in lines[max(0, i - 1) : i]:  # "Helena Okafor and Tom Ridley" above the date
@@ -246,20 +247,21 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
     masthead = _find_masthead(lines, furniture)
     if meta.outlet is None and masthead:
         meta.outlet = masthead[1]
-    for line in lines:
-        if meta.outlet is None and (m := ROLE_OUTLET.match(line)):
+    for line in lines if meta.outlet is None else ():
+        if m := _role_outlet(line):
             meta.outlet = m["outlet"].strip()
+            break
     parts: list[list[str]] = [[]]
     crumb = _crumb_title(lines)
-    for line in lines:
-        if line == META_MARK or date_line(line) or line in meta.authors:
+    for line, iso in zip(lines, dated, strict=True):
+        if line == META_MARK or iso or line in meta.authors:
             if any(parts):
                 break  # the headline and standfirst stand right above the byline or date
         elif line == crumb:
             parts = [[line]]  # the page's own name at the end of its breadcrumb trail
         elif _separator(line, furniture) or (masthead and line == masthead[0]):
             parts.append([])
-        elif headline_like(line) and not ROLE_OUTLET.match(line):
+        elif headline_like(line) and not _role_outlet(line):
             parts[-1].append(line)
     parts = [part for part in parts if part]
     if not parts:
@@ -282,10 +284,16 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
                 if fu.word_count(ln) >= STANDFIRST_MIN_WORDS
                 and not _separator(ln, furniture)
                 and ln not in meta.authors
-                and not ROLE_OUTLET.match(ln)
+                and not _role_outlet(ln)
             ),
             None,
         )
+
+
+def _role_outlet(line: str) -> re.Match[str] | None:
+    """ROLE_OUTLET.match(line), tried only on lines with the comma it needs (its
+    backtracking over a long line is slow)."""
+    return ROLE_OUTLET.match(line) if "," in line else None
 
 
 def _headline_like_title(line: str, meta: Meta) -> bool:
@@ -296,7 +304,7 @@ def _crumb_title(lines: list[str]) -> str | None:
     """A header line that repeats the last step of a breadcrumb trail above it
     ("Home > Explainers > Ministerial directions"): the page's headline, however short."""
     for i, line in enumerate(lines):
-        if fu.BREADCRUMB.search(line):
+        if fu.is_breadcrumb(line):
             tail = CRUMB_SPLIT.split(line)[-1].strip()
             later = [ln for ln in lines[i + 1 :] if ln.casefold() == tail.casefold()]
             if tail and later:

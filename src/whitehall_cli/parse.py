@@ -7,6 +7,7 @@ keep their salutation and signature, and teaser lists, headlines and furniture a
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def parse_file(source: SourceFile) -> Document:
 
 def parse_text(text: str, doc_id: str, path: str = "") -> Document:
     """Parse the text of one article into a Document."""
-    lines = to_plain_lines(text, Path(path).suffix.lower())
+    lines = to_plain_lines(text, _suffix(path).lower())
     meta = Meta()
     content: list[str] = []
     for line in lines:  # metadata lines leave a marker: the headline stands above the byline
@@ -63,6 +64,16 @@ def parse_text(text: str, doc_id: str, path: str = "") -> Document:
         url=meta.url,
         paragraphs=tuple(paragraphs),
     )
+
+
+def _suffix(path: str) -> str:
+    """Path(path).suffix without building a Path (a few microseconds an article): on POSIX
+    a last part that is not empty or "." is the Path's name."""
+    name = path.rpartition("/")[2]
+    if os.sep != "/" or name in ("", "."):
+        return Path(path).suffix
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _is_body_line(line: str) -> bool:
