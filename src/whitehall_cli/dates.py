@@ -66,9 +66,12 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     """The first valid date in `text`: (ISO date, start, end), or None."""
     best: tuple[str, int, int] | None = None
     for pattern in DATE_PATTERNS:
+        if best is not None and best[1] == 0:
+            break  # nothing starts before the text does
         for m in pattern.finditer(text):
-            iso = _iso(m)
-            if iso and (best is None or m.start() < best[1]):
+            if best is not None and m.start() >= best[1]:
+                break  # matches come in order: the rest start later still
+            if iso := _iso(m):
                 best = (iso, m.start(), m.end())
                 break
     return best

@@ -157,6 +157,7 @@ def _any_in(text: str, keys: tuple[str, ...]) -> bool:
 # Cheap gates, each a necessary condition of the rules it guards, so that the ordinary prose
 # line (most of the lines judged) is settled by a handful of fast tests.
 _CODE_CHARS = tuple(sorted(CODE_CHARS))
+_PROMPT_AND_FOOTER_KEYS = PROMPT_KEYS + FOOTER_KEYS
 # The rules that judge how a line starts (or the whole of a short line), in one call.
 _LINK_CREDIT_LABEL = _either(LINK_LINE, CREDIT, TEASER_LABELS, LIST_LABELS)
 # What closes a sentence once closing quotes and brackets are stripped from its end.
@@ -195,9 +196,10 @@ def is_furniture(line: str) -> bool:
     if words > LONG_LINE_WORDS:
         return False  # prose: furniture lines are shorter
     low = line.lower()
-    if _any_in(low, PROMPT_KEYS) and PROMPTS[1].search(line):
-        return True
-    if _any_in(low, FOOTER_KEYS) and FOOTER.search(line):
+    if _any_in(low, _PROMPT_AND_FOOTER_KEYS) and (  # one loop for the usual line with neither
+        (_any_in(low, PROMPT_KEYS) and PROMPTS[1].search(line))
+        or (_any_in(low, FOOTER_KEYS) and FOOTER.search(line))
+    ):
         return True
     if words > SHORT_LINE_WORDS:
         return False

@@ -108,7 +108,10 @@ def _signatory_lines(lines: list[str], furniture: fu.FurnitureMemo) -> set[int]:
         ):
             run.append(i)
             continue
-        if sum(bool(SIGNATORY.match(lines[j])) for j in run) >= SIGNATORIES_MIN:
+        if (  # most runs are empty or short: no names to count
+            len(run) >= SIGNATORIES_MIN
+            and sum(bool(SIGNATORY.match(lines[j])) for j in run) >= SIGNATORIES_MIN
+        ):
             keep.update(run)
         run = []
     return keep
