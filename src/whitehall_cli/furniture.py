@@ -160,6 +160,8 @@ _CODE_CHARS = tuple(sorted(CODE_CHARS))
 _PROMPT_AND_FOOTER_KEYS = PROMPT_KEYS + FOOTER_KEYS
 # The rules that judge how a line starts (or the whole of a short line), in one call.
 _LINK_CREDIT_LABEL = _either(LINK_LINE, CREDIT, TEASER_LABELS, LIST_LABELS)
+# A letter's opening or closing line, either of them: one test for most lines, which are not.
+LETTER_FORMULA = _either(SALUTATION, VALEDICTION)
 # What closes a sentence once closing quotes and brackets are stripped from its end.
 _SENTENCE_STOPS = (".", "!", "?", "\u2026")
 

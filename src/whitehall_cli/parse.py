@@ -150,10 +150,13 @@ def _body(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo) -> list[str
             signature_left -= 1
             continue
         signature_left = 0
-        if fu.VALEDICTION.match(line):
+        letter = fu.LETTER_FORMULA.match(line) is not None  # "Dear ..." or "Yours ..."?
+        if letter and fu.VALEDICTION.match(line):
             out.append(line)
             signature_left = fu.SIGNATURE_LINES
-        elif fu.SALUTATION.match(line) or (line.endswith(":") and fu.word_count(line) >= 4):
+        elif (letter and fu.SALUTATION.match(line)) or (
+            line.endswith(":") and fu.word_count(line) >= 4
+        ):
             out.append(line)
         elif (bullet := fu.BULLET.match(line)) and not in_teasers:
             out.append(line[bullet.end() :])  # a list item of the article's own
