@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from whitehall_cli.errors import CorpusNotFound
-from whitehall_cli.load import Unreadable, bundled_root, decode, list_files, resolve_corpus
+from whitehall_cli.load import (
+    Unreadable,
+    bundled_root,
+    decode,
+    list_files,
+    read_bytes,
+    resolve_corpus,
+)
 from whitehall_cli.parse import parse_text
 
 ARTICLE = "Ministers urged to \u201cact now\u201d on leaks, says union costing \u00a31m"
@@ -108,3 +116,20 @@ def test_any_bytes_give_a_document_or_unreadable(raw: bytes) -> None:
 def test_any_text_parses(text: str) -> None:
     doc = parse_text(text, "x", "x.md")
     assert doc.id == "x"
+
+
+def test_read_bytes_reads_a_pipe_to_its_end(tmp_path: Path) -> None:
+    """The first read is sized from the file's size (0 for a pipe): later reads go on."""
+    fifo = tmp_path / "piped.txt"
+    os.mkfifo(fifo)
+    data = b"a line of text\n" * 20_000
+
+    def write() -> None:
+        with open(fifo, "wb") as w:
+            for i in range(0, len(data), 4096):
+                w.write(data[i : i + 4096])
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    assert read_bytes(fifo) == data
+    writer.join()

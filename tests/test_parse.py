@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import random
+import re
+from itertools import product
+from pathlib import Path
+
 import pytest
 from conftest import DATA, gold_records
 
-from whitehall_cli.parse import parse_text
+from whitehall_cli import furniture as fu
+from whitehall_cli import header, load
+from whitehall_cli.parse import _suffix, parse_text
 
 GOLD = {g["file"]: g for g in gold_records()}
 
@@ -354,3 +361,98 @@ def test_signatories_without_a_valediction_are_kept() -> None:
     doc = parse_text(text, "x")
     assert "Dr Cy Ray" in doc.paragraphs and "Former cabinet secretary" in doc.paragraphs
     assert not any("email us" in p for p in doc.paragraphs)
+
+
+# The speed-ups' gates must stay necessary conditions of the patterns they guard: these
+# tests fail when a pattern gains a branch its gate does not let through.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "https://example.org/news/a",
+        "<https://example.org/news/a>",
+        "\u00a9 The Gazette 2021",
+        "Copyright 2021 The Gazette Ltd",
+        "(c) The Gazette",
+        "Published on The Gazette (https://example.org/a)",
+        "First published in The Gazette",
+        "Originally published by The Gazette",
+        "Source URL: https://example.org/a",
+        "URL: https://example.org/a",
+        "Link: https://example.org/a",
+        "Permalink: https://example.org/a",
+        "Canonical url: https://example.org/a",
+        "Original article: https://example.org/a",
+        "Source: https://example.org/a",
+        "Posted at https://example.org/a",
+        "Title: Ministers reject the plan",
+        "Headline: Ministers reject the plan",
+        "Outlet: The Gazette",
+        "Publication: The Gazette",
+        "Publisher: The Gazette",
+        "Site: The Gazette",
+        "Posted on 12 May 2022 by Jane Doe",
+        "Written by Jane Doe",
+        "Words by Jane Doe",
+        "Reporting by Jane Doe",
+        "Story by Jane Doe",
+        "By Jane Doe",
+        "Author: Jane Doe",
+        "Writers: Jane Doe and Tom Roe",
+        "Byline: Jane Doe",
+    ],
+)
+def test_every_labelled_line_passes_the_label_gate(line: str) -> None:
+    patterns = (
+        header.BARE_URL,
+        header.COPYRIGHT,
+        header.PUBLISHED_ON,
+        header.URL_LABEL,
+        header.TITLE_LABEL,
+        header.OUTLET_LABEL,
+        header.POSTED_BY,
+        header.BYLINE,
+        header.AUTHOR_LABEL,
+    )
+    assert any(p.match(line) for p in patterns)  # the example is a labelled line...
+    assert header.LABEL_START.match(line)  # ...and the gate lets it through
+
+
+def test_ends_sentence_agrees_with_its_pattern() -> None:
+    marks = ["a", ".", "!", "?", "\u2026", '"', "'", "\u201d", ")", "]", "\u00bb", " ", "\t", "\n"]
+    for n in range(1, 5):
+        for chars in product(marks, repeat=n):
+            line = "Text" + "".join(chars)
+            assert fu.ends_sentence(line) == bool(fu.SENTENCE_END.search(line)), line
+
+
+def test_binary_sniff_counts_control_characters_as_the_regex_does() -> None:
+    control = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+    rng = random.Random(1)
+    alphabet = ["a", "\u00e9", "\u2019", "\x00", "\x07", "\t", "\n", "\x0b", "\x1f", "\x7f", "\x85"]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 300)))
+        head = text[: load.SNIFF_BYTES]
+        expected = len(control.findall(head)) > max(8, len(head) // 20)
+        assert load._looks_binary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "a/b.txt",
+        "a/b.TXT",
+        "b.",
+        ".md",
+        "a/.md",
+        "a/b.md/",
+        "a/b.md/.",
+        "x.tar.gz",
+        "",
+        ".",
+        "a/..",
+    ],
+)
+def test_suffix_is_paths_suffix(path: str) -> None:
+    assert _suffix(path) == Path(path).suffix

@@ -45,7 +45,8 @@ DATE_PATTERNS = (
 )
 # A line longer than this is prose, never a date on its own line (with label and time).
 DATE_LINE_MAX_CHARS = 90
-_DIGIT = re.compile(r"\d")
+# A year as every date pattern above writes it: a line without one holds no date.
+_YEAR_ANYWHERE = re.compile(_YEAR)
 # Words that may stand around a date on a line of its own.
 DATE_LABEL = re.compile(
     r"^(?:(?:first |originally |last )?(?:published|posted|updated|modified|dated?|released|issued)"
@@ -65,9 +66,12 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     """The first valid date in `text`: (ISO date, start, end), or None."""
     best: tuple[str, int, int] | None = None
     for pattern in DATE_PATTERNS:
+        if best is not None and best[1] == 0:
+            break  # nothing starts before the text does
         for m in pattern.finditer(text):
-            iso = _iso(m)
-            if iso and (best is None or m.start() < best[1]):
+            if best is not None and m.start() >= best[1]:
+                break  # matches come in order: the rest start later still
+            if iso := _iso(m):
                 best = (iso, m.start(), m.end())
                 break
     return best
@@ -75,8 +79,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 
 def date_line(line: str) -> str | None:
     """The ISO date when the whole line is a date (with an optional label and time)."""
-    if len(line) > DATE_LINE_MAX_CHARS or not _DIGIT.search(line):
-        return None  # prose, not a date line: most lines stop here, cheaply
+    if len(line) > DATE_LINE_MAX_CHARS or not _YEAR_ANYWHERE.search(line):
+        return None  # prose, or no year: not a date line; most lines stop here, cheaply
     first = line.split("|")[0]  # "Published 7 March 2024 | Updated 8 March 2024"
     rest = DATE_LABEL.sub("", first.strip(), count=1)
     found = find_date(rest)

@@ -71,19 +71,16 @@ def join_wrapped(raw_lines: list[str]) -> list[str]:
     """Join lines of one paragraph that a hard wrap split; drop blank lines."""
     out: list[str] = []
     block: list[str] = []
-
-    def flush() -> None:
-        if block:
-            out.extend(_unwrap_block(block))
-            block.clear()
-
-    for raw in raw_lines:
+    for raw in [*raw_lines, ""]:  # a blank line at the end closes the last block
         line = raw.strip()
         if line:
             block.append(line)
-        else:
-            flush()
-    flush()
+        elif block:
+            if len(block) == 1:
+                out.append(block[0])  # one line: nothing to join
+            else:
+                out.extend(_unwrap_block(block))
+            block = []
     return out
 
 

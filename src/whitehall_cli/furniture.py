@@ -139,9 +139,36 @@ SIGNATURE_LINES = 12
 SIGNATURE_WORDS = 12
 
 
+def _either(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of `patterns` does (each keeps its own flags), so
+    that several rules cost one regex call instead of one each."""
+    return re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns))
+
+
+def _any_in(text: str, keys: tuple[str, ...]) -> bool:
+    """A cheap gate: the slower pattern can only match when one of these is present.
+    (A loop of `in` tests: faster than any() over a generator or a regex alternation.)"""
+    for key in keys:
+        if key in text:
+            return True
+    return False
+
+
+# Cheap gates, each a necessary condition of the rules it guards, so that the ordinary prose
+# line (most of the lines judged) is settled by a handful of fast tests.
+_CODE_CHARS = tuple(sorted(CODE_CHARS))
+_PROMPT_AND_FOOTER_KEYS = PROMPT_KEYS + FOOTER_KEYS
+# The rules that judge how a line starts (or the whole of a short line), in one call.
+_LINK_CREDIT_LABEL = _either(LINK_LINE, CREDIT, TEASER_LABELS, LIST_LABELS)
+# A letter's opening or closing line, either of them: one test for most lines, which are not.
+LETTER_FORMULA = _either(SALUTATION, VALEDICTION)
+# What closes a sentence once closing quotes and brackets are stripped from its end.
+_SENTENCE_STOPS = (".", "!", "?", "\u2026")
+
+
 def is_code(line: str) -> bool:
     """CSS or JavaScript, or a line that is mostly code punctuation."""
-    if not CODE_CHARS.intersection(line):
+    if not _any_in(line, _CODE_CHARS):
         return False  # no brace, semicolon, equals sign or bracket: prose
     if any(p.search(line) for p in CODE_PATTERNS):
         return True
@@ -149,7 +176,10 @@ def is_code(line: str) -> bool:
 
 
 def ends_sentence(line: str) -> bool:
-    return SENTENCE_END.search(line) is not None
+    """SENTENCE_END.search(line), without trying the pattern at every position: after the
+    trailing white space (\\s and str.isspace agree) and closing marks, a stop must end it.
+    (The pattern's second branch, a closer then a full stop, already ends in a stop.)"""
+    return line.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_STOPS)
 
 
 def word_count(line: str) -> int:
@@ -158,40 +188,52 @@ def word_count(line: str) -> int:
 
 def is_furniture(line: str) -> bool:
     """A line that is never article text, wherever it stands."""
-    words = word_count(line)
+    words = len(line.split())
     if (bullet := BULLET.match(line)) is not None:
         if not ends_sentence(line) and words <= MENU_BULLET_WORDS:
             return True  # a menu entry
         line = line[bullet.end() :]  # a list item: judge what it says
-    if is_code(line) or LINK_LINE.match(line) or CREDIT.match(line):
-        return True
-    if TEASER_LABELS.match(line) or LIST_LABELS.match(line):
-        return True
+    if is_code(line) or _LINK_CREDIT_LABEL.match(line):
+        return True  # code, a link line, a picture credit, a teaser or list label
     if words > LONG_LINE_WORDS:
         return False  # prose: furniture lines are shorter
     low = line.lower()
-    if _any_in(low, PROMPT_KEYS) and PROMPTS[1].search(line):
-        return True
-    if _any_in(low, FOOTER_KEYS) and FOOTER.search(line):
+    if _any_in(low, _PROMPT_AND_FOOTER_KEYS) and (  # one loop for the usual line with neither
+        (_any_in(low, PROMPT_KEYS) and PROMPTS[1].search(line))
+        or (_any_in(low, FOOTER_KEYS) and FOOTER.search(line))
+    ):
         return True
     if words > SHORT_LINE_WORDS:
         return False
-    if _any_in(line, BREADCRUMB_MARKS) and BREADCRUMB.search(line):
+    if is_breadcrumb(line):
         return True
     if words <= MENU_ROW_WORDS and len(MENU_GAP.findall(line)) >= 2:
         return True  # "NEWS  POLITICS  OPINION": a menu or tag row set out with gaps
-    if PROMPTS[0].search(line) or (_any_in(line, CONTACT_MARKS) and CONTACT.search(line)):
+    if PROMPTS[0].match(line) or (_any_in(line, CONTACT_MARKS) and CONTACT.search(line)):
         return True
     if words <= FOOTER_LINK_WORDS and FOOTER_LINKS.search(line):
         return True
     if words <= 8 and POSTCODE_LINE.search(line):
         return True
+    if line[:1].isalpha():
+        return False  # the common case of the test below, without its loop
     return not any(ch.isalpha() for ch in line)  # "6472", "***", "|"
 
 
-def _any_in(text: str, keys: tuple[str, ...]) -> bool:
-    """A cheap gate: the slower pattern can only match when one of these is present."""
-    return any(k in text for k in keys)
+class FurnitureMemo(dict[str, bool]):
+    """`is_furniture` for one article's lines, each distinct line judged once: the header,
+    signatory and body passes ask about the same lines again. Make one per article (it
+    holds the lines asked about, so it lives no longer than the article)."""
+
+    def __missing__(self, line: str) -> bool:
+        self[line] = verdict = is_furniture(line)
+        return verdict
+
+
+def is_breadcrumb(line: str) -> bool:
+    """BREADCRUMB.search(line), tried only when one of its marks is in the line (the
+    pattern otherwise tries three branches at every position)."""
+    return _any_in(line, BREADCRUMB_MARKS) and BREADCRUMB.search(line) is not None
 
 
 def is_teaser_label(line: str) -> bool:

@@ -151,8 +151,20 @@ class Meta:
     bare_urls: list[str] = field(default_factory=list)  # lone address lines
 
 
+# How every labelled line below starts (a necessary condition of each pattern that
+# take_labelled tries, loosened to ignore case): most lines are prose and stop at this one test.
+LABEL_START = re.compile(
+    r"<?https?://|\u00a9|\(c\)|copyright|first |originally |published|posted|written|words|"
+    r"reporting|story|by|authors?|writers?|source|url|link|permalink|canonical|original |"
+    r"title|headline|outlet|publication|publisher|site",
+    re.I,
+)
+
+
 def take_labelled(line: str, meta: Meta) -> bool:
     """Record a labelled metadata line; True when the line is metadata only."""
+    if LABEL_START.match(line) is None:
+        return False  # no pattern below can match (nor the copyright line's)
     if m := BARE_URL.match(line):
         meta.bare_urls.append(m["url"])
         return True
@@ -207,51 +219,55 @@ def headline_like(line: str) -> bool:
     return TITLE_WORDS[0] <= words <= TITLE_WORDS[1] and not line.endswith((".", ",", ";", ":"))
 
 
-def _separator(line: str) -> bool:
+def _separator(line: str, furniture: fu.FurnitureMemo) -> bool:
     """A line between parts of a page header: furniture, a kicker ("Press release",
     "Comment") or a one- or two-word menu or section entry."""
     if fu.CREDIT.match(line):
         return False  # a credit sits under the headline, inside its part
-    return fu.is_furniture(line) or bool(KICKER.match(line)) or fu.word_count(line) <= 2
+    return furniture[line] or bool(KICKER.match(line)) or fu.word_count(line) <= 2
 
 
-def read_header(lines: list[str], meta: Meta) -> None:
+def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None = None) -> None:
     """Masthead, headline, standfirst, bare bylines and the date from the lines before the body.
 
     Separators (menus, breadcrumbs, kickers, prompts) split the header into parts. The
     headline opens the last part that holds headline-like lines; the page's first line, when
-    it is a short name, is the masthead.
+    it is a short name, is the masthead. `furniture` holds the lines already judged.
     """
-    for i, line in enumerate(lines):  # the first date on a line of its own dates the article
-        if (iso := date_line(line)) is None:
+    if furniture is None:
+        furniture = fu.FurnitureMemo()
+    dated = [date_line(line) for line in lines]  # each line's date, if it is a date line
+    for i, iso in enumerate(dated):  # the first date on a line of its own dates the article
+        if iso is None:
             continue
         meta.date = meta.date or iso
         for near in lines[max(0, i - 1) : i]:  # "Helena Okafor and Tom Ridley" above the date
             if not meta.authors and not _headline_like_title(near, meta):
                 meta.authors.extend(_bare_byline(near))
-    masthead = _find_masthead(lines)
+    masthead = _find_masthead(lines, furniture)
     if meta.outlet is None and masthead:
         meta.outlet = masthead[1]
-    for line in lines:
-        if meta.outlet is None and (m := ROLE_OUTLET.match(line)):
+    for line in lines if meta.outlet is None else ():
+        if m := _role_outlet(line):
             meta.outlet = m["outlet"].strip()
+            break
     parts: list[list[str]] = [[]]
     crumb = _crumb_title(lines)
-    for line in lines:
-        if line == META_MARK or date_line(line) or line in meta.authors:
+    for line, iso in zip(lines, dated, strict=True):
+        if line == META_MARK or iso or line in meta.authors:
             if any(parts):
                 break  # the headline and standfirst stand right above the byline or date
         elif line == crumb:
             parts = [[line]]  # the page's own name at the end of its breadcrumb trail
-        elif _separator(line) or (masthead and line == masthead[0]):
+        elif _separator(line, furniture) or (masthead and line == masthead[0]):
             parts.append([])
-        elif headline_like(line) and not ROLE_OUTLET.match(line):
+        elif headline_like(line) and not _role_outlet(line):
             parts[-1].append(line)
     parts = [part for part in parts if part]
     if not parts:
         return
     last = parts[-1]
-    while len(last) >= 2 and (_org_name(last[0]) or _masthead(last[0], last[1])):
+    while len(last) >= 2 and (_org_name(last[0]) or _masthead(last[0], last[1], furniture)):
         last = last[1:]  # a committee or site name above the headline
     for line in last:
         if meta.title is None:
@@ -266,12 +282,18 @@ def read_header(lines: list[str], meta: Meta) -> None:
                 ln
                 for ln in below
                 if fu.word_count(ln) >= STANDFIRST_MIN_WORDS
-                and not _separator(ln)
+                and not _separator(ln, furniture)
                 and ln not in meta.authors
-                and not ROLE_OUTLET.match(ln)
+                and not _role_outlet(ln)
             ),
             None,
         )
+
+
+def _role_outlet(line: str) -> re.Match[str] | None:
+    """ROLE_OUTLET.match(line), tried only on lines with the comma it needs (its
+    backtracking over a long line is slow)."""
+    return ROLE_OUTLET.match(line) if "," in line else None
 
 
 def _headline_like_title(line: str, meta: Meta) -> bool:
@@ -282,7 +304,7 @@ def _crumb_title(lines: list[str]) -> str | None:
     """A header line that repeats the last step of a breadcrumb trail above it
     ("Home > Explainers > Ministerial directions"): the page's headline, however short."""
     for i, line in enumerate(lines):
-        if fu.BREADCRUMB.search(line):
+        if fu.is_breadcrumb(line):
             tail = CRUMB_SPLIT.split(line)[-1].strip()
             later = [ln for ln in lines[i + 1 :] if ln.casefold() == tail.casefold()]
             if tail and later:
@@ -312,10 +334,10 @@ def _title_cased(words: list[str]) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words)
 
 
-def _masthead(first: str, second: str) -> bool:
+def _masthead(first: str, second: str, furniture: fu.FurnitureMemo) -> bool:
     """A short publication name right above the headline: a press word, capitals, or a
     Title Case name above a longer sentence-case headline."""
-    name = _masthead_name(first)
+    name = _masthead_name(first, furniture)
     if name is None:
         return False
     if OUTLET_WORDS.search(first) or first.isupper():
@@ -324,28 +346,30 @@ def _masthead(first: str, second: str) -> bool:
     return fu.word_count(second) > len(words) and not second.istitle()
 
 
-def _masthead_name(line: str) -> str | None:
+def _masthead_name(line: str, furniture: fu.FurnitureMemo) -> str | None:
     """The publication's name from a masthead line ("WESTMINSTER WIRE — news",
     "BBC Homepage"), if it is one."""
     name = MASTHEAD_TAGLINE.split(line)[0].strip()
     name = MASTHEAD_NAV_TAIL.sub("", name).strip()
     words = name.split()
-    if not words or len(words) > MASTHEAD_MAX_WORDS or KICKER.match(name) or fu.is_furniture(name):
+    if not words or len(words) > MASTHEAD_MAX_WORDS or KICKER.match(name) or furniture[name]:
         return None
     if not _title_cased(words) or (len(words) == 1 and not (name.isupper() or "." in name)):
         return None  # a single ordinary word is a menu entry, not a name
     return _title_case(name) if name.isupper() and len(name) > 5 and "." not in name else name
 
 
-def _find_masthead(lines: list[str]) -> tuple[str, str] | None:
+def _find_masthead(lines: list[str], furniture: fu.FurnitureMemo) -> tuple[str, str] | None:
     """The site's name: the page's first real line when it reads as a name, else the first
     early line that is plainly one (a press word, capitals, a domain, a tagline after it)."""
     real = [ln for ln in lines[:MASTHEAD_SCAN_LINES] if ln != META_MARK]
-    first = next((ln for ln in real if not fu.is_furniture(ln) or "|" in ln), None)
-    if first is not None and (name := _masthead_name(first) or _nav_masthead(first)):
+    first = next((ln for ln in real if not furniture[ln] or "|" in ln), None)
+    if first is not None and (
+        name := _masthead_name(first, furniture) or _nav_masthead(first, furniture)
+    ):
         return first, name
     for line in real:
-        name = _masthead_name(line)
+        name = _masthead_name(line, furniture)
         plain = name and (
             OUTLET_WORDS.search(name)
             or name.isupper()
@@ -357,12 +381,12 @@ def _find_masthead(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _nav_masthead(line: str) -> str | None:
+def _nav_masthead(line: str, furniture: fu.FurnitureMemo) -> str | None:
     """The first entry of a navigation bar that opens the page: "Civil Service World | News"."""
     entries = [e.strip() for e in line.split("|")]
     if len(entries) < 3:
         return None
-    return _masthead_name(entries[0])
+    return _masthead_name(entries[0], furniture)
 
 
 def _title_case(name: str) -> str:

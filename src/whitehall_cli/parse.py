@@ -7,6 +7,7 @@ keep their salutation and signature, and teaser lists, headlines and furniture a
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -40,14 +41,15 @@ def parse_file(source: SourceFile) -> Document:
 
 def parse_text(text: str, doc_id: str, path: str = "") -> Document:
     """Parse the text of one article into a Document."""
-    lines = to_plain_lines(text, Path(path).suffix.lower())
+    lines = to_plain_lines(text, _suffix(path).lower())
     meta = Meta()
     content: list[str] = []
     for line in lines:  # metadata lines leave a marker: the headline stands above the byline
         content.append(META_MARK if take_labelled(line, meta) else line)
-    start = _body_start(content)
-    read_header(content[:start], meta)
-    paragraphs = _body(content[start:], meta)
+    furniture = fu.FurnitureMemo()  # each line of the article judged once for all passes
+    start = _body_start(content, furniture)
+    read_header(content[:start], meta, furniture)
+    paragraphs = _body(content[start:], meta, furniture)
     meta.outlet = meta.outlet or meta.fallback_outlet
     if meta.url is None and len(set(meta.bare_urls)) == 1:
         meta.url = meta.bare_urls[0]  # one address standing alone: the page's own
@@ -64,6 +66,16 @@ def parse_text(text: str, doc_id: str, path: str = "") -> Document:
     )
 
 
+def _suffix(path: str) -> str:
+    """Path(path).suffix without building a Path (a few microseconds an article): on POSIX
+    a last part that is not empty or "." is the Path's name."""
+    name = path.rpartition("/")[2]
+    if os.sep != "/" or name in ("", "."):
+        return Path(path).suffix
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
 def _is_body_line(line: str) -> bool:
     """A line that reads as article prose, so the body has begun."""
     words = fu.word_count(line)
@@ -74,43 +86,50 @@ def _is_body_line(line: str) -> bool:
     return bool(fu.SALUTATION.match(line)) or (line.endswith(":") and words >= 6)
 
 
-def _body_start(lines: list[str]) -> int:
+def _body_start(lines: list[str], furniture: fu.FurnitureMemo) -> int:
     for i, line in enumerate(lines):
-        if line != META_MARK and not fu.is_furniture(line) and _is_body_line(line):
+        if line != META_MARK and not furniture[line] and _is_body_line(line):
             return i
     return len(lines)
 
 
-def _signatory_lines(lines: list[str]) -> set[int]:
+def _signatory_lines(lines: list[str], furniture: fu.FurnitureMemo) -> set[int]:
     """Lines of a signatories' list (names, each with a role line or not), kept with the
     text even with no "Yours faithfully" above them: a run of short lines in which at least
     two are names."""
     keep: set[int] = set()
     run: list[int] = []
     for i, line in enumerate([*lines, ""]):
-        short = bool(line) and fu.word_count(line) <= fu.SIGNATURE_WORDS
-        if short and not fu.ends_sentence(line) and not fu.is_furniture(line):
+        if (  # cheapest test first: most body lines end a sentence
+            line
+            and not fu.ends_sentence(line)
+            and fu.word_count(line) <= fu.SIGNATURE_WORDS
+            and not furniture[line]
+        ):
             run.append(i)
             continue
-        if sum(bool(SIGNATORY.match(lines[j])) for j in run) >= SIGNATORIES_MIN:
+        if (  # most runs are empty or short: no names to count
+            len(run) >= SIGNATORIES_MIN
+            and sum(bool(SIGNATORY.match(lines[j])) for j in run) >= SIGNATORIES_MIN
+        ):
             keep.update(run)
         run = []
     return keep
 
 
-def _body(lines: list[str], meta: Meta) -> list[str]:
+def _body(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo) -> list[str]:
     """The article's paragraphs: prose lines, letters' openings and signatures kept."""
     out: list[str] = []
     in_teasers = after_teaser_date = False
     signature_left = 0
-    signatories = _signatory_lines(lines)
+    signatories = _signatory_lines(lines, furniture)
     for i, line in enumerate(lines):
         if line == META_MARK:
             continue
         if i in signatories:
             out.append(line)
             continue
-        if fu.is_furniture(line):
+        if furniture[line]:
             if fu.is_teaser_label(line):
                 in_teasers, after_teaser_date = True, False
             continue
@@ -131,10 +150,13 @@ def _body(lines: list[str], meta: Meta) -> list[str]:
             signature_left -= 1
             continue
         signature_left = 0
-        if fu.VALEDICTION.match(line):
+        letter = fu.LETTER_FORMULA.match(line) is not None  # "Dear ..." or "Yours ..."?
+        if letter and fu.VALEDICTION.match(line):
             out.append(line)
             signature_left = fu.SIGNATURE_LINES
-        elif fu.SALUTATION.match(line) or (line.endswith(":") and fu.word_count(line) >= 4):
+        elif (letter and fu.SALUTATION.match(line)) or (
+            line.endswith(":") and fu.word_count(line) >= 4
+        ):
             out.append(line)
         elif (bullet := fu.BULLET.match(line)) and not in_teasers:
             out.append(line[bullet.end() :])  # a list item of the article's own
