@@ -21,7 +21,7 @@ from whitehall_cli import store_schema as ss
 from whitehall_cli.entity_tokens import word_forms
 from whitehall_cli.errors import AmbiguousDoc, NotFound
 from whitehall_cli.index import Index, cache_dir, index_path
-from whitehall_cli.models import Analysis, BodyRef, Cast, PersonRef, Quote
+from whitehall_cli.models import Analysis, BodyRef, Cast, Document, PersonRef, Quote
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # A sentence added to every test paragraph (the parser wants prose, not fragments).
@@ -279,6 +279,23 @@ def test_unreadable_file_is_skipped_with_warning(
         assert "empty" not in [d.id for d in ix.documents()]
         assert ix.stats().problems == 1
     assert "empty.txt" in caplog.text
+
+
+def test_article_the_pipeline_fails_on_is_skipped_not_the_run(
+    corpus: load.Corpus, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = ib.analyse
+
+    def fails_on_one(doc: Document) -> Analysis:
+        if doc.id == "leaks":
+            raise ValueError("a rule tripped")
+        return real(doc)
+
+    monkeypatch.setattr(ib, "analyse", fails_on_one)
+    with caplog.at_level(logging.WARNING, "whitehall_cli"), Index.open(corpus) as ix:
+        assert sorted(d.id for d in ix.documents()) == ["2021/march/spads", "code"]
+        assert ix.stats().problems == 1
+    assert "could not read it (ValueError: a rule tripped)" in caplog.text
 
 
 # --- incremental refresh ----------------------------------------------------------------

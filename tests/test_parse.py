@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, gold_records
+from hypothesis import given
+from hypothesis import strategies as st
 
 from whitehall_cli import furniture as fu
 from whitehall_cli import header, load
@@ -221,6 +223,36 @@ def test_html_article_loses_tags_scripts_and_styles() -> None:
     assert doc.paragraphs == (
         "The Cabinet Office has widened its leak inquiry to three more departments this week.",
     )
+
+
+@pytest.mark.parametrize(
+    "section", ["<![foo bar]>", "<![if !IE]>", "<![ broken", "<![CDATA[ x ]]>", "<![endif]>"]
+)
+def test_html_with_a_malformed_marked_section_still_reads(section: str) -> None:
+    # the standard library's HTML parser raises on these; the page must still give its text
+    text = (
+        "<html><body><p>The Cabinet Office has widened its leak inquiry this week.</p>"
+        f"{section}<p>Three more departments are now part of the inquiry, it said.</p>"
+    )
+    paragraphs = parse_text(text, "x", "a.html").paragraphs
+    assert paragraphs[0] == "The Cabinet Office has widened its leak inquiry this week."
+    assert "inquiry this week." not in paragraphs[-1] and len(paragraphs) in (1, 2)
+
+
+# Pieces of markup, well- and ill-formed, for pages no one should be able to break the parser with.
+_MARKUP = st.sampled_from(
+    ["<p>", "</p>", "<![", "<!", "<!--", "-->", "]]>", ">", "<", "<meta content='x'>",
+     "<script>", "</script>", "&amp;", "&#", "Leaks", " said.", "\n", "<title>", "<br/>"]
+)
+
+
+@given(st.lists(_MARKUP, max_size=25).map("".join))
+def test_any_html_gives_a_document(text: str) -> None:
+    try:
+        doc = parse_text(text, "x", "a.html")
+    except load.Unreadable:
+        return
+    assert isinstance(doc.paragraphs, tuple)
 
 
 def test_hard_wrapped_paragraphs_are_joined() -> None:

@@ -210,10 +210,23 @@ class _HTMLText(HTMLParser):
             self.parts.append(data.replace("\n", " "))
 
 
+# Marked sections ("<![CDATA[...]]>", "<![if !IE]>", or a broken "<![ ..." running to the
+# end), the one construct html.parser rejects outright: dropped for a second try when it does.
+_MARKED_SECTION = re.compile(r"<!\[[^>]*(?:>|\Z)")
+
+
 def html_to_text(text: str) -> str:
-    parser = _HTMLText()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser = _parsed(text)
+    except AssertionError:  # html.parser's way of rejecting a malformed "<![...]>"
+        parser = _parsed(_MARKED_SECTION.sub(" ", text))
     body = unescape("".join(parser.parts))
     labels = list(dict.fromkeys(parser.labels))
     return "\n".join(labels) + "\n\n" + body
+
+
+def _parsed(text: str) -> _HTMLText:
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    return parser

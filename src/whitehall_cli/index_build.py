@@ -67,9 +67,11 @@ def parse_one(doc_id: str, path: str, old_hash: str | None) -> tuple:
         return ("same", doc_id, digest)
     try:
         doc = parse.parse_text(load.decode(raw), doc_id, path)
+        analysis = analyse(doc)
     except load.Unreadable as e:
         return ("problem", doc_id, digest, str(e))
-    analysis = analyse(doc)
+    except Exception as e:  # a bug, or input no rule foresaw: skip this file, not the run
+        return ("problem", doc_id, digest, f"wh could not read it ({type(e).__name__}: {e})")
     words = vocabulary_words(analysis.cast.words)
     row = ss.document_row(doc, len(analysis.cast.people), len(analysis.quotes))
     return ("ok", doc_id, digest, row, ss.fts_values(doc), ss.analysis_rows(analysis), words)
