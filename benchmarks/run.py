@@ -5,7 +5,8 @@
 
 Not a test and not run in CI: it takes minutes (the 100k corpus is ~400 MB and its build
 runs every pipeline stage on every article). Standard library plus the installed project.
-Every search is timed as a whole `wh` process (what a user waits for), median of `--runs`.
+Every search is timed as a whole `wh` process (what a user waits for), median of `--runs`,
+and compared with the import baseline run just before it each time (median of the ratios).
 Results print as a table and are saved as JSON beside the corpus.
 """
 
@@ -50,6 +51,8 @@ REFRESH = (
     "ix = index.Index.open(load.resolve_corpus(sys.argv[1]), scan=True)\n"
     "assert ix.parsed == 1, ix.parsed\n"
 )
+# The baseline each search is compared with: importing what a CLI of this kind must import.
+IMPORTS = [sys.executable, "-c", "import click, rich.console, rich.table"]
 # Runs a peak-memory wrapper: it runs argv[1:] and prints the child's max RSS in KB.
 PEAK_WRAPPER = (
     "import resource, subprocess, sys\n"
@@ -64,17 +67,36 @@ def wh_command() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "whitehall_cli"]
 
 
+def once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time in ms of one run, and its exit status."""
+    t = time.perf_counter()
+    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return (time.perf_counter() - t) * 1000, done.returncode
+
+
 def timed(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
     """Median wall time in ms of `runs` runs (after one warm-up), and the exit status."""
-    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times = []
+    once(argv, env)
+    results = [once(argv, env) for _ in range(runs)]
+    return statistics.median(ms for ms, _ in results), results[-1][1]
+
+
+def paired(
+    argv: list[str], baseline: list[str], env: dict[str, str], runs: int
+) -> tuple[float, float, int]:
+    """Median wall time in ms of `argv`, and the median of its ratios to `baseline` timed
+    right before it each time: on a shared machine whose speed drifts from minute to minute,
+    each pair sees the same load, so the ratio holds when the absolute times do not."""
+    once(argv, env)
+    once(baseline, env)
+    times, ratios = [], []
     code = 0
     for _ in range(runs):
-        t = time.perf_counter()
-        done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append((time.perf_counter() - t) * 1000)
-        code = done.returncode
-    return statistics.median(times), code
+        base_ms, _ = once(baseline, env)
+        ms, code = once(argv, env)
+        times.append(ms)
+        ratios.append(ms / base_ms)
+    return statistics.median(times), statistics.median(ratios), code
 
 
 def peak_mb(argv: list[str], env: dict[str, str]) -> float:
@@ -137,20 +159,18 @@ def bench(size: int, out: Path, runs: int) -> dict[str, object]:
     subprocess.run([*wh, "index"], env=env, check=True, stdout=subprocess.DEVNULL)
 
     res["help_ms"] = round(timed([*wh_command(), "--help"], env, runs)[0], 1)
-    res["import_ms"] = round(
-        timed([sys.executable, "-c", "import click, rich.console, rich.table"], env, runs)[0], 1
-    )
+    res["import_ms"] = round(timed(IMPORTS, env, runs)[0], 1)
     searches = {}
     for label, word in SEARCHES:
         word = word or rare_word(size)
-        ms, code = timed([*wh, "search", "--json", word], env, runs)
+        ms, ratio, code = paired([*wh, "search", "--json", word], IMPORTS, env, runs)
         row: dict[str, object] = {"query": word, "ms": round(ms, 1), "exit": code}
         row["peak_mb"] = round(peak_mb([*wh, "search", "--json", word], env), 1)
         grep_word = word.strip('"')
         row["grep_ms"] = round(timed(["grep", "-ril", grep_word, str(root)], env, 3)[0], 1)
         if shutil.which("rg"):
             row["rg_ms"] = round(timed(["rg", "-il", grep_word, str(root)], env, 3)[0], 1)
-        row["x_import"] = round(ms / float(res["import_ms"]), 2)
+        row["x_import"] = round(ratio, 2)
         row["x_faster_than_grep"] = round(float(row["grep_ms"]) / ms, 1)
         searches[label] = row
         print(f"   search {label} {word!r}: {ms:.0f} ms", flush=True)
