@@ -112,7 +112,11 @@ def _rebuild(conn: sqlite3.Connection) -> None:
 
     for table in ("names", "people", "bodies"):
         conn.execute(f"DELETE FROM {table}")
+    for index in ss.NAMES_INDEXES:  # refilled without them, then indexed in one pass each
+        conn.execute(f"DROP INDEX IF EXISTS {index}")
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", names)
+    for create in ss.NAMES_INDEXES.values():
+        conn.execute(create)
     conn.executemany(
         "INSERT INTO people VALUES (?, ?, ?, ?, ?, ?)",
         [

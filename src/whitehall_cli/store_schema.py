@@ -38,6 +38,7 @@ Tables (lists are JSON arrays of strings; `doc` is `documents.rowid`):
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from whitehall_cli.models import (
     Analysis,
@@ -56,6 +57,14 @@ SCHEMA_VERSION = "4"
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 # Bits of a document rowid that number articles of the same day (the rest is the day).
 DAY_SHIFT = 24
+
+# The indexes of `names`, which identity drops while it refills the table and then remakes
+# (one sort per index instead of a B-tree insert per row: the table has a row per mention
+# of a person or body in each article).
+NAMES_INDEXES = {
+    "names_doc": "CREATE INDEX names_doc ON names (doc, kind, name)",
+    "names_canonical": "CREATE INDEX names_canonical ON names (canonical)",
+}
 
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -89,8 +98,7 @@ CREATE TABLE quotes (
     "end" INTEGER, PRIMARY KEY (doc, n)
 ) WITHOUT ROWID;
 CREATE TABLE names (doc INTEGER, kind TEXT, name TEXT, canonical TEXT);
-CREATE INDEX names_doc ON names (doc, kind, name);
-CREATE INDEX names_canonical ON names (canonical);
+{";".join(NAMES_INDEXES.values())};
 CREATE TABLE people (
     name TEXT PRIMARY KEY, aliases TEXT, roles TEXT, bodies TEXT, documents TEXT,
     quote_count INTEGER
@@ -125,8 +133,11 @@ def dumps(items: tuple[str, ...] | list[str]) -> str:
     return json.dumps(list(items), ensure_ascii=False)
 
 
+@lru_cache(maxsize=1 << 16)
 def loads(text: str | None) -> tuple[str, ...]:
-    if not text or text == "[]":  # most alias and body lists are empty: skip the decoder
+    """A stored JSON list as a tuple. Memoised: the same few lists ('["general secretary"]',
+    '["FDA"]') recur in thousands of rows, and corpus-wide identity reads them all."""
+    if not text or text == "[]":
         return ()
     return tuple(json.loads(text))
 
