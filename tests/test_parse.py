@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from whitehall_cli import furniture as fu
-from whitehall_cli import header, load
+from whitehall_cli import header, load, masthead
 from whitehall_cli.parse import _suffix, parse_text
 
 GOLD = {g["file"]: g for g in gold_records()}
@@ -438,7 +438,7 @@ def test_signatories_without_a_valediction_are_kept() -> None:
 def test_every_labelled_line_passes_the_label_gate(line: str) -> None:
     patterns = (
         header.BARE_URL,
-        header.COPYRIGHT,
+        masthead.COPYRIGHT,
         header.PUBLISHED_ON,
         header.URL_LABEL,
         header.TITLE_LABEL,

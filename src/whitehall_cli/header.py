@@ -1,5 +1,5 @@
-"""Stage 2a: a page's header and labelled lines: masthead, headline, standfirst, byline, date,
-outlet and address.
+"""Stage 2b: a page's header and labelled lines: headline, standfirst, byline, date, outlet
+(the masthead's name comes from `masthead`) and address.
 
 A saved page reads top to bottom as: furniture, a header (masthead, kicker, headline,
 standfirst, byline, date), the body, then more furniture. Labelled lines ("Published on",
@@ -13,25 +13,19 @@ from dataclasses import dataclass, field
 
 from whitehall_cli import furniture as fu
 from whitehall_cli.dates import date_line, find_date
+from whitehall_cli.masthead import (
+    KICKER,
+    OUTLET_WORDS,
+    copyright_outlet,
+    find_masthead,
+    is_masthead,
+    title_cased,
+)
 
 # A headline has at least this many words and at most the second number.
 TITLE_WORDS = (3, 40)
 # A standfirst (the summary under the headline) has at least this many words.
 STANDFIRST_MIN_WORDS = 5
-
-# A masthead (publication name above the headline) has at most this many words.
-MASTHEAD_MAX_WORDS = 5
-# Small words that stay lower case in a Title Case name.
-TITLE_CASE_SMALL_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "a", "&"})
-
-# Between a masthead's name and its tagline: "PCS - the union", "WIRE — news", "Gazette | home".
-MASTHEAD_TAGLINE = re.compile(r"\s+[-\u2013\u2014|:]\s+")
-# "© The Outlet 2021", "Copyright 2021 The Outlet Ltd".
-COPYRIGHT = re.compile(r"^(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?P<name>[^|]+?)\.?\s*$", re.I)
-# Company suffixes dropped from a copyright holder.
-COMPANY_SUFFIX = re.compile(r"\b(?:ltd|limited|plc|llp|inc|llc)\b\.?", re.I)
-# Copyright holders that are owners or the state rather than the publication.
-OWNER_WORDS = re.compile(r"\b(?:group|holdings|crown|parliamentary|all rights)\b", re.I)
 
 # Stands where a metadata line (byline, "Published on", "Source URL:") was taken out.
 META_MARK = "\x00"
@@ -43,17 +37,6 @@ ROLE_OUTLET = re.compile(
 )
 # Steps of a breadcrumb trail.
 CRUMB_SPLIT = re.compile(r"\s*(?:>|\u00bb|\u203a|\||/)\s*")
-# Kickers: labels above a headline that say what kind of piece it is.
-KICKER = re.compile(
-    r"^(?:press release|news(?: story| release)?|comment|opinion|analysis|feature|interview|"
-    r"explainer|blog(?: post)?|long read|briefing|statement|report|review|letters?|"
-    r"in depth|indepth|exclusive|breaking|live|update|guest post|q&a)\s*:?$",
-    re.I,
-)
-# How far down the page a masthead may stand (menus come first on some sites).
-MASTHEAD_SCAN_LINES = 25
-# Navigation words that trail a site's name on its first line ("BBC Homepage").
-MASTHEAD_NAV_TAIL = re.compile(r"\s+(?:homepage|home page|home|online|website|site)$", re.I)
 # Last words of an organisation's name (a committee's, a department's), not a headline's.
 ORG_HEAD_WORDS = frozenset(
     {
@@ -128,15 +111,6 @@ BYLINE_ROLE_WORDS = re.compile(
 BYLINE_NAME = re.compile(
     r"^(?:[A-Z][\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the|and)(?:\s+(?:[A-Z][\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the))*$"
 )
-# Words that mark a name as a publication or desk rather than a person.
-OUTLET_WORDS = re.compile(
-    r"\b(?:world|news|times|post|journal|magazine|gazette|herald|review|week|weekly|daily|"
-    r"today|online|press|reporters?|staff|desk|team|editorial|observer|guardian|telegraph|"
-    r"mirror|express|standard|independent|mail|economist|spectator|statesman|tribune|"
-    r"chronicle|bulletin|digest|insider|monitor|wire|network|media|agency|politicshome|"
-    r"publictechnology)\b|\.(?:com|net|org|co\.uk|org\.uk|uk)\b",
-    re.I,
-)
 
 
 @dataclass
@@ -168,7 +142,7 @@ def take_labelled(line: str, meta: Meta) -> bool:
     if m := BARE_URL.match(line):
         meta.bare_urls.append(m["url"])
         return True
-    if meta.fallback_outlet is None and (name := _copyright_outlet(line)):
+    if meta.fallback_outlet is None and (name := copyright_outlet(line)):
         meta.fallback_outlet = name
     if m := PUBLISHED_ON.match(line):
         if fu.word_count(m["outlet"]) <= 6 and not find_date(m["outlet"]):
@@ -244,7 +218,7 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
         for near in lines[max(0, i - 1) : i]:  # "Helena Okafor and Tom Ridley" above the date
             if not meta.authors and not _headline_like_title(near, meta):
                 meta.authors.extend(_bare_byline(near))
-    masthead = _find_masthead(lines, furniture)
+    masthead = find_masthead(lines, furniture, META_MARK)
     if meta.outlet is None and masthead:
         meta.outlet = masthead[1]
     for line in lines if meta.outlet is None else ():
@@ -267,7 +241,7 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
     if not parts:
         return
     last = parts[-1]
-    while len(last) >= 2 and (_org_name(last[0]) or _masthead(last[0], last[1], furniture)):
+    while len(last) >= 2 and (_org_name(last[0]) or is_masthead(last[0], last[1], furniture)):
         last = last[1:]  # a committee or site name above the headline
     for line in last:
         if meta.title is None:
@@ -327,81 +301,4 @@ def _bare_byline(line: str) -> list[str]:
 def _org_name(line: str) -> bool:
     """A Title Case organisation name ("Public Administration Committee")."""
     words = line.split()
-    return _title_cased(words) and words[-1].lower() in ORG_HEAD_WORDS
-
-
-def _title_cased(words: list[str]) -> bool:
-    return bool(words) and all(w[0].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words)
-
-
-def _masthead(first: str, second: str, furniture: fu.FurnitureMemo) -> bool:
-    """A short publication name right above the headline: a press word, capitals, or a
-    Title Case name above a longer sentence-case headline."""
-    name = _masthead_name(first, furniture)
-    if name is None:
-        return False
-    if OUTLET_WORDS.search(first) or first.isupper():
-        return True
-    words = name.split()
-    return fu.word_count(second) > len(words) and not second.istitle()
-
-
-def _masthead_name(line: str, furniture: fu.FurnitureMemo) -> str | None:
-    """The publication's name from a masthead line ("WESTMINSTER WIRE — news",
-    "BBC Homepage"), if it is one."""
-    name = MASTHEAD_TAGLINE.split(line)[0].strip()
-    name = MASTHEAD_NAV_TAIL.sub("", name).strip()
-    words = name.split()
-    if not words or len(words) > MASTHEAD_MAX_WORDS or KICKER.match(name) or furniture[name]:
-        return None
-    if not _title_cased(words) or (len(words) == 1 and not (name.isupper() or "." in name)):
-        return None  # a single ordinary word is a menu entry, not a name
-    return _title_case(name) if name.isupper() and len(name) > 5 and "." not in name else name
-
-
-def _find_masthead(lines: list[str], furniture: fu.FurnitureMemo) -> tuple[str, str] | None:
-    """The site's name: the page's first real line when it reads as a name, else the first
-    early line that is plainly one (a press word, capitals, a domain, a tagline after it)."""
-    real = [ln for ln in lines[:MASTHEAD_SCAN_LINES] if ln != META_MARK]
-    first = next((ln for ln in real if not furniture[ln] or "|" in ln), None)
-    if first is not None and (
-        name := _masthead_name(first, furniture) or _nav_masthead(first, furniture)
-    ):
-        return first, name
-    for line in real:
-        name = _masthead_name(line, furniture)
-        plain = name and (
-            OUTLET_WORDS.search(name)
-            or name.isupper()
-            or "." in name
-            or MASTHEAD_TAGLINE.search(line)
-        )
-        if name and plain:
-            return line, name
-    return None
-
-
-def _nav_masthead(line: str, furniture: fu.FurnitureMemo) -> str | None:
-    """The first entry of a navigation bar that opens the page: "Civil Service World | News"."""
-    entries = [e.strip() for e in line.split("|")]
-    if len(entries) < 3:
-        return None
-    return _masthead_name(entries[0], furniture)
-
-
-def _title_case(name: str) -> str:
-    return " ".join(
-        w.lower() if i and w.lower() in TITLE_CASE_SMALL_WORDS else w.capitalize()
-        for i, w in enumerate(name.split())
-    )
-
-
-def _copyright_outlet(line: str) -> str | None:
-    """The publication in a copyright line, unless it names a corporate owner."""
-    m = COPYRIGHT.match(line)
-    if not m:
-        return None
-    name = COMPANY_SUFFIX.sub("", re.sub(r"\b(?:19|20)\d{2}\b", "", m["name"])).strip(" ,.-")
-    if not name or OWNER_WORDS.search(name) or fu.word_count(name) > MASTHEAD_MAX_WORDS:
-        return None
-    return name
+    return title_cased(words) and words[-1].lower() in ORG_HEAD_WORDS
