@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from whitehall_cli import org_context
+from whitehall_cli import org_context, org_lexicon
 from whitehall_cli import organisations as orgs
 from whitehall_cli.entity_backrefs import find_back_references
 from whitehall_cli.entity_kin import find_relatives, note_sexes, sex_of_form
@@ -67,7 +67,7 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     segs = _segments(doc)
     # 1. bodies and works from the lexicon and from head words
     for seg in segs:
-        spans = orgs.lexicon_spans(seg.text, seg.toks, lex, seg.caps, seg.words)
+        spans = org_lexicon.lexicon_spans(seg.text, seg.toks, lex, seg.caps, seg.words)
         if not seg.title_case:
             spans += orgs.head_word_spans(seg.text, seg.toks, set(), seg.words, seg.caps)
             spans += orgs.work_spans(seg.text, seg.toks, set(), seg.words, seg.caps)
