@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from whitehall_cli import index_build as ib
-from whitehall_cli import load
+from whitehall_cli import index_open, load
 from whitehall_cli import store_schema as ss
 from whitehall_cli.entity_tokens import word_forms
 from whitehall_cli.errors import AmbiguousDoc, NotFound
@@ -307,6 +307,21 @@ def test_unchanged_corpus_is_not_reparsed(corpus: load.Corpus, parsed_ids: list[
     with Index.open(corpus) as ix:
         assert ix.parsed == 0
     assert parsed_ids == []
+
+
+def test_counts_after_refreshes_match_a_full_count(corpus: load.Corpus) -> None:
+    # a refresh adds what the touched articles' counts became to the stored counts; after
+    # an addition, a change, a removal and an unreadable file they must equal a recount
+    Index.open(corpus).close()
+    write(corpus.root, "new.txt", article("New leak inquiry", ["An inquiry.", "Another."]))
+    write(corpus.root, "code.txt", article("Ministerial code revamp urged", ["Changed."]))
+    (corpus.root / "leaks.txt").unlink()
+    (corpus.root / "empty.txt").write_bytes(b"")
+    with Index.open(corpus, scan=True) as ix:
+        assert ix.parsed == 3
+        stored = {k: ix._meta_count(k) for k in index_open.COUNTS}
+        assert stored == index_open._counts_of(ix.conn, None)
+        assert stored["documents"] == 3 and stored["problems"] == 1 and stored["files"] == 4
 
 
 def test_added_file_is_parsed_alone(corpus: load.Corpus, parsed_ids: list[str]) -> None:
