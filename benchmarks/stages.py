@@ -122,6 +122,5 @@ def main() -> None:
         sys.exit(1 if changed else 0)
 
 
-
 if __name__ == "__main__":
     main()

@@ -1102,8 +1102,25 @@ _THE_TITLE = re.compile(
 )
 _TITLE_TEXT = st.lists(
     st.sampled_from(
-        ["the", "The", "lathe", "minister", "vice", "chancellor", "ex", "-", " ", "_", "'s",
-         "secretaryX", "co-founder", "new", ",", "the the", "x"]
+        [
+            "the",
+            "The",
+            "lathe",
+            "minister",
+            "vice",
+            "chancellor",
+            "ex",
+            "-",
+            " ",
+            "_",
+            "'s",
+            "secretaryX",
+            "co-founder",
+            "new",
+            ",",
+            "the the",
+            "x",
+        ]
     ),
     max_size=12,
 ).map("".join)
@@ -1115,5 +1132,7 @@ def test_definite_titles_are_where_the_pattern_finds_them(text: str) -> None:
 
 
 def test_definite_titles_in_a_sentence() -> None:
-    text = "Bathe ministers; the minister, the vice-chancellor and the ex-minister met the newsdesk."
-    assert [text[i:i + 8] for i in _definite_titles(text)] == ["the mini", "the vice", "the ex-m"]
+    text = (
+        "Bathe ministers; the minister, the vice-chancellor and the ex-minister met the newsdesk."
+    )
+    assert [text[i : i + 8] for i in _definite_titles(text)] == ["the mini", "the vice", "the ex-m"]

@@ -241,8 +241,27 @@ def test_html_with_a_malformed_marked_section_still_reads(section: str) -> None:
 
 # Pieces of markup, well- and ill-formed, for pages no one should be able to break the parser with.
 _MARKUP = st.sampled_from(
-    ["<p>", "</p>", "<![", "<!", "<!--", "-->", "]]>", ">", "<", "<meta content='x'>",
-     "<script>", "</script>", "&amp;", "&#", "Leaks", " said.", "\n", "<title>", "<br/>"]
+    [
+        "<p>",
+        "</p>",
+        "<![",
+        "<!",
+        "<!--",
+        "-->",
+        "]]>",
+        ">",
+        "<",
+        "<meta content='x'>",
+        "<script>",
+        "</script>",
+        "&amp;",
+        "&#",
+        "Leaks",
+        " said.",
+        "\n",
+        "<title>",
+        "<br/>",
+    ]
 )
 
 

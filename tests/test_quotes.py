@@ -763,5 +763,12 @@ def test_word_set_is_what_the_key_word_pattern_finds(text: str) -> None:
 def test_word_set_of_a_sentence() -> None:
     lower = "the union's general-secretary -- and co-founder -- said: “no”".lower()
     assert word_set(lower) == {
-        "the", "union", "s", "general-secretary", "and", "co-founder", "said", "no"
+        "the",
+        "union",
+        "s",
+        "general-secretary",
+        "and",
+        "co-founder",
+        "said",
+        "no",
     }

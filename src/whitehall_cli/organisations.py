@@ -172,7 +172,7 @@ def _comma_list_end(toks: list[Tok], i: int, j: int, taken: set[int]) -> int:
 
 
 def _comma_list(toks: list[Tok], j: int, taken: set[int]) -> tuple[int, int] | None:
-    """", Word Word, Word and Word Word" read from the comma before token `j`: the index of
+    """ ", Word Word, Word and Word Word" read from the comma before token `j`: the index of
     its "and" and the end of the capitalised words after it, or None."""
     n = len(toks)
     k = j
