@@ -12,8 +12,9 @@ from conftest import DATA, gold_records
 from hypothesis import given
 from hypothesis import strategies as st
 
-from whitehall_cli import furniture as fu
-from whitehall_cli import header, load, masthead
+from whitehall_cli import header, masthead
+from whitehall_cli.load import decoding
+from whitehall_cli.load import furniture as fu
 from whitehall_cli.parse import _suffix, parse_text
 
 GOLD = {g["file"]: g for g in gold_records()}
@@ -269,7 +270,7 @@ _MARKUP = st.sampled_from(
 def test_any_html_gives_a_document(text: str) -> None:
     try:
         doc = parse_text(text, "x", "a.html")
-    except load.Unreadable:
+    except decoding.Unreadable:
         return
     assert isinstance(doc.paragraphs, tuple)
 
@@ -484,9 +485,9 @@ def test_binary_sniff_counts_control_characters_as_the_regex_does() -> None:
     alphabet = ["a", "\u00e9", "\u2019", "\x00", "\x07", "\t", "\n", "\x0b", "\x1f", "\x7f", "\x85"]
     for _ in range(500):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 300)))
-        head = text[: load.SNIFF_BYTES]
+        head = text[: decoding.SNIFF_BYTES]
         expected = len(control.findall(head)) > max(8, len(head) // 20)
-        assert load._looks_binary(text) == expected
+        assert decoding._looks_binary(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from whitehall_cli import furniture as fu
 from whitehall_cli.dates import date_line, find_date
+from whitehall_cli.load import furniture as fu
 from whitehall_cli.masthead import (
     KICKER,
     OUTLET_WORDS,

@@ -93,13 +93,15 @@ def pipeline_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     # switching the body lexicon off or on changes what the index holds too
     parts = [ss.SCHEMA_VERSION, f"WH_NO_LEXICON={os.environ.get('WH_NO_LEXICON', '')}"]
-    folders = [here, here / "lexicon"]
+    folders = [here, here / "lexicon", here / "load"]
     for folder in folders:
         with contextlib.suppress(OSError), os.scandir(folder) as it:
             for e in sorted(it, key=lambda e: e.name):
                 stem, _, suffix = e.name.rpartition(".")
                 if folder is here and (suffix != "py" or stem in NOT_PIPELINE):
                     continue
+                if suffix not in ("py", "tsv", "txt"):
+                    continue  # __pycache__ and the like: not code, and their times move
                 with contextlib.suppress(OSError):
                     st = e.stat()
                     parts.append(f"{e.name}:{st.st_size}:{st.st_mtime_ns}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from whitehall_cli import furniture as fu
+from whitehall_cli.load import furniture as fu
 
 # A masthead (publication name above the headline) has at most this many words.
 MASTHEAD_MAX_WORDS = 5

@@ -11,11 +11,12 @@ import os
 import re
 from pathlib import Path
 
-from whitehall_cli import furniture as fu
 from whitehall_cli.dates import DATE_LABEL, date_line
-from whitehall_cli.formats import to_plain_lines
 from whitehall_cli.header import META_MARK, Meta, read_header, take_labelled
-from whitehall_cli.load import SourceFile, read_text
+from whitehall_cli.load import furniture as fu
+from whitehall_cli.load.corpus import SourceFile
+from whitehall_cli.load.decoding import read_text
+from whitehall_cli.load.formats import to_plain_lines
 from whitehall_cli.models import Document
 
 # Words long enough for a line to open the body (shorter sentences may be headline questions).

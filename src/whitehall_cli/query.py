@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from whitehall_cli.dates import find_date
 from whitehall_cli.errors import BadQuery, CorpusNotFound, NotFound
 from whitehall_cli.index import Index
-from whitehall_cli.load import resolve_corpus
+from whitehall_cli.load.corpus import resolve_corpus
 from whitehall_cli.models import Body, BodyRef, DocLink, DocRow, Document, Person, PersonRef, Quote
 
 if TYPE_CHECKING:

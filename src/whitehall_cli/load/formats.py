@@ -1,4 +1,4 @@
-"""Stage 1a: each file format to plain lines of text.
+"""Each file format to plain lines of text.
 
 Plain text is split into lines; hard-wrapped paragraphs are joined again. Markdown loses
 its markup (front matter becomes labelled lines the parser knows: "Title: ...", "By ...").

@@ -1,4 +1,4 @@
-"""Stage 1b: tell an article's own lines from page furniture.
+"""Tell an article's own lines from page furniture.
 
 Saved web pages carry menus, breadcrumbs, teaser headlines of other articles, share and
 sign-up prompts, photo credits, tag lists, numbered link lists, footers with addresses and
