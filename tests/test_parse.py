@@ -12,10 +12,10 @@ from conftest import DATA, gold_records
 from hypothesis import given
 from hypothesis import strategies as st
 
-from whitehall_cli import header, masthead
 from whitehall_cli.load import decoding
 from whitehall_cli.load import furniture as fu
-from whitehall_cli.parse import _suffix, parse_text
+from whitehall_cli.parse import header, masthead
+from whitehall_cli.parse.article import _suffix, parse_text
 
 GOLD = {g["file"]: g for g in gold_records()}
 

@@ -1,4 +1,4 @@
-"""Stage 2a (the masthead): which publication a page comes from, from its own lines.
+"""The masthead: which publication a page comes from, from its own lines.
 
 A saved page names its publication in a masthead above the headline ("Civil Service World",
 "WESTMINSTER WIRE - news", "BBC Homepage"), as the first entry of a navigation bar, or in a

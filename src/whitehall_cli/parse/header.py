@@ -1,4 +1,4 @@
-"""Stage 2b: a page's header and labelled lines: headline, standfirst, byline, date, outlet
+"""A page's header and labelled lines: headline, standfirst, byline, date, outlet
 (the masthead's name comes from `masthead`) and address.
 
 A saved page reads top to bottom as: furniture, a header (masthead, kicker, headline,
@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from whitehall_cli.dates import date_line, find_date
 from whitehall_cli.load import furniture as fu
-from whitehall_cli.masthead import (
+from whitehall_cli.parse.dates import date_line, find_date
+from whitehall_cli.parse.masthead import (
     KICKER,
     OUTLET_WORDS,
     copyright_outlet,

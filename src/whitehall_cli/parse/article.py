@@ -1,4 +1,4 @@
-"""Stage 2: article text -> Document (title, standfirst, date, outlet, authors, url, body).
+"""Article text -> Document (title, standfirst, date, outlet, authors, url, body).
 
 The body starts at the first line that reads as prose (a sentence of some length); what
 stands above it is the header (`header.read_header`). Below, prose lines are kept, letters
@@ -11,13 +11,13 @@ import os
 import re
 from pathlib import Path
 
-from whitehall_cli.dates import DATE_LABEL, date_line
-from whitehall_cli.header import META_MARK, Meta, read_header, take_labelled
 from whitehall_cli.load import furniture as fu
 from whitehall_cli.load.corpus import SourceFile
 from whitehall_cli.load.decoding import read_text
 from whitehall_cli.load.formats import to_plain_lines
 from whitehall_cli.models import Document
+from whitehall_cli.parse.dates import DATE_LABEL, date_line
+from whitehall_cli.parse.header import META_MARK, Meta, read_header, take_labelled
 
 # Words long enough for a line to open the body (shorter sentences may be headline questions).
 BODY_MIN_WORDS = 8
