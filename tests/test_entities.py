@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from scoring import body_hit, norm, person_forms, same_name  # noqa: F401
 
 from whitehall_cli.entities import find_cast, merge_bodies, merge_people
-from whitehall_cli.entity_backrefs import TITLE_WORDS, _definite_titles
-from whitehall_cli.lexicon import parse_rows
+from whitehall_cli.entities.back_references import TITLE_WORDS, _definite_titles
+from whitehall_cli.entities.body_lexicon import parse_rows
 from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, PersonRef
 from whitehall_cli.parse import parse_text
 
@@ -742,7 +742,7 @@ def test_lexicon_rows_are_well_formed() -> None:
 
 def test_wh_no_lexicon_env_switches_the_lexicon_off() -> None:
     code = (
-        "from whitehall_cli.entities import find_cast, USE_LEXICON\n"
+        "from whitehall_cli.entities.cast import find_cast, USE_LEXICON\n"
         "from whitehall_cli.models import Document\n"
         "d = Document('x', '/x', None, None, None, None, (), None, ('Demos won.',))\n"
         "print(USE_LEXICON, [b.name for b in find_cast(d).bodies])\n"

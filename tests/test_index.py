@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from whitehall_cli import index_build as ib
 from whitehall_cli import index_open, load
 from whitehall_cli import store_schema as ss
-from whitehall_cli.entity_tokens import word_forms
+from whitehall_cli.entities.tokens import word_forms
 from whitehall_cli.errors import AmbiguousDoc, NotFound
 from whitehall_cli.index import Index, cache_dir, index_path
 from whitehall_cli.models import Analysis, BodyRef, Cast, Document, PersonRef, Quote

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from whitehall_cli import index_build as ib
 from whitehall_cli import load, search_query, store_schema
 from whitehall_cli import search as search_mod
-from whitehall_cli.entity_tokens import word_forms
+from whitehall_cli.entities.tokens import word_forms
 from whitehall_cli.errors import BadQuery
 from whitehall_cli.index import Index
 from whitehall_cli.models import Analysis, Cast, Document

@@ -3,19 +3,16 @@
 Two sources here, longest span winning: the curated lexicon (`lexicon/bodies.tsv`, optional)
 and capitalised phrases built on an organisation head word ("Institute of Regulation",
 "Office for Civic Integrity"). Bodies shown only by the words around them ("the FDA union")
-are in `org_context`. Acronyms are tied to a body by the caller when the text defines them in
+are in `body_context`. Acronyms are tied to a body by the caller when the text defines them in
 brackets or when their letters are the initials of a body already named.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from whitehall_cli.entity_tokens import CONNECTORS, WORD, Tok, joined
-from whitehall_cli.names import GIVEN_NAMES, HONORIFICS
-from whitehall_cli.org_words import (
+from whitehall_cli.entities.body_words import (
     ACTION_VERBS,
     CROWN_PREFIXES,
     GENERIC_BODY_NAMES,
@@ -31,6 +28,9 @@ from whitehall_cli.org_words import (
     UNION_APPOSITIONS,
     WORK_HEADS,
 )
+from whitehall_cli.entities.person_words import GIVEN_NAMES, HONORIFICS
+from whitehall_cli.entities.records import Span
+from whitehall_cli.entities.tokens import CONNECTORS, WORD, Tok, joined
 
 # Words that open a clause and so never start a body's name ("If the Cabinet Office ...").
 CLAUSE_OPENERS = frozenset(
@@ -70,20 +70,6 @@ CONTEXT_WORDS = frozenset(
     for w in phrase.split()
     if w not in ("which", "the", "for", "general", "chief", "assistant", "national", "trade")
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """One body or work found in one text: words i..j-1, canonical name, kind, form."""
-
-    i: int
-    j: int
-    start: int
-    end: int
-    form: str
-    name: str
-    kind: str  # a body kind, or "work"
-    rank: int = 0  # 0 lexicon, 1 head word, 2 context; lower wins a tie
 
 
 def cap_run(toks: list[Tok], i: int, taken: set[int]) -> int:

@@ -1,14 +1,41 @@
-"""Working records of the entities stage: one text with what has been found in it, and the
-people, bodies and works gathered over the article before they become frozen refs."""
+"""Working records of the entities stage: what the finders report (`Span`, a body or work;
+`NameHit`, a full name), one text with what has been found in it (`Seg`), and the people,
+bodies and works gathered over the article before they become frozen refs."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from whitehall_cli.entity_tokens import Tok
-from whitehall_cli.organisations import Span
-from whitehall_cli.people import NameHit
+from whitehall_cli.entities.tokens import Tok
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One body or work found in one text: words i..j-1, canonical name, kind, form."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    form: str
+    name: str
+    kind: str  # a body kind, or "work"
+    rank: int = 0  # 0 lexicon, 1 head word, 2 context; lower wins a tie
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A full name in one text: words i..j-1 of the name, the form as written, evidence."""
+
+    i: int  # first word of the form (the honorific, if any)
+    j: int
+    start: int
+    end: int
+    form: str
+    name: str  # canonical: the name without honorifics or possessive
+    strong: bool  # a given name, honorific or context says this is a person
+    definite: bool = False  # "the" right before, no given name: "the Fast Stream" is no person
 
 
 @dataclass

@@ -1,14 +1,14 @@
-"""Stage 3: the people, bodies and works one article names, with every mention of each.
+"""The people, bodies and works one article names, with every mention of each.
 
 `find_cast(doc)` reads the title, the standfirst and the body paragraphs (already cleaned of
 page furniture) and returns a `Cast`. Bylined authors are metadata: they are listed only when
-the story text names them. `merge_people` and `merge_bodies` (in `entity_merge`) give the
-corpus-wide identities.
+the story text names them.
 
-Helpers, in the order find_cast uses them: `entity_tokens` (words), `organisations` and
-`org_context` (bodies and works), `people` (names and roles around them), `entity_kin`
-("his wife Janet"), `entity_works` (works named by a phrase), `entity_roles` (roles and ties),
-`entity_backrefs` ("the cabinet secretary" refers back to the person in focus).
+The steps, in order: words (`tokens`); bodies and works from the lexicon (`body_lexicon`)
+and from their own words (`bodies`); full names (`people`) and relatives named by given name
+("his wife Janet", `kin`); bodies shown by the words around them ("the FDA union",
+`body_context`); works named by a phrase (`works`); acronyms; every mention (`mentions`);
+roles and ties (`roles`); roles that refer back ("the cabinet secretary", `back_references`).
 """
 
 from __future__ import annotations
@@ -16,30 +16,32 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from whitehall_cli import org_context, org_lexicon
-from whitehall_cli import organisations as orgs
-from whitehall_cli.entity_backrefs import find_back_references
-from whitehall_cli.entity_kin import find_relatives, note_sexes, sex_of_form
-from whitehall_cli.entity_merge import merge_bodies, merge_people
-from whitehall_cli.entity_parts import PersonAcc, Seg, ThingAcc, add_once, as_written
-from whitehall_cli.entity_roles import find_authors, find_roles
-from whitehall_cli.entity_tokens import Tok, is_title_case, joined, read_words
-from whitehall_cli.entity_works import noun_works, titled_works, unpublished_works
-from whitehall_cli.lexicon import lexicon_disabled
-from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, Mention, PersonRef, WorkRef
-from whitehall_cli.names import (
-    DATE_CONTEXT,
+from whitehall_cli.entities import body_context, body_lexicon
+from whitehall_cli.entities.back_references import find_back_references
+from whitehall_cli.entities.bodies import (
+    acronym_of,
+    choose,
+    head_word_spans,
+    looks_like_acronym,
+    work_spans,
+)
+from whitehall_cli.entities.body_lexicon import lexicon_disabled
+from whitehall_cli.entities.body_words import GENERIC_INSTITUTIONS
+from whitehall_cli.entities.kin import find_relatives, note_sexes
+from whitehall_cli.entities.mentions import find_mentions, plain_form
+from whitehall_cli.entities.people import find_names
+from whitehall_cli.entities.person_words import (
     INVERTED_SPEECH_VERBS,
-    NON_FIRST_NAME_WORDS,
     PEER_TITLES,
     ROLE_HEADS,
     SPEECH_VERBS,
     SURNAME_HONORIFICS,
 )
-from whitehall_cli.org_words import GENERIC_INSTITUTIONS
-from whitehall_cli.people import find_names
-
-__all__ = ["find_cast", "merge_bodies", "merge_people"]
+from whitehall_cli.entities.records import PersonAcc, Seg, Span, ThingAcc, add_once, as_written
+from whitehall_cli.entities.roles import find_authors, find_roles
+from whitehall_cli.entities.tokens import Tok, is_title_case, joined, read_words
+from whitehall_cli.entities.works import noun_works, titled_works, unpublished_works
+from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, Mention, PersonRef, WorkRef
 
 # Read once: WH_NO_LEXICON=1 runs recognition without the curated lexicon.
 USE_LEXICON = not lexicon_disabled()
@@ -67,11 +69,11 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     segs = _segments(doc)
     # 1. bodies and works from the lexicon and from head words
     for seg in segs:
-        spans = org_lexicon.lexicon_spans(seg.text, seg.toks, lex, seg.caps, seg.words)
+        spans = body_lexicon.lexicon_spans(seg.text, seg.toks, lex, seg.caps, seg.words)
         if not seg.title_case:
-            spans += orgs.head_word_spans(seg.text, seg.toks, set(), seg.words, seg.caps)
-            spans += orgs.work_spans(seg.text, seg.toks, set(), seg.words, seg.caps)
-        seg.spans = orgs.choose(spans)
+            spans += head_word_spans(seg.text, seg.toks, set(), seg.words, seg.caps)
+            spans += work_spans(seg.text, seg.toks, set(), seg.words, seg.caps)
+        seg.spans = choose(spans)
         seg.taken = {k for s in seg.spans for k in range(s.i, s.j)}
     # 2. full names
     for seg in segs:
@@ -83,15 +85,15 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     for seg in segs:
         if seg.title_case:
             continue
-        extra = org_context.context_spans(seg.text, seg.toks, seg.taken, seg.words, seg.caps)
-        if not lex and not seg.words.isdisjoint(org_context.PARTY_FIRSTS):
+        extra = body_context.context_spans(seg.text, seg.toks, seg.taken, seg.words, seg.caps)
+        if not lex and not seg.words.isdisjoint(body_context.PARTY_FIRSTS):
             taken = seg.taken | {k for s in extra for k in range(s.i, s.j)}
-            extra += org_context.party_spans(seg.text, seg.toks, taken, seg.caps)
+            extra += body_context.party_spans(seg.text, seg.toks, taken, seg.caps)
         seg.spans = sorted(seg.spans + extra, key=lambda s: s.start)
         seg.taken |= {k for s in extra for k in range(s.i, s.j)}
     bodies, works = _collect_things(segs)
     _acronyms(segs, bodies)
-    mentions = _mentions(segs, people, bodies, works)
+    mentions = find_mentions(segs, people, bodies, works)
     find_roles(segs, people, bodies, mentions)
     find_back_references(segs, people, mentions)
     find_authors(segs, works, mentions)
@@ -106,7 +108,7 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     for w in works.values():  # "HMRC internal note": the author's shortest form as written
         if w.phrase and w.author:
             short = min(seen.get(w.author, []), key=len, default=named.get(w.author, w.author))
-            named[w.name] = f"{_plain_form(short)} {w.phrase}"
+            named[w.name] = f"{plain_form(short)} {w.phrase}"
     return Cast(
         people=tuple(
             PersonRef(
@@ -210,11 +212,9 @@ def _collect_things(segs: list[Seg]) -> tuple[dict[str, ThingAcc], dict[str, Thi
             add_once(thing.forms, s.name)
             add_once(thing.forms, s.form)
     for name in list(bodies):
-        if orgs.looks_like_acronym(name):
+        if looks_like_acronym(name):
             full = [
-                b
-                for b in bodies.values()
-                if b.name != name and name.upper() in orgs.acronym_of(b.name)
+                b for b in bodies.values() if b.name != name and name.upper() in acronym_of(b.name)
             ]
             if len(full) == 1:
                 for f in bodies[name].forms:
@@ -222,7 +222,7 @@ def _collect_things(segs: list[Seg]) -> tuple[dict[str, ThingAcc], dict[str, Thi
                 del bodies[name]
                 for seg in segs:
                     seg.spans = [
-                        orgs.Span(s.i, s.j, s.start, s.end, s.form, full[0].name, s.kind, s.rank)
+                        Span(s.i, s.j, s.start, s.end, s.form, full[0].name, s.kind, s.rank)
                         if s.name == name
                         else s
                         for s in seg.spans
@@ -231,7 +231,7 @@ def _collect_things(segs: list[Seg]) -> tuple[dict[str, ThingAcc], dict[str, Thi
     return bodies, works
 
 
-def _in_title_of(toks: list[Tok], s: orgs.Span) -> bool:
+def _in_title_of(toks: list[Tok], s: Span) -> bool:
     """ "the head of the civil service": an institution named only inside a person's title
     describes the person (who may speak), it does not act itself."""
     if s.name not in GENERIC_INSTITUTIONS or s.i < 2:
@@ -247,7 +247,7 @@ def _acronyms(segs: list[Seg], bodies: dict[str, ThingAcc]) -> None:
     initials: dict[str, str] = {}
     for b in bodies.values():
         for f in b.forms:
-            for key in orgs.acronym_of(f):
+            for key in acronym_of(f):
                 if len(key) >= 2:
                     initials.setdefault(key, b.name)
     for seg in segs:
@@ -264,16 +264,14 @@ def _acronyms(segs: list[Seg], bodies: dict[str, ThingAcc]) -> None:
                 owner = before.name if before else None
             if not t.base.isalpha():
                 continue  # "(CSA0019)": a bracketed code is a reference, not a short name
-            if owner is None and (k in seg.taken or not orgs.looks_like_acronym(t.base)):
+            if owner is None and (k in seg.taken or not looks_like_acronym(t.base)):
                 continue
             if owner is not None and k in seg.taken:
                 seg.spans = [s for s in seg.spans if not s.i <= k < s.j]
             owner = owner or initials.get(t.base.upper())
             if owner and owner in bodies:
                 add_once(bodies[owner].forms, t.base)
-                new.append(
-                    orgs.Span(k, k + 1, t.start, t.end, t.base, owner, bodies[owner].kind, 3)
-                )
+                new.append(Span(k, k + 1, t.start, t.end, t.base, owner, bodies[owner].kind, 3))
                 seg.taken.add(k)
         if new:
             seg.spans = sorted(seg.spans + new, key=lambda s: s.start)
@@ -293,110 +291,8 @@ def _fold_aliases(segs: list[Seg], bodies: dict[str, ThingAcc]) -> None:
         del bodies[name]
         for seg in segs:
             seg.spans = [
-                orgs.Span(s.i, s.j, s.start, s.end, s.form, into, bodies[into].kind, s.rank)
+                Span(s.i, s.j, s.start, s.end, s.form, into, bodies[into].kind, s.rank)
                 if s.name == name
                 else s
                 for s in seg.spans
             ]
-
-
-def _surname_ok(toks: list[Tok], k: int) -> bool:
-    """A bare capitalised word is a surname here, not a month or a common word."""
-    t = toks[k]
-    if t.base not in NON_FIRST_NAME_WORDS:
-        return True
-    if k and toks[k - 1].text.lower() in DATE_CONTEXT:
-        return False
-    if k + 1 < len(toks) and toks[k + 1].text[:1].isdigit():
-        return False
-    return not t.initial or t.possessive or (k + 1 < len(toks) and toks[k + 1].text.islower())
-
-
-# Honorifics used with the given name alone once the full name is known ("Sir Keir").
-STYLED_HONORIFICS = frozenset({"Sir", "Dame"})
-
-
-def _mentions(
-    segs: list[Seg],
-    people: dict[str, PersonAcc],
-    bodies: dict[str, ThingAcc],
-    works: dict[str, ThingAcc],
-) -> list[Mention]:
-    """Every mention in text order; bare surnames resolved to the latest matching person."""
-    by_surname: dict[str, list[str]] = {}
-    for name in people:
-        by_surname.setdefault(name.split()[-1], []).append(name)
-    for name, p in people.items():
-        if p.given_key:  # "his wife Janet": a later bare "Janet" is her
-            by_surname.setdefault(name.split()[0], [name])
-    styled: dict[str, str] = {}  # "Dame Helen" is Dame Helen Marsh: a knight or dame's style
-    for seg in segs:
-        for h in seg.names:
-            w = h.form.split()
-            if len(w) >= 3 and w[0] in STYLED_HONORIFICS and h.name in people:
-                styled.setdefault(w[1], h.name)
-    out: list[Mention] = []
-    last_seen: dict[str, int] = {}
-    order = 0
-    for seg in segs:
-        items: list[tuple[int, int, str, str, str]] = []
-        for s in seg.spans:
-            kind = "document" if s.kind == "work" else "body"
-            items.append((s.start, s.end, s.name, kind, s.form))
-        name_toks: set[int] = set()
-        for h in seg.names:
-            items.append((h.start, h.end, h.name, "person", h.form))
-            name_toks.update(range(h.i, h.j))
-        for k in seg.caps:
-            t = seg.toks[k]
-            if k in name_toks or k in seg.taken:
-                continue
-            if (
-                t.base in styled
-                and k
-                and seg.toks[k - 1].base in STYLED_HONORIFICS
-                and joined(seg.toks, k)
-                and (
-                    k + 1 >= len(seg.toks) or not seg.toks[k + 1].cap or not joined(seg.toks, k + 1)
-                )
-            ):
-                start = seg.toks[k - 1].start
-                items.append((start, t.end, styled[t.base], "person", seg.text[start : t.end]))
-                continue
-            if t.base not in by_surname:
-                continue
-            if not _surname_ok(seg.toks, k):
-                continue
-            start = t.start
-            if k and seg.toks[k - 1].base in SURNAME_HONORIFICS and joined(seg.toks, k):
-                start = seg.toks[k - 1].start
-            items.append((start, t.end, "", "surname", seg.text[start : t.end]))
-        for start, end, name, kind, form in sorted(items):
-            order += 1
-            if kind == "surname":
-                cands = by_surname[form.split()[-1]]
-                sex = sex_of_form(form)  # "Mrs Doherty": not the husband
-                cands = [c for c in cands if not (sex and people[c].sex not in ("", sex))] or cands
-                name = max(cands, key=lambda c: (last_seen.get(c, -1), -cands.index(c)))
-                kind = "person"
-            if kind == "person":
-                last_seen[name] = order
-                p = people[name]
-                add_once(p.forms, form)
-                p.count += 1
-            out.append(Mention(name, kind, form, seg.location, seg.paragraph, start, end))
-    for p in people.values():
-        if p.name not in p.forms:
-            p.forms.insert(0, p.name)
-    for b in list(bodies.values()) + list(works.values()):
-        b.forms = list(dict.fromkeys(_plain_form(f) for f in b.forms))
-    return out
-
-
-def _plain_form(form: str) -> str:
-    """A body's form without a leading "the" ("the IfG" -> "IfG"), except where the name is a
-    common noun that needs it ("the government", "the civil service")."""
-    if not form.lower().startswith("the "):
-        return form
-    rest = form[4:]
-    return f"the {rest}" if rest[:1].islower() else rest

@@ -10,10 +10,8 @@ the caller, against the full names found in the whole article.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
-from whitehall_cli.entity_tokens import Tok, joined
-from whitehall_cli.names import (
+from whitehall_cli.entities.person_words import (
     GIVEN_NAMES,
     HONORIFICS,
     INVERTED_SPEECH_VERBS,
@@ -28,6 +26,8 @@ from whitehall_cli.names import (
     ROLE_OPENERS,
     SPEECH_VERBS,
 )
+from whitehall_cli.entities.records import NameHit
+from whitehall_cli.entities.tokens import Tok, joined
 
 # Most words in a personal name (given names, particles and surname).
 MAX_NAME_WORDS = 5
@@ -53,20 +53,6 @@ CONJUNCTIONS = frozenset(("and", "or", "but", "nor", *ROLE_DROPPED_PREFIXES))
 DETERMINERS = frozenset(("the", "its", "his", "her", "their", "our"))
 # Punctuation in a gap that ends an apposition.
 CLAUSE_END = frozenset(',.;:!?"\u201c\u201d()\u2013\u2014')
-
-
-@dataclass(frozen=True, slots=True)
-class NameHit:
-    """A full name in one text: words i..j-1 of the name, the form as written, evidence."""
-
-    i: int  # first word of the form (the honorific, if any)
-    j: int
-    start: int
-    end: int
-    form: str
-    name: str  # canonical: the name without honorifics or possessive
-    strong: bool  # a given name, honorific or context says this is a person
-    definite: bool = False  # "the" right before, no given name: "the Fast Stream" is no person
 
 
 def _plain(word: str) -> str:

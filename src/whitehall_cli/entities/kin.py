@@ -6,15 +6,14 @@ so a later "Mrs Doherty" is Janet and "Mr Doherty" is Mark, and a bare "Janet" i
 
 from __future__ import annotations
 
-from whitehall_cli.entity_parts import PersonAcc, Seg
-from whitehall_cli.names import (
+from whitehall_cli.entities.person_words import (
     GENDERED_HONORIFICS,
     GIVEN_NAMES,
     KIN_PRONOUNS,
     NON_NAME_WORDS,
     RELATION_NOUNS,
 )
-from whitehall_cli.people import NameHit
+from whitehall_cli.entities.records import NameHit, PersonAcc, Seg
 
 # Most words between the person named and "his wife ..." ("Mark Doherty, 52, and his wife").
 MAX_KIN_DISTANCE = 8

@@ -4,16 +4,22 @@
 
 from __future__ import annotations
 
-from whitehall_cli.entity_tokens import Tok, joined
-from whitehall_cli.names import NATIONALITY_ENDINGS, NON_NAME_WORDS, PARTY_NAMES, PARTY_WORDS
-from whitehall_cli.org_words import (
+from whitehall_cli.entities.bodies import CONTEXT_WORDS, cap_run
+from whitehall_cli.entities.body_words import (
     GLUE_WORDS,
     KIND_NOUNS,
     ORG_ROLE_NOUNS,
     PEOPLE_NOUNS,
     UNION_APPOSITIONS,
 )
-from whitehall_cli.organisations import CONTEXT_WORDS, Span, cap_run
+from whitehall_cli.entities.person_words import (
+    NATIONALITY_ENDINGS,
+    NON_NAME_WORDS,
+    PARTY_NAMES,
+    PARTY_WORDS,
+)
+from whitehall_cli.entities.records import Span
+from whitehall_cli.entities.tokens import Tok, joined
 
 # Capitalised articles and determiners that open a sentence before a body's name.
 DETERMINERS = frozenset("A An The This That Its Their".split())

@@ -8,11 +8,15 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
-from whitehall_cli import organisations as orgs
-from whitehall_cli.entity_parts import Seg, ThingAcc, add_once
-from whitehall_cli.entity_tokens import joined
-from whitehall_cli.names import SPEECH_VERBS
-from whitehall_cli.org_words import DOCUMENT_NOUNS, TITLE_ONLY_NOUNS, UNPUBLISHED, WORK_NOUNS
+from whitehall_cli.entities.body_words import (
+    DOCUMENT_NOUNS,
+    TITLE_ONLY_NOUNS,
+    UNPUBLISHED,
+    WORK_NOUNS,
+)
+from whitehall_cli.entities.person_words import SPEECH_VERBS
+from whitehall_cli.entities.records import Seg, Span, ThingAcc, add_once
+from whitehall_cli.entities.tokens import joined
 
 # Nouns for documents that may be followed by their title.
 TITLE_NOUNS = frozenset(
@@ -66,9 +70,7 @@ def noun_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
                 w.author = owner.name if owner else person.name if person else None
             if owner is None:  # "the Government Security Classifications policy"
                 seg.spans = [s for s in seg.spans if not (start <= s.start and s.end <= t.end)]
-            seg.spans.append(
-                orgs.Span(a, k + 1, start, t.start + len(t.text), name, name, "work", 2)
-            )
+            seg.spans.append(Span(a, k + 1, start, t.start + len(t.text), name, name, "work", 2))
             seg.taken |= set(range(a, k + 1)) - {m for h in seg.names for m in range(h.i, h.j)}
         seg.spans.sort(key=lambda s: s.start)
 
@@ -115,7 +117,7 @@ def titled_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
                 ),
                 k + 1,
             )
-            seg.spans.append(orgs.Span(k, j, start, start + len(title), title, title, "work", 2))
+            seg.spans.append(Span(k, j, start, start + len(title), title, title, "work", 2))
         seg.spans.sort(key=lambda s: s.start)
 
 
@@ -141,6 +143,6 @@ def unpublished_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
             name = f"{author.name} {phrase}"
             w = works.setdefault(name, ThingAcc(name, "work", author=author.name, phrase=phrase))
             add_once(w.forms, phrase)
-            span = orgs.Span(k, k + 2, toks[k].start, toks[k + 1].end, phrase, name, "work", 2)
+            span = Span(k, k + 2, toks[k].start, toks[k + 1].end, phrase, name, "work", 2)
             seg.spans = sorted([*seg.spans, span], key=lambda s: s.start)
             seg.taken |= {k, k + 1}

@@ -14,10 +14,15 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
-from whitehall_cli.entity_parts import PersonAcc, Seg, add_once
-from whitehall_cli.entity_tokens import Tok, joined
+from whitehall_cli.entities.person_words import (
+    INVERTED_SPEECH_VERBS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    SPEECH_VERBS,
+)
+from whitehall_cli.entities.records import PersonAcc, Seg, add_once
+from whitehall_cli.entities.tokens import Tok, joined
 from whitehall_cli.models import Mention
-from whitehall_cli.names import INVERTED_SPEECH_VERBS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
 
 # Texts (title, standfirst, paragraphs) a back-reference may reach across to its person.
 MAX_SEGMENTS_BACK = 3

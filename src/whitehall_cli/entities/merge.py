@@ -16,8 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from whitehall_cli.entities.person_words import HONORIFICS
 from whitehall_cli.models import BodyRef, PersonRef
-from whitehall_cli.names import HONORIFICS
 
 # Honorifics stripped before comparing names (lower case).
 _HONORIFIC_KEYS = frozenset(h.lower() for h in HONORIFICS)

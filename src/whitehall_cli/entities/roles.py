@@ -11,12 +11,12 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
-from whitehall_cli.entity_parts import PersonAcc, Seg, ThingAcc, add_once
-from whitehall_cli.entity_tokens import Tok, joined
+from whitehall_cli.entities.body_words import ORG_HEADS
+from whitehall_cli.entities.people import role_after, roles_before
+from whitehall_cli.entities.person_words import ROLE_HEADS, ROLE_MODIFIERS
+from whitehall_cli.entities.records import PersonAcc, Seg, ThingAcc, add_once
+from whitehall_cli.entities.tokens import Tok, joined
 from whitehall_cli.models import Mention
-from whitehall_cli.names import ROLE_HEADS, ROLE_MODIFIERS
-from whitehall_cli.org_words import ORG_HEADS
-from whitehall_cli.people import role_after, roles_before
 
 # "the report, authored by X": the words that name who wrote a work.
 AUTHORED_BY = re.compile(

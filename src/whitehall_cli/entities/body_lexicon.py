@@ -1,20 +1,65 @@
 """Bodies named in one text as the curated lexicon (`lexicon/bodies.tsv`) lists them.
 
-The lexicon is optional (`WH_NO_LEXICON=1` turns it off): its entries are indexed by their
-first word, so a text costs one look-up per word, and an entry is taken where its words stand
-in the text as written (or lower-cased, for the entries that allow it). `organisations` finds
-the bodies the lexicon does not know; the longest span wins between them.
+The lexicon is read once from its file. It is optional: `WH_NO_LEXICON=1` runs recognition
+without it (the general rules still apply), so that scores can be reported with the lexicon
+emptied. Its entries are indexed by their first word, so a text costs one look-up per word,
+and an entry is taken where its words stand in the text as written (or lower-cased, for the
+entries that allow it). `bodies` finds the bodies the lexicon does not know; the longest span
+wins between them.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
-from whitehall_cli.entity_tokens import WORD, Tok, joined
-from whitehall_cli.lexicon import LexEntry, load_entries
-from whitehall_cli.org_words import ORG_HEADS, TITLE_WORDS
-from whitehall_cli.organisations import Span
+from whitehall_cli import lexicon
+from whitehall_cli.entities.body_words import ORG_HEADS, TITLE_WORDS
+from whitehall_cli.entities.records import Span
+from whitehall_cli.entities.tokens import WORD, Tok, joined
+
+# Environment variable that switches the curated lexicon off.
+NO_LEXICON_ENV = "WH_NO_LEXICON"
+# Values of that variable that mean "off".
+FALSE_VALUES = ("", "0", "false", "no", "off")
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One lexicon row: a canonical name, its kind ("work" for codes) and its other forms."""
+
+    name: str
+    kind: str
+    forms: tuple[str, ...]  # every matching form, the canonical name first
+
+
+def lexicon_disabled() -> bool:
+    """True when WH_NO_LEXICON asks for recognition without the curated lexicon."""
+    return os.environ.get(NO_LEXICON_ENV, "").strip().lower() not in FALSE_VALUES
+
+
+def parse_rows(text: str) -> tuple[LexEntry, ...]:
+    """Rows of a lexicon file: `name<TAB>kind<TAB>form|form`; `#` starts a comment line."""
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        name, kind = cells[0].strip(), cells[1].strip() if len(cells) > 1 else "other"
+        others = [f.strip() for f in cells[2].split("|")] if len(cells) > 2 else []
+        forms = tuple(dict.fromkeys([name, *(f for f in others if f)]))
+        entries.append(LexEntry(name=name, kind=kind or "other", forms=forms))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=2)
+def load_entries(enabled: bool = True) -> tuple[LexEntry, ...]:
+    """The lexicon rows, or none when `enabled` is false."""
+    if not enabled:
+        return ()
+    return parse_rows(lexicon.read_text("bodies.tsv"))
 
 
 @lru_cache(maxsize=2)
