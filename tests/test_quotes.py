@@ -12,11 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scoring import norm
 
-from whitehall_cli import cues
 from whitehall_cli.models import BodyRef, Cast, Document, Mention, PersonRef, WorkRef
 from whitehall_cli.parse import parse_text
-from whitehall_cli.phrases import word_set
-from whitehall_cli.quotes import find_quotes
+from whitehall_cli.quotes import cue_words, find_quotes
+from whitehall_cli.quotes.words import word_set
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS.parent / "data"
@@ -757,7 +756,7 @@ def test_word_set_is_what_the_key_word_pattern_finds(text: str) -> None:
     # the quotations stage builds each paragraph's word set with a byte translation; it
     # must hold exactly the words of the pattern, accents, hyphens and odd capitals included
     lower = text.lower()
-    assert word_set(lower) == frozenset(cues.KEY_WORD_RE.findall(lower))
+    assert word_set(lower) == frozenset(cue_words.KEY_WORD_RE.findall(lower))
 
 
 def test_word_set_of_a_sentence() -> None:

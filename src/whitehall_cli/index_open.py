@@ -93,7 +93,14 @@ def pipeline_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     # switching the body lexicon off or on changes what the index holds too
     parts = [ss.SCHEMA_VERSION, f"WH_NO_LEXICON={os.environ.get('WH_NO_LEXICON', '')}"]
-    folders = [here, here / "lexicon", here / "load", here / "parse", here / "entities"]
+    folders = [
+        here,
+        here / "lexicon",
+        here / "load",
+        here / "parse",
+        here / "entities",
+        here / "quotes",
+    ]
     for folder in folders:
         with contextlib.suppress(OSError), os.scandir(folder) as it:
             for e in sorted(it, key=lambda e: e.name):

@@ -1,53 +1,24 @@
-"""Stage 4b (part one): what a phrase of an article stands for.
+"""What a phrase of an article stands for.
 
 `speakers` reads each quotation's sentence for the phrase that speaks it; this module says who
 that phrase is: a name from the cast, "he"/"she" (the person in focus), "it" (the body or
 document last speaking), a role phrase ("the head of the civil service"), a body noun ("the
 think tank"), a spokesperson ("a Cabinet Office spokesperson") or a document ("the report",
-"a note by the cabinet secretary", "the code"). The grammar it uses is data, in `cues`.
+"a note by the cabinet secretary", "the code"). The grammar it uses is data, in `cue_words`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from whitehall_cli import cues, quotes_names
 from whitehall_cli.models import Cast, Document, Mention
-from whitehall_cli.phrases import (
-    Attribution,
-    Cand,
-    Verb,
-    index_words,
-    mask_quotes,
-    noun_phrase_at,
-    role_forms,
-    text_index,
-)
-from whitehall_cli.quotes_candidates import find_candidates
-
-if TYPE_CHECKING:
-    from whitehall_cli.quotes import Span
-
-
-@dataclass
-class _State:
-    """What the article has established so far, for pronouns and "the report"."""
-
-    focus: Attribution | None = None  # the person last in focus
-    recent: list[Attribution] = field(default_factory=list)  # people in focus, latest last
-    thing: Attribution | None = None  # what "it" stands for
-    last_quote: Attribution | None = None
-    last_quote_para: int = -9
-    reporting: Attribution | None = None  # the last speaker of any kind, with or without quotes
-    reporting_para: int = -9
-    intro: Attribution | None = None  # who a paragraph ending in a colon introduces
-    intro_para: int = -9
-    doc_person: dict[str, str] = field(default_factory=dict)  # doc kind -> author person
-    doc_body: dict[str, str] = field(default_factory=dict)  # doc kind -> publishing body
-    doc_work: dict[str, str] = field(default_factory=dict)  # doc kind -> the work it names
+from whitehall_cli.quotes import cue_words, name_words
+from whitehall_cli.quotes.candidates import find_candidates, role_forms
+from whitehall_cli.quotes.marks import Span
+from whitehall_cli.quotes.records import Attribution, Cand, ReadingState, Verb
+from whitehall_cli.quotes.subjects import noun_phrase_at
+from whitehall_cli.quotes.words import index_words, mask_quotes, text_index
 
 
 class Referents:
@@ -59,7 +30,7 @@ class Referents:
         self.people = {p.name: p for p in cast.people}
         self.bodies = {b.name: b for b in cast.bodies}
         self.works = {w.name: w for w in cast.works}
-        self.state = _State()
+        self.state = ReadingState()
         self.by_text: dict[tuple[str, int | None], list[Mention]] = {}
         for m in cast.mentions:
             self.by_text.setdefault((m.location, m.paragraph), []).append(m)
@@ -74,19 +45,19 @@ class Referents:
         self.gender: dict[str, str] = {}
         for p in cast.people:  # a common given name tells "he" from "she" ...
             given = p.name.split()[0].lower() if p.name.split() else ""
-            if given in quotes_names.GIVEN_NAMES_HE or given in quotes_names.GIVEN_NAMES_SHE:
-                self.gender[p.name] = "he" if given in quotes_names.GIVEN_NAMES_HE else "she"
+            if given in name_words.GIVEN_NAMES_HE or given in name_words.GIVEN_NAMES_SHE:
+                self.gender[p.name] = "he" if given in name_words.GIVEN_NAMES_HE else "she"
         for m in cast.mentions:  # ... and so does an honorific (Sir, Dame, Mrs)
             if m.kind == "person" and m.entity not in self.gender:
                 title = m.form.split()[0].lower().rstrip(".") if m.form.split() else ""
-                if title in quotes_names.HONORIFIC_PRONOUN:
-                    self.gender[m.entity] = quotes_names.HONORIFIC_PRONOUN[title]
-        self.role_words = cues.ROLE_WORDS | frozenset(
+                if title in name_words.HONORIFIC_PRONOUN:
+                    self.gender[m.entity] = name_words.HONORIFIC_PRONOUN[title]
+        self.role_words = cue_words.ROLE_WORDS | frozenset(
             w
             for p in cast.people
             for r in p.roles
             for w in r.lower().split()
-            if w not in cues.PREPOSITIONS
+            if w not in cue_words.PREPOSITIONS
         )
         self.body_quotes: list[tuple[str, Attribution]] = []
         self.carried: dict[int, list[bool]] = {}  # paragraph -> quotations given a carried speaker
@@ -158,10 +129,11 @@ class Referents:
             if c.what == "mention" and c.mention_kind == "body" and c.end <= np.start:
                 gap = view[c.end : np.start].replace("\u2019s", " ").replace("'s", " ")
                 if len(gap.split()) <= 3 and all(
-                    w.lower() in self.role_words or w.lower() in cues.NP_FILLER for w in gap.split()
+                    w.lower() in self.role_words or w.lower() in cue_words.NP_FILLER
+                    for w in gap.split()
                 ):
                     return self._speaks_for(att, (c.key,))
-        aside = cues.APPOSITIVE_RE.match(view, np.end)  # "Fran Heathcote, the union's leader,"
+        aside = cue_words.APPOSITIVE_RE.match(view, np.end)  # "Fran Heathcote, the union's leader,"
         stop = aside.end() if aside is not None else np.end
         for c in cands:
             if np.end < c.start < stop and (c.mention_kind == "body" or c.what == "bodynoun"):
@@ -230,7 +202,7 @@ class Referents:
         holders = [
             p
             for p in self.cast.people
-            if any(quotes_names.holds_office(r.lower(), phrase) for r in p.roles)
+            if any(name_words.holds_office(r.lower(), phrase) for r in p.roles)
             and (loc != "body" or self._named_before(p.name, loc, para, pos))
         ]
         if len(holders) == 1:
@@ -247,7 +219,7 @@ class Referents:
     def _resolve_doc(
         self, c: Cand, view: str, cands: list[Cand], loc: str, para: int | None
     ) -> Attribution | None:
-        kind = cues.DOC_NOUNS.get(c.key.lower(), "report")
+        kind = cue_words.DOC_NOUNS.get(c.key.lower(), "report")
         author = self._doc_author(c, view, cands)
         if author is not None:
             return author
@@ -262,7 +234,7 @@ class Referents:
         work = self._recent_work(c.key, loc, para, c.start, near=True)
         if work is not None:
             return self.entity(work, "document")
-        if kind in cues.ORGANISATION_OUTPUT:
+        if kind in cue_words.ORGANISATION_OUTPUT:
             near = [b for b in cands if b.end <= c.start and b.what in ("mention", "bodynoun")]
             for b in reversed(near):
                 if b.what == "bodynoun" or b.mention_kind == "body":
@@ -274,7 +246,7 @@ class Referents:
     ) -> Attribution | None:
         """An author named next to a document noun: "a Demos report", "a note by the cabinet
         secretary", "his report"; remembered for a later "the report"."""
-        kind = cues.DOC_NOUNS.get(c.key.lower(), "report")
+        kind = cue_words.DOC_NOUNS.get(c.key.lower(), "report")
         st = self.state
         found: Attribution | None = None
         before = view[max(0, c.start - 40) : c.start]
@@ -285,15 +257,15 @@ class Referents:
                 and b.what == "mention"
             ):
                 found = self.entity(b.key, b.mention_kind)
-        said_in = cues.SAID_IN_RE.search(before)
+        said_in = cue_words.SAID_IN_RE.search(before)
         if (
             found is None
             and said is not None
             and said_in
-            and said_in.group(1).lower() in cues.SPEECH_WORDS
+            and said_in.group(1).lower() in cue_words.SPEECH_WORDS
         ):
             found = said
-        m = cues.POSSESSIVE_DET_RE.search(before)
+        m = cue_words.POSSESSIVE_DET_RE.search(before)
         if found is None and m:
             det = m.group(1).lower()
             found = (
@@ -303,7 +275,7 @@ class Referents:
             )
         if found is None:
             tail = view[c.end : c.end + 60]
-            link = cues.AUTHOR_LINK.match(tail)
+            link = cue_words.AUTHOR_LINK.match(tail)
             if link:
                 np = noun_phrase_at(cands, c.end + link.end(), view, self.role_words)
                 if np is not None and np.what in ("mention", "role", "genrole", "pronoun"):
@@ -324,13 +296,13 @@ class Referents:
         """ "the new guidance, called X": remember X as what a later "the guidance" is."""
         for w in cands:
             if w.start >= c.end and w.mention_kind == "document":
-                if cues.DOC_NAME_LINK.fullmatch(view, c.end, w.start):
-                    self.state.doc_work[cues.DOC_NOUNS.get(c.key.lower(), "report")] = w.key
+                if cue_words.DOC_NAME_LINK.fullmatch(view, c.end, w.start):
+                    self.state.doc_work[cue_words.DOC_NOUNS.get(c.key.lower(), "report")] = w.key
                 return
 
     def _recent_body(self, noun: str, loc: str, para: int | None, pos: int) -> str | None:
         """The last body named before pos of the kind a noun stands for ("the think tank")."""
-        want = cues.BODY_NOUNS.get(noun.lower(), "")
+        want = cue_words.BODY_NOUNS.get(noun.lower(), "")
         for m in self._mentions_before(loc, para, pos):
             b = self.bodies.get(m.entity) if m.kind == "body" else None
             if b is not None and (not want or b.kind == want):

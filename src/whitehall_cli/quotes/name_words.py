@@ -1,4 +1,4 @@
-"""Words about people, for `referents` and `phrases`: what a name says about the pronoun that
+"""Words about people, for `referents` and `subjects`: what a name says about the pronoun that
 stands for it (common given names by sex, honorifics), so that "he" or "she" after a quotation
 agrees with its person (a name or title not listed is simply unknown: the reader then learns
 from the pronouns the article uses); words that take an office away ("shadow minister"); and

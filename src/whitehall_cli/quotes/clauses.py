@@ -1,9 +1,9 @@
-"""Stage 4b (the clause grammar): which speech verb governs a stretch of a sentence and who its
+"""The clause grammar: which speech verb governs a stretch of a sentence and who its
 subject is. `Clauses` reads one sentence at a time for `speakers.Reader`: the cue after a
 quotation ('," he said', '," said Penman'), the speech verb of a clause and its subject (active,
 passive with an agent, a relative pronoun's antecedent, an inverted subject), with asides
 lifted out (`blank_asides`); whether a speech verb is passive (`is_passive`). What the subject
-stands for is `referents`' business; the grammar is data, in `cues`.
+stands for is `referents`' business; the grammar is data, in `cue_words`.
 """
 
 from __future__ import annotations
@@ -11,17 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from whitehall_cli import cues
-from whitehall_cli.phrases import (
-    NOBODY,
-    Attribution,
-    Cand,
-    Verb,
-    can_be_subject,
-    noun_phrase_at,
-    source_of,
-)
-from whitehall_cli.referents import Referents
+from whitehall_cli.quotes import cue_words
+from whitehall_cli.quotes.records import NOBODY, Attribution, Cand, Verb, source_of
+from whitehall_cli.quotes.referents import Referents
+from whitehall_cli.quotes.subjects import can_be_subject, noun_phrase_at
 
 # After a quotation, what may not stand between it and its speech verb (another sentence).
 _STOP_BEFORE_VERB = re.compile(r"[.;:!?\"\u201c\u201d\u2018_]")
@@ -45,7 +38,11 @@ class Clauses(Referents):
             return None, ""
         v = self.live[k]
         pre = view[pos : v.start]
-        if _STOP_BEFORE_VERB.search(pre) or len(pre.split()) > 12 or cues.NEW_CLAUSE.search(pre):
+        if (
+            _STOP_BEFORE_VERB.search(pre)
+            or len(pre.split()) > 12
+            or cue_words.NEW_CLAUSE.search(pre)
+        ):
             return None, ""
         if pre.strip(" ,\u00a0"):
             region = (pos, v.start)
@@ -62,7 +59,9 @@ class Clauses(Referents):
         np = np or (inside[0] if inside else None)
         if np is None:
             words = [
-                w for w in words_of(view[region[0] : region[1]]) if w not in cues.FUNCTION_WORDS
+                w
+                for w in words_of(view[region[0] : region[1]])
+                if w not in cue_words.FUNCTION_WORDS
             ]
             return (NOBODY, "") if words else (None, "")
         att = self.resolve(np, view, sc, loc, para)
@@ -75,8 +74,8 @@ class Clauses(Referents):
             bv = blank_asides(view, s, hi)
             seg = bv[s:hi]
             breaks = (
-                [s + m.end() for m in cues.CLAUSE_BREAK.finditer(seg)]
-                if cues.CLAUSE_BREAK_HINT_RE.search(seg)
+                [s + m.end() for m in cue_words.CLAUSE_BREAK.finditer(seg)]
+                if cue_words.CLAUSE_BREAK_HINT_RE.search(seg)
                 else []
             )
             self.layouts[key] = (bv, breaks)
@@ -97,7 +96,7 @@ class Clauses(Referents):
         if first:
             order = list(range(len(clauses)))
         else:
-            hard = [s] + [s + m.end() for m in cues.HARD_BREAK.finditer(bv[s:hi])]
+            hard = [s] + [s + m.end() for m in cue_words.HARD_BREAK.finditer(bv[s:hi])]
             order = [len(clauses) - 1] + [k for k, (c0, _) in enumerate(clauses) if c0 >= hard[-1]]
         for k in order:
             c0, c1 = clauses[k]
@@ -125,7 +124,7 @@ class Clauses(Referents):
         c0 = clauses[k][0]
         if is_passive(bv, c0, vs, ve, word):
             masked = _MASKED_QUOTATION.match(bv, ve)  # 'was branded "a shambles" by X'
-            agent = cues.PASSIVE_AFTER.match(bv, masked.end() if masked else ve)
+            agent = cue_words.PASSIVE_AFTER.match(bv, masked.end() if masked else ve)
             if agent and agent.group().split()[0] in ("by", "in"):
                 np = noun_phrase_at(sc, agent.end(), bv, self.role_words)
                 if np is not None:
@@ -133,8 +132,8 @@ class Clauses(Referents):
                     return att or NOBODY, source_of(np)
             return None, ""
         rel = (
-            cues.RELATIVE_RE.search(bv, max(c0, vs - 60), vs)
-            if not cues.RELATIVES.isdisjoint(self.words)
+            cue_words.RELATIVE_RE.search(bv, max(c0, vs - 60), vs)
+            if not cue_words.RELATIVES.isdisjoint(self.words)
             else None
         )
         if rel and rel.end() == vs:
@@ -154,14 +153,14 @@ class Clauses(Referents):
                 att = self.resolve(np, bv, sc, loc, para)
                 return self.qualified(att, np, sc, self.view) if att else NOBODY, source_of(np)
             lead = bv[c0:vs].rstrip()
-            if j == k and word in cues.INVERSION_VERBS and lead[-1:] in _BEFORE_INVERSION:
+            if j == k and word in cue_words.INVERSION_VERBS and lead[-1:] in _BEFORE_INVERSION:
                 # "..., says the report, authored by ...", '"...," said Penman, "...': the
                 # subject follows the verb
                 after = bv[ve : ve + 80]
                 np = noun_phrase_at(sc, ve + len(after) - len(after.lstrip()), bv, self.role_words)
                 if np is not None:
                     return self.resolve(np, bv, sc, loc, para) or NOBODY, source_of(np)
-            words = [w for w in words_of(bv[lo:hi]) if w not in cues.FUNCTION_WORDS]
+            words = [w for w in words_of(bv[lo:hi]) if w not in cue_words.FUNCTION_WORDS]
             if words and j == k:
                 return NOBODY, ""
         return NOBODY, ""
@@ -177,12 +176,12 @@ class Clauses(Referents):
 def unnamed_subject(bv: str, lo: int, first: Cand) -> bool:
     """The clause opens on an unnamed person and `first` only stands in their relative clause
     ("One director who quit the Home Office said")."""
-    m = cues.UNNAMED_SUBJECT.match(bv, lo)
+    m = cue_words.UNNAMED_SUBJECT.match(bv, lo)
     return m is not None and first.start >= m.end()
 
 
 def words_of(s: str) -> list[str]:
-    return [w.lower() for w in cues.WORD_RE.findall(s)]
+    return [w.lower() for w in cue_words.WORD_RE.findall(s)]
 
 
 def blank_asides(view: str, s: int, hi: int) -> str:
@@ -195,10 +194,10 @@ def blank_asides(view: str, s: int, hi: int) -> str:
     if "," not in seg and "(" not in seg and not dash:
         return view
     if dash:
-        seg, n = cues.DASH_ASIDE_RE.subn(_spaces, seg)
+        seg, n = cue_words.DASH_ASIDE_RE.subn(_spaces, seg)
         blanked = n > 0
     if "(" in seg:
-        seg, n = cues.BRACKET_ASIDE_RE.subn(_spaces, seg)
+        seg, n = cue_words.BRACKET_ASIDE_RE.subn(_spaces, seg)
         blanked = blanked or n > 0
     if "," in seg:
         starts = [0]
@@ -207,14 +206,14 @@ def blank_asides(view: str, s: int, hi: int) -> str:
             starts.append(comma + 1)
             comma = seg.find(",", comma + 1)
         if "that" in seg:
-            starts = sorted(starts + [m.end() for m in cues.ASIDE_THAT_RE.finditer(seg)])
+            starts = sorted(starts + [m.end() for m in cue_words.ASIDE_THAT_RE.finditer(seg)])
         for p in starts:
-            head = cues.ASIDE_HEAD_RE.match(seg, p)
+            head = cue_words.ASIDE_HEAD_RE.match(seg, p)
             if head is None or not opens_aside(
                 head.group(1).lower(), (head.group(2) or "").lower()
             ):
                 continue
-            close = cues.ASIDE_END_RE.search(seg, head.end())
+            close = cue_words.ASIDE_END_RE.search(seg, head.end())
             if close is not None and close.group() == ",":
                 seg = seg[:p] + " " * (close.end() - p) + seg[close.end() :]
                 blanked = True
@@ -227,7 +226,7 @@ def _spaces(m: re.Match[str]) -> str:
 
 def opens_aside(word: str, nxt: str) -> bool:
     """A phrase opening with this word can be lifted out of its sentence."""
-    if word in cues.ASIDE_OPENERS or (word, nxt) in cues.ASIDE_PAIRS:
+    if word in cue_words.ASIDE_OPENERS or (word, nxt) in cue_words.ASIDE_PAIRS:
         return True
     return (word.endswith("ing") and len(word) > 4) or (word.endswith("ly") and len(word) > 4)
 
@@ -235,12 +234,12 @@ def opens_aside(word: str, nxt: str) -> bool:
 def is_passive(bv: str, c0: int, vs: int, ve: int, word: str) -> bool:
     """A passive speech verb: after a form of "to be" ("was described as"), or a bare -ed form
     followed by by/of/as/in that no name stands right before ("civil servants accused of")."""
-    if not (word.endswith("ed") or word in cues.IRREGULAR_PARTICIPLES):
+    if not (word.endswith("ed") or word in cue_words.IRREGULAR_PARTICIPLES):
         return False
     lo = max(c0, vs - 30)
-    if cues.BE_FORMS.search(bv, lo, vs):
+    if cue_words.BE_FORMS.search(bv, lo, vs):
         return True
     before = bv[lo:vs].rstrip()
-    if not word.endswith("ed") or before.endswith(",") or cues.NAMED_BEFORE.search(before):
+    if not word.endswith("ed") or before.endswith(",") or cue_words.NAMED_BEFORE.search(before):
         return False
-    return bool(cues.PASSIVE_AFTER.match(bv, ve))
+    return bool(cue_words.PASSIVE_AFTER.match(bv, ve))

@@ -1,4 +1,4 @@
-"""Stage 4b: give each quotation its speaker, reading the article in order like a person would.
+"""Give each quotation its speaker, reading the article in order like a person would.
 
 The cues, strongest first: a speech verb right after the quotation ('," he said'); "according
 to X"; a speech verb before it in its clause, whose subject speaks ("Heywood wrote to ...
@@ -8,28 +8,20 @@ fragment with no speech verb goes to its clause's subject ("Labour has pledged t
 waste'"), else to whoever the paragraph carries on reporting. Pronouns, role phrases ("the
 head of the civil service"), body nouns ("the think tank") and documents ("the report", "the
 code") are resolved against the cast and what the article has said so far. The grammar itself
-(speech verbs, prepositions, document nouns ...) is data, in `cues`; the clause grammar (which
-verb governs a quotation, who its subject is) is in `quotes_clauses`.
+(speech verbs, prepositions, document nouns ...) is data, in `cue_words`; the clause grammar (which
+verb governs a quotation, who its subject is) is in `clauses`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from whitehall_cli import cues
-from whitehall_cli.phrases import (
-    NOBODY,
-    Attribution,
-    Cand,
-    noun_phrase_at,
-    sentences,
-    source_of,
-)
-from whitehall_cli.quotes_clauses import Clauses, unnamed_subject, words_of
-
-if TYPE_CHECKING:
-    from whitehall_cli.quotes import Span
+from whitehall_cli.quotes import cue_words
+from whitehall_cli.quotes.clauses import Clauses, unnamed_subject, words_of
+from whitehall_cli.quotes.marks import Span
+from whitehall_cli.quotes.records import NOBODY, Attribution, Cand, source_of
+from whitehall_cli.quotes.subjects import noun_phrase_at
+from whitehall_cli.quotes.words import sentences
 
 __all__ = ["NOBODY", "Attribution", "Reader"]
 
@@ -52,7 +44,11 @@ class Reader(Clauses):
         """Attributions for the quotation spans of one text (all spans mask their words; only
         those with `quote` set are attributed), updating what the article has established."""
         view = self._prepare(text, spans)
-        if not spans and not self.verbs and not any(w in cues.DOC_NOUNS for _, _, w in self.toks):
+        if (
+            not spans
+            and not self.verbs
+            and not any(w in cue_words.DOC_NOUNS for _, _, w in self.toks)
+        ):
             # nothing to attribute and no cue or document to learn from: only a name that
             # opens the paragraph can change who "he" or "she" is
             first = next(iter(self.by_text.get((loc, para), [])), None)
@@ -230,7 +226,7 @@ class Reader(Clauses):
             att, src = self._after_cue(view, sp.close_at + 1, e, sc, loc, para)
             if att is not None:
                 return att, ("nobody" if att.speaker is None else src)
-        m = cues.ACCORDING_RE.search(view, s, e) if "according" in self.words else None
+        m = cue_words.ACCORDING_RE.search(view, s, e) if "according" in self.words else None
         if m:
             np = noun_phrase_at(sc, m.end(), view, self.role_words)
             att = self.resolve(np, view, sc, loc, para) if np else None
@@ -241,7 +237,7 @@ class Reader(Clauses):
             if att is not None:
                 return att, ("nobody" if att.speaker is None else src)
             return self._fragment(view, s, sp.open_at, sc, said, loc, para)
-        verdict = cues.VERDICT_RE.match(view, e)
+        verdict = cue_words.VERDICT_RE.match(view, e)
         if verdict:  # '"..." That was the verdict of Prospect's Mike Clancy.'
             np = noun_phrase_at(self.para_cands, verdict.end(), view, self.role_words)
             att = self.resolve(np, view, sc, loc, para) if np else None
@@ -284,13 +280,13 @@ class Reader(Clauses):
             att = self.resolve(np, bv, sc, loc, para)
             if att is not None:
                 return att, source_of(np)
-            if all(w in cues.FUNCTION_WORDS for w in words_of(bv[c0 : first.start])):
+            if all(w in cue_words.FUNCTION_WORDS for w in words_of(bv[c0 : first.start])):
                 # a subject we cannot name ("The white paper promises ...") names nobody
                 return NOBODY, source_of(np)
         words = words_of(bv[c0:hi])
         while words and words[0] in ("and", "but", "so", "yet", "or", "then"):
             words.pop(0)
-        if not words or words[0] in cues.PREPOSITIONS or words[0].endswith("ing"):
+        if not words or words[0] in cue_words.PREPOSITIONS or words[0].endswith("ing"):
             near = [
                 c
                 for c in sc
@@ -301,7 +297,7 @@ class Reader(Clauses):
                     att = self.resolve(c, bv, sc, loc, para)
                     if att is not None:
                         return att, source_of(c)
-        under = cues.UNDER_RE.match(bv[s:hi])
+        under = cue_words.UNDER_RE.match(bv[s:hi])
         rule = noun_phrase_at(sc, s + under.end(), bv, self.role_words) if under else None
         if rule is not None and (rule.what == "doc" or rule.mention_kind == "document"):
             att = self.resolve(rule, bv, sc, loc, para)
