@@ -191,6 +191,11 @@ def test_the_wheel_ships_the_bundled_corpus_and_word_lists(tmp_path: Path) -> No
     for article in DATA.glob("*.txt"):
         assert f"whitehall_cli/corpus/{article.name}" in names
     assert "whitehall_cli/lexicon/bodies.tsv" in names
+    lexicon = ROOT / "src" / "whitehall_cli" / "lexicon"
+    word_lists = [f for f in lexicon.iterdir() if f.suffix in (".tsv", ".txt")]
+    assert len(word_lists) >= 5
+    for f in word_lists:
+        assert f"whitehall_cli/lexicon/{f.name}" in names
 
 
 def test_quote_speaker_is_named_as_its_article_names_them_with_a_corpus_name_beside(

@@ -18,7 +18,7 @@ from whitehall_cli.entities.person_words import (
     INVERTED_SPEECH_VERBS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
-    SPEECH_VERBS,
+    VERBS_AFTER_NAMES,
 )
 from whitehall_cli.entities.records import PersonAcc, Seg, add_once
 from whitehall_cli.entities.tokens import Tok, joined
@@ -31,7 +31,15 @@ MAX_TITLE_WORDS = 4
 # Verbs after a name that make it the subject of its sentence, besides the speech verbs.
 SUBJECT_VERBS = frozenset("has had have is was will would wants plans".split())
 # Words after a title that make it act: it speaks or writes ("the cabinet secretary wrote").
-ACTING_VERBS = SPEECH_VERBS - {"who", "called", "calls", "became", "becomes", "joined", "joins"}
+ACTING_VERBS = VERBS_AFTER_NAMES - {
+    "who",
+    "called",
+    "calls",
+    "became",
+    "becomes",
+    "joined",
+    "joins",
+}
 # A stretch of quoted words (a quotation open at the end of a text runs to its end).
 QUOTED = re.compile(r"\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)")
 # An indefinite noun phrase before a title's head ("one senior Treasury official").
@@ -90,7 +98,7 @@ def _subjects(segs: list[Seg], mentions: list[Mention]) -> list[tuple[int, int, 
         if i >= len(toks) or (0 < j <= len(toks) and toks[j - 1].possessive):
             continue  # "Mr Sunak's spokesman said": the spokesman is the subject
         nxt = toks[j].text if j < len(toks) and joined(toks, j) else ""
-        if nxt in SPEECH_VERBS or (toks[i].initial and (nxt in SUBJECT_VERBS or not nxt)):
+        if nxt in VERBS_AFTER_NAMES or (toks[i].initial and (nxt in SUBJECT_VERBS or not nxt)):
             out.append((n, m.start, m.entity))
     return out
 

@@ -1,10 +1,13 @@
 """Word lists for recognising bodies and works in British political news: the grammar, as data.
 
-Head words of organisation names, generic modifiers, job titles tied to a body, kind nouns
-("think tank", "union") and the heads of the names of codes and reports.
+Generic modifiers, job titles tied to a body, kind nouns ("think tank", "union") and the
+heads of the names of codes and reports. The head words of organisation names are a data
+file, `lexicon/org_heads.tsv`, read once here.
 """
 
 from __future__ import annotations
+
+from whitehall_cli import lexicon
 
 
 def _kinds(spec: str) -> dict[str, str]:
@@ -14,19 +17,7 @@ def _kinds(spec: str) -> dict[str, str]:
 
 
 # Head words of organisation names, with the kind of body each usually names.
-ORG_HEADS = _kinds(
-    "Institute=think_tank Institution=other Foundation=think_tank Centre=think_tank "
-    "Center=think_tank Trust=other Society=other Office=department Department=department "
-    "Ministry=department Commission=regulator Inspectorate=regulator Ombudsman=regulator "
-    "Regulator=regulator Authority=regulator Committee=parliament Assembly=parliament "
-    "Parliament=parliament Union=union Federation=union Confederation=union Congress=union "
-    "Association=other Council=other Agency=other Executive=other Service=other Board=other "
-    "Bureau=other Court=court Tribunal=court Party=party College=other University=other "
-    "School=other Academy=other Police=other Constabulary=other Bank=company "
-    "Corporation=company Company=company Group=company Network=other Alliance=other "
-    "Forum=other Fund=other Partnership=other Unit=other Observatory=other Project=other "
-    "Body=other Panel=other Inquiry=other House=parliament "
-)
+ORG_HEADS = {head: kind for head, kind in lexicon.rows("org_heads.tsv")}
 # Head words that name a body only before "of" ("House of Lords", not "Lancaster House").
 OF_HEADS = frozenset(("House",))
 # Modifiers that make no name by themselves: a head word with only these is generic

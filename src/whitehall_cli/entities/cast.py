@@ -34,8 +34,8 @@ from whitehall_cli.entities.person_words import (
     INVERTED_SPEECH_VERBS,
     PEER_TITLES,
     ROLE_HEADS,
-    SPEECH_VERBS,
     SURNAME_HONORIFICS,
+    VERBS_AFTER_NAMES,
 )
 from whitehall_cli.entities.records import PersonAcc, Seg, Span, ThingAcc, add_once, as_written
 from whitehall_cli.entities.roles import find_authors, find_roles
@@ -194,7 +194,7 @@ def _person_like(toks: list[Tok], k: int) -> bool:
         return True
     if k and toks[k - 1].text in INVERTED_SPEECH_VERBS and joined(toks, k):
         return True  # "said Qureshi"
-    return k + 1 < len(toks) and toks[k + 1].text in SPEECH_VERBS and joined(toks, k + 1)
+    return k + 1 < len(toks) and toks[k + 1].text in VERBS_AFTER_NAMES and joined(toks, k + 1)
 
 
 def _collect_things(segs: list[Seg]) -> tuple[dict[str, ThingAcc], dict[str, ThingAcc]]:

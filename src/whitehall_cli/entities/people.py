@@ -24,7 +24,7 @@ from whitehall_cli.entities.person_words import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_OPENERS,
-    SPEECH_VERBS,
+    VERBS_AFTER_NAMES,
 )
 from whitehall_cli.entities.records import NameHit
 from whitehall_cli.entities.tokens import Tok, joined
@@ -209,7 +209,7 @@ def _bracketed_given_names(text: str, toks: list[Tok], taken: set[int]) -> list[
 
 def _speech_after(toks: list[Tok], end: int) -> bool:
     """A speech verb, "who" or an apposition comma right after the name."""
-    return end < len(toks) and toks[end].text in SPEECH_VERBS and joined(toks, end)
+    return end < len(toks) and toks[end].text in VERBS_AFTER_NAMES and joined(toks, end)
 
 
 def _apposition_after(toks: list[Tok], end: int) -> bool:
@@ -245,7 +245,9 @@ def _role_before(toks: list[Tok], a: int, comma: bool = False) -> int | None:
                 return None  # "secretary of the Public and Commercial Services union"
             if not comma and toks[a].base not in GIVEN_NAMES and toks[a].base not in HONORIFICS:
                 return None  # "officer for the Civil Service Fast Stream": where is the name?
-        if any(toks[m].text in SPEECH_VERBS or toks[m].text in RELATIVES for m in range(of, a)):
+        if any(
+            toks[m].text in VERBS_AFTER_NAMES or toks[m].text in RELATIVES for m in range(of, a)
+        ):
             return None
         k = of - 1
     start = k
@@ -267,7 +269,7 @@ def _role_before(toks: list[Tok], a: int, comma: bool = False) -> int | None:
                 and not verb
                 and not q.possessive
                 and q.base not in ROLE_BREAK_WORDS
-                and p.text not in (ROLE_PREPOSITIONS | RELATIVES | SPEECH_VERBS | CONJUNCTIONS)
+                and p.text not in (ROLE_PREPOSITIONS | RELATIVES | VERBS_AFTER_NAMES | CONJUNCTIONS)
             ):
                 k -= 1
                 start = k
@@ -371,7 +373,7 @@ def role_after(toks: list[Tok], end: int, text: str) -> tuple[str, int, int] | N
     )
     if head is None or head > prep:
         return None
-    if low[s] in SPEECH_VERBS and low[s] not in ROLE_HEADS:
+    if low[s] in VERBS_AFTER_NAMES and low[s] not in ROLE_HEADS:
         return None
     # a relative clause is not part of the role, though bodies named in it still count
     r = next((k for k in range(head + 1, e) if low[k] in RELATIVES), e)

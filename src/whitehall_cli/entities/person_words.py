@@ -1,11 +1,14 @@
 """Word lists for recognising people in British political news: the grammar, as data.
 
 Each list is a rule of English news writing, not a list of the people in any article:
-common given names, honorifics, job titles, speech verbs and the capitalised words that
-never start or make up a personal name.
+honorifics, role modifiers, party names, family words and the capitalised words that never
+start or make up a personal name. The longer lists (given names, the head words of job
+titles, the verbs that follow a name) are data files in `lexicon/`, read once here.
 """
 
 from __future__ import annotations
+
+from whitehall_cli import lexicon
 
 # Honorifics and titles that may precede a name; dropped from the canonical name.
 HONORIFICS = (
@@ -56,65 +59,7 @@ NAME_PARTICLES = ("de", "da", "di", "del", "van", "von", "der", "den", "la", "le
 
 # Common given names in British public life, across its communities; a first word found here
 # is strong evidence that a capitalised pair is a person.
-GIVEN_NAMES = frozenset(
-    """
-    Aaron Abbie Abdul Abigail Adam Adrian Ahmed Aidan Aileen Alan Alastair Albert Alex
-    Alexander Alexandra Alexis Alfie Alfred Ali Alice Alicia Alison Alistair Allan Alok Alun
-    Amanda Amber Amelia Amit Amy Ana Andrea Andrew Andy Angela Angus Anita Ann Anna Anne
-    Annette Anthony Antoinette Antonia Antony Anwar Archie Arlene Arthur Ashley Ashok Asif
-    Barbara Barry Ben Benedict Benjamin Bernard Beth Bethany Bill Bob Boris Brandon Brendan
-    Brian Bridget Bruce Bryan Caitlin Callum Calum Cameron Camilla Carl Carla Carol Caroline
-    Carolyn Caryl Catherine Cathy Charles Charlie Charlotte Chloe Chris Christian Christina
-    Christine Christopher Chuka Claire Clare Claudia Clive Colin Conor Craig Damian Damien
-    Dan Daniel Danny Darren Dave David Dawn Dean Debbie Deborah Declan Denis Dennis Derek
-    Diana Diane Dominic Don Donald Donna Dora Doug Douglas Duncan Ed Eddie Edward Edwin
-    Eileen Elaine Eleanor Elena Eliot Elizabeth Ella Ellie Elliot Elliott Emily Emma Eric
-    Erica Esther Ethan Eugene Eve Fabian Faisal Farah Fatima Felicity Fiona Frances Francis
-    Frank Fraser Freddie Frederick Gail Gareth Gary Gavin Gemma Geoff Geoffrey George
-    Georgia Gerald Gerard Gerry Gillian Gina Gisela Glen Glenn Gordon Grace Graham Grant
-    Greg Gregor Gregory Guy Gus Hamish Hannah Harold Harriet Harry Hassan Hayley Heather
-    Helen Helena Henry Hilary Hillary Holly Howard Hugh Hugo Humza Iain Ian Imran Ingrid
-    Irene Isaac Isabel Isabella Isabelle Jack Jackie Jacob Jacqueline Jacqui Jade Jake James
-    Jamie Jan Jane Janet Jasmine Jason Jeff Jeffrey Jennifer Jenny Jeremy Jess Jesse Jessica
-    Jill Jim Jimmy Jo Joan Joanna Joanne Jodie Joe Joel John Johnny Jon Jonathan Jonny
-    Jordan Joseph Josh Joshua Joy Judith Judy Julia Julian Julie Justin Karen Karin Kate
-    Katherine Kathleen Kathryn Kathy Katie Katy Keir Keith Kelly Kemi Ken Kenneth Kerry
-    Kevin Kim Kirsty Kit Kwasi Lara Laura Lauren Lee Leo Leon Lewis Liam Lila Lily Linda
-    Lindsay Lisa Liz Lloyd Lorna Louise Lucy Luke Lynn Lynne Madeleine Maggie Mahmood
-    Malcolm Marcial Marcus Margaret Maria Marie Mark Martha Martin Mary Matt Matthew
-    Maureen Max Meg Megan Mel Melanie Michael Michelle Mick Mike Miles Miriam Mohammed
-    Mohammad Muhammad Molly Nadhim Nadine Naomi Natalie Nathan Neil Nia Nicholas Nick Nicky
-    Nicola Nigel Nikki Nina Noel Norman Oliver Olivia Olly Oscar Owen Paddy Pamela Pat
-    Patricia Patrick Paul Paula Pauline Penny Peter Phil Philip Phillip Pippa Priti
-    Rachel Rachael Rajesh Ralph Raj Ravi Ray Rebecca Rehman Rhian Rhys Richard Rick Rishi Rob
-    Robert Robin Rod Roger Ronald Rory Rosa Rose Rosie Ross Roy Ruth Ryan Sadiq Sajid Sally
-    Sam Samantha Samuel Sandra Sara Sarah Scott Seb Sebastian Shabana Shaun Sharon Shaun
-    Sheila Simon Sinead Sophie Stella Stephanie Stephen Steve Steven Stewart Stuart Sue
-    Suella Susan Suzanne Tam Tamsin Tania Tanya Ted Teresa Terry Thangam Theo Theresa Thomas
-    Tim Timothy Tina Toby Todd Tom Tommy Tony Tracey Tracy Trevor Tulip Una Valerie Vanessa
-    Vera Veronica Vicky Victor Victoria Vince Vincent Virginia Wendy Wera Wes Will William
-    Yasmin Yvette Yvonne Zac Zach Zack Zara Zoe Rupert Jacinda Angela Emmanuel Olaf Ursula
-    Vladimir Volodymyr Xi Narendra Joe Kamala Barack Hillary Justin Jair Recep Benjamin Ehud
-    Nadia Nusrat Anneliese Bim Kirsten Lucy Bridget Layla Florence Seema Rushanara Dawn
-    Jess Wes Lisa Liz Shailesh Alok Grant Ranil Priya Sunita Sanjay Vikram Anand Deepak
-    Naz Navendu Gurpreet Harjit Jagdeep Kuldip Manjit Parmjit Sukhdev Tanmanjeet Preet
-    Kwame Chinedu Femi Folake Ngozi Olu Tunde Yinka Segun Bola Adebayo Ayo Afua Kofi Ama
-    Sean Seamus Niamh Aoife Ciaran Padraig Eamon Eamonn Siobhan Orla Roisin Colm Cormac
-    Dafydd Gethin Gwen Ieuan Llyr Rhun Sian Eluned Mark Vaughan Jeremy Mairi Morag Ailsa
-    Kezia Anas Rosena Ayesha Shirley Janice Brenda Gloria Marion Jean Evelyn Doreen Gwyneth
-    Clement Harold Winston Neville Enoch Hugh Denis Herbert Stanley Ramsay Anthony Jim Gus
-    Mandy Peter Alastair Jonathan Olly Mark Simon Cat Dougie Munira Darren Helen
-    Morgan Therese Tobias Tristram Crispin Feryal Dehenna Laurence Lawrence Priyanka Rupa
-    Shaista Zarah Apsana Marsha Bella Caitriona Jose Juan Carlos Pedro Luis Miguel Mohamed
-    Omar Yusuf Ibrahim Khalid Tariq Zahid Shahid Saeed Nadeem Naveed Anjali Pooja Rahul
-    Arjun Rohan Krishna Vijay Amir Reza Dmitry Sergei Olena Marta Piotr Tomasz Katarzyna
-    Agnieszka Ivan Pierre Jacques Francois Friedrich Wolfgang Hans Klaus Giorgia Mario
-    Matteo Silvio Marco Giuseppe Sophia Mia Isla Ava Freya Poppy Evie Harper Ruby Esme
-    Ivy Maya Arthur Noah Oliver Muhammad Leo Theo Oscar Archie Finley Teddy Ronnie Reggie
-    Bernadette Geraldine Imelda Margaret Mhairi Euan Alasdair Kenny Gordon Nicola Kate
-    Humphrey
-    """.split()
-)
+GIVEN_NAMES = frozenset(name for name, *_ in lexicon.rows("given_names.tsv"))
 
 # Words that are never part of a personal name: capitalised function words, job titles,
 # organisation words, days, months and other capitalised common nouns. A capitalised run
@@ -180,20 +125,7 @@ NON_FIRST_NAME_WORDS = (
 )
 
 # Nouns that head a job title or role ("general secretary", "chief adviser", "Labour MP").
-ROLE_HEADS = frozenset(
-    """
-    secretary minister ministers mp mps peer chair chairman chairwoman chairperson chief
-    executive director president commissioner adviser advisor spokesperson spokesman
-    spokeswoman leader head official servant reporter editor correspondent journalist
-    inventor entrepreneur chancellor lawyer barrister solicitor professor fellow researcher
-    economist founder officer member governor deputy clerk ombudsman registrar judge mayor
-    councillor premier whip speaker treasurer analyst consultant campaigner partner
-    academic lecturer author historian expert boss columnist candidate ambassador envoy
-    counsel attorney adjudicator auditor regulator inspector controller comptroller
-    principal dean vice-chancellor provost trustee manager coordinator organiser convenor
-    businessman businesswoman donor lobbyist pollster strategist aide negotiator general
-    """.split()
-)
+ROLE_HEADS = frozenset(head for head, *_ in lexicon.rows("role_heads.tsv"))
 # Words that may sit inside a role phrase before a name ("former cabinet secretary").
 ROLE_MODIFIERS = frozenset(
     """
@@ -211,17 +143,8 @@ ROLE_MODIFIERS = frozenset(
 # Modifiers dropped from the front of a role as the text gives it ("new US president").
 ROLE_DROPPED_PREFIXES = ("new", "then", "current", "incumbent", "the", "a", "an")
 # Verbs of saying and doing that follow a person's name ("Boo said", "Rycroft told MPs").
-SPEECH_VERBS = frozenset(
-    """
-    said says told tells added adds argued argues wrote writes warned warns claimed claims
-    stated states insisted insists explained explains noted notes suggested suggests
-    announced announces admitted admits revealed reveals confirmed confirms denied denies
-    described describes called calls urged urges asked asks replied replies responded
-    responds commented comments continued continues acknowledged acknowledges accused
-    accuses criticised criticises defended defends welcomed welcomes who vowed vows
-    promised promises signalled signals
-    resigned resigns became becomes joined joins led leads
-    """.split()
+VERBS_AFTER_NAMES = frozenset(
+    word for line in lexicon.lines("verbs_after_names.txt") for word in line.split()
 )
 # Words before a month-like surname that show it is a date ("in May", "last March").
 DATE_CONTEXT = frozenset("in on of since until from by last next this early late mid".split())

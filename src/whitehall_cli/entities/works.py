@@ -14,7 +14,7 @@ from whitehall_cli.entities.body_words import (
     UNPUBLISHED,
     WORK_NOUNS,
 )
-from whitehall_cli.entities.person_words import SPEECH_VERBS
+from whitehall_cli.entities.person_words import VERBS_AFTER_NAMES
 from whitehall_cli.entities.records import Seg, Span, ThingAcc, add_once
 from whitehall_cli.entities.tokens import joined
 
@@ -87,7 +87,7 @@ def titled_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:
             start = m.start(group)
             if group == "plain":
                 words = title.lower().split()
-                if any(w.strip(",.") in SPEECH_VERBS for w in words):
+                if any(w.strip(",.") in VERBS_AFTER_NAMES for w in words):
                     continue
                 if any(s.start <= start < s.end for s in seg.spans) or any(
                     h.start <= start < h.end for h in seg.names

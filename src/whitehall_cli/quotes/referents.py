@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from whitehall_cli.models import Cast, Document, Mention
-from whitehall_cli.quotes import cue_words, name_words
+from whitehall_cli.quotes import cue_words
 from whitehall_cli.quotes.candidates import find_candidates, role_forms
 from whitehall_cli.quotes.marks import Span
 from whitehall_cli.quotes.records import Attribution, Cand, ReadingState, Verb
@@ -45,13 +45,13 @@ class Referents:
         self.gender: dict[str, str] = {}
         for p in cast.people:  # a common given name tells "he" from "she" ...
             given = p.name.split()[0].lower() if p.name.split() else ""
-            if given in name_words.GIVEN_NAMES_HE or given in name_words.GIVEN_NAMES_SHE:
-                self.gender[p.name] = "he" if given in name_words.GIVEN_NAMES_HE else "she"
+            if given in cue_words.GIVEN_NAME_PRONOUN:
+                self.gender[p.name] = cue_words.GIVEN_NAME_PRONOUN[given]
         for m in cast.mentions:  # ... and so does an honorific (Sir, Dame, Mrs)
             if m.kind == "person" and m.entity not in self.gender:
                 title = m.form.split()[0].lower().rstrip(".") if m.form.split() else ""
-                if title in name_words.HONORIFIC_PRONOUN:
-                    self.gender[m.entity] = name_words.HONORIFIC_PRONOUN[title]
+                if title in cue_words.HONORIFIC_PRONOUN:
+                    self.gender[m.entity] = cue_words.HONORIFIC_PRONOUN[title]
         self.role_words = cue_words.ROLE_WORDS | frozenset(
             w
             for p in cast.people
@@ -202,7 +202,7 @@ class Referents:
         holders = [
             p
             for p in self.cast.people
-            if any(name_words.holds_office(r.lower(), phrase) for r in p.roles)
+            if any(cue_words.holds_office(r.lower(), phrase) for r in p.roles)
             and (loc != "body" or self._named_before(p.name, loc, para, pos))
         ]
         if len(holders) == 1:

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from operator import itemgetter
 
-from whitehall_cli.quotes import cue_words, name_words
+from whitehall_cli.quotes import cue_words
 from whitehall_cli.quotes.records import Cand
 
 # Punctuation that ends a noun phrase.
@@ -118,11 +118,11 @@ def _group_governs(tokens: list[str]) -> bool:
     if len(tokens) < 2 or tokens[-1].lower() not in cue_words.PREPOSITIONS:
         return False
     words = [t.lower() for t in tokens[:-1]]
-    while words and words[-1] in name_words.NEAR_WORDS:
+    while words and words[-1] in cue_words.NEAR_WORDS:
         words.pop()
     if not words or words[-1] not in cue_words.GROUP_NOUNS:
         return False
-    return words[-1].endswith("s") or (len(words) > 1 and words[-2] in name_words.GROUP_DETERMINERS)
+    return words[-1].endswith("s") or (len(words) > 1 and words[-2] in cue_words.GROUP_DETERMINERS)
 
 
 def _possessive_before(bv: str, lo: int, at: int) -> int:
