@@ -48,8 +48,9 @@ STAGE_SAMPLE = 300
 # What `wh index` does after a change: open with a stat of every file (whole process timed).
 REFRESH = (
     "import sys\n"
-    "from whitehall_cli import index, load\n"
-    "ix = index.Index.open(load.resolve_corpus(sys.argv[1]), scan=True)\n"
+    "from whitehall_cli.index.store import Index\n"
+    "from whitehall_cli.load.corpus import resolve_corpus\n"
+    "ix = Index.open(resolve_corpus(sys.argv[1]), scan=True)\n"
     "assert ix.parsed == 1, ix.parsed\n"
 )
 # The baseline each search is compared with: importing what a CLI of this kind must import.

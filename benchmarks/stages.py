@@ -8,8 +8,8 @@ Articles: the bundled corpus, the record sets under tests/ (real articles in man
 styles) and `--synthetic N` articles from the benchmark's generator. Times are CPU time of
 this process (`time.process_time`), the best of `--repeat` passes, so other jobs on a shared
 machine disturb them less than wall time. `--save`/`--compare` hold what the index would
-store for each article (`index_build.parse_one`), so a speed-up can be shown to change no
-record on any of them.
+store for each article (`whitehall_cli.index.parsing.parse_one`), so a speed-up can be shown
+to change no record on any of them.
 """
 
 from __future__ import annotations
@@ -46,28 +46,30 @@ def articles(synthetic: int, tmp: Path) -> list[Path]:
 
 def costs(paths: list[Path], repeat: int) -> dict[str, float]:
     """Best-of-`repeat` CPU milliseconds per article for each stage."""
-    from whitehall_cli import index_build, load, parse
-    from whitehall_cli import store_schema as ss
-    from whitehall_cli.entities import find_cast
-    from whitehall_cli.quotes import find_quotes
+    from whitehall_cli.entities.cast import find_cast
+    from whitehall_cli.index import parsing, schema
+    from whitehall_cli.load.decoding import decode, read_bytes
+    from whitehall_cli.models import Analysis
+    from whitehall_cli.parse.article import parse_text
+    from whitehall_cli.quotes.quotations import find_quotes
 
     best: dict[str, float] = {}
     for _ in range(repeat):
         spent = dict.fromkeys(("read", "parse", "entities", "quotes", "rows"), 0.0)
         for p in paths:
             t0 = time.process_time()
-            text = load.decode(load.read_bytes(str(p)))
+            text = decode(read_bytes(str(p)))
             t1 = time.process_time()
-            doc = parse.parse_text(text, p.stem, str(p))
+            doc = parse_text(text, p.stem, str(p))
             t2 = time.process_time()
             cast = find_cast(doc)
             t3 = time.process_time()
             quotes = find_quotes(doc, cast)
             t4 = time.process_time()
-            analysis = index_build.Analysis(doc, cast, tuple(quotes))
-            ss.analysis_rows(analysis)
-            ss.document_row(doc, len(cast.people), len(quotes))
-            index_build.vocabulary_words(cast.words)
+            analysis = Analysis(doc, cast, tuple(quotes))
+            schema.analysis_rows(analysis)
+            schema.document_row(doc, len(cast.people), len(quotes))
+            parsing.vocabulary_words(cast.words)
             t5 = time.process_time()
             for key, dt in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
                 spent[key] += dt
@@ -81,11 +83,11 @@ def costs(paths: list[Path], repeat: int) -> dict[str, float]:
 def records(paths: list[Path], tmp: Path) -> dict[str, str]:
     """Each article's stored records as one JSON line, keyed by its path in the project or,
     for generated ones, in the synthetic corpus (whose folder differs on every run)."""
-    from whitehall_cli import index_build
+    from whitehall_cli.index import parsing
 
     out = {}
     for p in paths:
-        result = index_build.parse_one(p.stem, str(p), None)
+        result = saved_form(parsing.parse_one(p.stem, str(p), None))
         if p.is_relative_to(tmp):
             key = "synthetic/" + str(p.relative_to(tmp))
         else:
@@ -93,6 +95,22 @@ def records(paths: list[Path], tmp: Path) -> dict[str, str]:
         # the path is in the records: store it as the key so runs from anywhere compare
         out[key] = json.dumps(result, ensure_ascii=False, default=list).replace(str(p), key)
     return out
+
+
+def saved_form(result: object) -> tuple[object, ...]:
+    """A parse result as files saved by `--save` hold it: the tagged tuple the workers
+    returned before they returned records ("ok", id, hash, document row, full-text values,
+    table rows, words), so a file saved by any version compares with any other."""
+    from whitehall_cli.index.parsing import Parsed, Problem, Unchanged
+
+    if isinstance(result, Parsed):
+        return ("ok", result.doc_id, result.digest, result.document, result.fts, result.tables,
+                result.words)  # fmt: skip
+    if isinstance(result, Problem):
+        return ("problem", result.doc_id, result.digest, result.message)
+    if isinstance(result, Unchanged):
+        return ("same", result.doc_id, result.digest)
+    raise TypeError(f"not a parse result: {result!r}")
 
 
 def main() -> None:

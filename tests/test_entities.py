@@ -16,11 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scoring import body_hit, norm, person_forms, same_name  # noqa: F401
 
-from whitehall_cli.entities import find_cast, merge_bodies, merge_people
 from whitehall_cli.entities.back_references import TITLE_WORDS, _definite_titles
 from whitehall_cli.entities.body_lexicon import parse_rows
+from whitehall_cli.entities.cast import find_cast
+from whitehall_cli.entities.merge import merge_bodies, merge_people
 from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, PersonRef
-from whitehall_cli.parse import parse_text
+from whitehall_cli.parse.article import parse_text
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS.parent / "data"
@@ -817,7 +818,7 @@ def test_find_cast_is_fast_on_the_seed_articles() -> None:
 
 
 def test_a_body_the_article_names_only_by_acronym_keeps_the_acronym() -> None:
-    from whitehall_cli.entities import find_cast
+    from whitehall_cli.entities.cast import find_cast
     from whitehall_cli.models import Document
 
     doc = Document(

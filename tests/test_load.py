@@ -13,15 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from whitehall_cli.errors import CorpusNotFound
-from whitehall_cli.load import (
-    Unreadable,
-    bundled_root,
-    decode,
-    list_files,
-    read_bytes,
-    resolve_corpus,
-)
-from whitehall_cli.parse import parse_text
+from whitehall_cli.load.corpus import bundled_root, list_files, resolve_corpus
+from whitehall_cli.load.decoding import Unreadable, decode, read_bytes
+from whitehall_cli.parse.article import parse_text
 
 ARTICLE = "Ministers urged to \u201cact now\u201d on leaks, says union costing \u00a31m"
 

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from scoring import norm
 
 from whitehall_cli.models import BodyRef, Cast, Document, Mention, PersonRef, WorkRef
-from whitehall_cli.parse import parse_text
-from whitehall_cli.quotes import cue_words, find_quotes
+from whitehall_cli.parse.article import parse_text
+from whitehall_cli.quotes import cue_words
+from whitehall_cli.quotes.quotations import find_quotes
 from whitehall_cli.quotes.words import word_set
 
 TESTS = Path(__file__).resolve().parent

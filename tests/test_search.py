@@ -8,12 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from whitehall_cli import index_build as ib
-from whitehall_cli import load, search_query, store_schema
+from whitehall_cli import pipeline, search_query
 from whitehall_cli import search as search_mod
 from whitehall_cli.entities.tokens import word_forms
 from whitehall_cli.errors import BadQuery
-from whitehall_cli.index import Index
+from whitehall_cli.index import schema as store_schema
+from whitehall_cli.index.store import Index
+from whitehall_cli.load.corpus import Corpus
 from whitehall_cli.models import Analysis, Cast, Document
 from whitehall_cli.search import make_snippet, search
 from whitehall_cli.search_query import parse_query
@@ -94,13 +95,13 @@ HOSTILE = [
 ]
 
 
-def write_corpus(root: Path) -> load.Corpus:
+def write_corpus(root: Path) -> Corpus:
     for name, (outlet, date, title, paragraphs) in ARTICLES.items():
         body = "\n\n".join(f"{p} {FILLER}" for p in paragraphs)
         standfirst = "What the article is about, in a line that sets the scene for readers"
         text = f"{outlet}\n\n{title}\n\n{standfirst}\n\nBy Jane Smith\n\n{date}\n\n{body}\n"
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
-    return load.Corpus(root=root)
+    return Corpus(root=root)
 
 
 def text_only(doc: Document) -> Analysis:
@@ -112,7 +113,7 @@ def text_only(doc: Document) -> Analysis:
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(ib, "analyse", text_only)
+        m.setattr(pipeline, "analyse", text_only)
         m.setenv("WH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         corpus = write_corpus(tmp_path_factory.mktemp("articles"))
         ix = Index.open(corpus)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from whitehall_cli.errors import BadQuery, CorpusNotFound, NotFound
-from whitehall_cli.index import Index
+from whitehall_cli.index.store import Index
 from whitehall_cli.load.corpus import resolve_corpus
 from whitehall_cli.models import Body, BodyRef, DocLink, DocRow, Document, Person, PersonRef, Quote
 from whitehall_cli.parse.dates import find_date

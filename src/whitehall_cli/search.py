@@ -27,9 +27,9 @@ import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from whitehall_cli import store_schema as ss
 from whitehall_cli.errors import BadQuery
-from whitehall_cli.index import Index
+from whitehall_cli.index import schema as ss
+from whitehall_cli.index.store import Index
 from whitehall_cli.models import Hit
 from whitehall_cli.search_query import Part, Query, correct, parse_query, raw_terms
 

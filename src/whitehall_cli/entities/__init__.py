@@ -1,9 +1,9 @@
 """Stage 3, entities: a `Document` in, its `Cast` out: the people, bodies (organisations) and
 works (codes, reports) the article names, with every mention of each.
 
-In: one parsed article (`parse`). Out: `find_cast(doc)`, a frozen `Cast` of `PersonRef`,
+In: one parsed article (`parse`). Out: `cast.find_cast(doc)`, a frozen `Cast` of `PersonRef`,
 `BodyRef`, `WorkRef` and `Mention` records, and every word form of the article (later stages
-reuse them); and, across articles, `merge_people` / `merge_bodies`, which say which
+reuse them); and, across articles, `merge.merge_people` and `merge_bodies`, which say which
 per-article names are one person or body in the whole corpus (`merge`).
 
 Where to look: `cast` runs the steps in order; `people` (names, roles around them), `bodies`,
@@ -14,8 +14,3 @@ hold the grammar's small tables, and `lexicon/` its word lists.
 Never: attributes quotations (that is `quotes`), formats output, stores anything, or reads
 files: recognition works on the text it is given, and the word lists are read once.
 """
-
-from whitehall_cli.entities.cast import find_cast
-from whitehall_cli.entities.merge import merge_bodies, merge_people
-
-__all__ = ["find_cast", "merge_bodies", "merge_people"]

@@ -1,16 +1,12 @@
 """Stage 2, parse: an article's text in, a `Document` out.
 
 In: the text of one file (from `load`), as plain lines with page furniture marked. Out: a
-`Document` with its headline, standfirst, date (ISO), outlet, authors, address and the body
-as clean paragraphs (`parse_text`, `parse_file`). `article` finds where the body starts and
-keeps its prose; `header` reads what stands above it and the labelled lines anywhere
-("Published on", "By ..."); `masthead` names the publication; `dates` reads dates as news
-pages write them.
+frozen `Document` with its headline, standfirst, date (ISO), outlet, authors, address and the
+body as clean paragraphs (`article.parse_text`, `article.parse_file`). `article` finds where
+the body starts and keeps its prose; `header` reads what stands above it and the labelled
+lines anywhere ("Published on", "By ..."); `masthead` names the publication; `dates` reads
+dates as news pages write them.
 
 Never: recognises people, bodies or quotations (that is `entities` and `quotes`), writes
 anything, or knows the index or the command line.
 """
-
-from whitehall_cli.parse.article import parse_file, parse_text
-
-__all__ = ["parse_file", "parse_text"]

@@ -1,10 +1,10 @@
 """Stage 4, quotes: a `Document` and its `Cast` in, its quotations out, each with a speaker.
 
 In: one parsed article (`parse`) and the people, bodies and works it names (`entities`).
-Out: `find_quotes(doc, cast)`, a tuple of frozen `Quote` records in reading order: the words
-inside the marks, the speaker (a person, a body, a document, or None when the text gives the
-words to nobody it names), the speaker's role and bodies, where it stands, and whether it is
-a fragment.
+Out: `quotations.find_quotes(doc, cast)`, a tuple of frozen `Quote` records in reading
+order: the words inside the marks, the speaker (a person, a body, a document, or None when
+the text gives the words to nobody it names), the speaker's role and bodies, where it
+stands, and whether it is a fragment.
 
 Where to look: `quotations` runs the stage; `marks` finds the quotations; `speakers` reads an
 article in order and gives each quotation its speaker, from the cue after it, "according to",
@@ -16,7 +16,3 @@ hold the grammar (speech verbs, nouns that can speak, prepositions).
 Never: finds people or bodies of its own (the cast is given), formats output, stores
 anything, or knows the index or the command line.
 """
-
-from whitehall_cli.quotes.quotations import find_quotes
-
-__all__ = ["find_quotes"]

@@ -1,9 +1,9 @@
-"""Stage 5: the on-disk index of a corpus folder, and typed answers from it.
+"""An open index of a corpus folder, and typed answers from it.
 
 `Index.open(corpus)` builds the index on first use and refreshes it after that: added,
-changed (size or mtime, then content hash) and removed files are re-parsed, nothing else.
-Where the index lives and when it is rebuilt is `index_open`'s business; the schema is
-documented in `store_schema` (and the README's "The index"); filling it is `index_build`'s job.
+changed (size or mtime, then content hash) and removed files are re-parsed, nothing else
+(`refresh`). Where the index lives is `location`'s business; the schema is documented in
+`schema` (and the README's "The index").
 """
 
 from __future__ import annotations
@@ -15,26 +15,12 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from whitehall_cli import load
-from whitehall_cli import store_schema as ss
 from whitehall_cli.errors import AmbiguousDoc, NotFound
-from whitehall_cli.index_open import (  # noqa: F401 - cache_dir and index_path are API too
-    FULL_SCAN_MAX_FILES,
-    cache_dir,
-    index_path,
-    open_connection,
-    pipeline_fingerprint,
-    rebuild_identity,
-    write_lock,
-)
+from whitehall_cli.index import schema
+from whitehall_cli.index.location import write_lock
+from whitehall_cli.index.refresh import open_connection
+from whitehall_cli.load.corpus import TEXT_SUFFIXES, Corpus, doc_id_for
 from whitehall_cli.models import Analysis, Body, Document, Person, Quote
-
-
-def analyse(doc: Document) -> Analysis:
-    """Run the people and quotation stages on one parsed article."""
-    from whitehall_cli.index_build import analyse as run
-
-    return run(doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +43,7 @@ class IndexStats:
 class Index:
     """An open index. Use as a context manager; every accessor returns typed records."""
 
-    def __init__(self, conn: sqlite3.Connection, corpus: load.Corpus, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, corpus: Corpus, path: Path) -> None:
         self.conn = conn
         self.corpus = corpus
         self.path = path
@@ -69,7 +55,7 @@ class Index:
     @classmethod
     def open(
         cls,
-        corpus: load.Corpus,
+        corpus: Corpus,
         *,
         rebuild: bool = False,
         progress: Callable[[int, int], None] | None = None,
@@ -99,16 +85,16 @@ class Index:
 
     def documents(self) -> list[Document]:
         """Every article, by id, without paragraphs (`document(id)` gives them)."""
-        rows = self.conn.execute(f"SELECT {ss.DOCUMENT_COLUMNS} FROM documents ORDER BY id")
-        return [ss.document_from_row(r) for r in rows]
+        rows = self.conn.execute(f"SELECT {schema.DOCUMENT_COLUMNS} FROM documents ORDER BY id")
+        return [schema.document_from_row(r) for r in rows]
 
     def iter_documents(self) -> Iterator[tuple[Document, int, int]]:
         """(article without paragraphs, people count, quotation count), one at a time, by id."""
         rows = self.conn.execute(
-            f"SELECT {ss.DOCUMENT_COLUMNS}, people, quotes FROM documents ORDER BY id"
+            f"SELECT {schema.DOCUMENT_COLUMNS}, people, quotes FROM documents ORDER BY id"
         )
         for row in rows:
-            yield ss.document_from_row(row[:-2]), row[-2], row[-1]
+            yield schema.document_from_row(row[:-2]), row[-2], row[-1]
 
     def document_count(self) -> int:
         """How many articles the index holds (cheap: kept in `meta`)."""
@@ -121,7 +107,7 @@ class Index:
     def document(self, doc_id: str) -> Document:
         """One article with its paragraphs."""
         row = self.conn.execute(
-            f"SELECT {ss.DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
+            f"SELECT {schema.DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
         if row is None:
             raise NotFound(f"no article with the id {doc_id!r}", self._close_ids(doc_id))
@@ -131,7 +117,7 @@ class Index:
                 "SELECT text FROM paragraphs WHERE doc = ? ORDER BY n", (row[0],)
             )
         )
-        return ss.document_from_row(row, paragraphs)
+        return schema.document_from_row(row, paragraphs)
 
     def resolve_doc(self, ref: str) -> str:
         """An article id from an id, a unique id prefix, or a file path."""
@@ -143,7 +129,7 @@ class Index:
             return by_path
         candidates = [ref.replace(os.sep, "/")]
         stem, suffix = os.path.splitext(candidates[0])
-        if suffix.lower() in load.TEXT_SUFFIXES:
+        if suffix.lower() in TEXT_SUFFIXES:
             candidates.append(stem)
         for c in candidates:
             if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (c,)).fetchone():
@@ -174,7 +160,7 @@ class Index:
         if row:
             return row[0]
         try:
-            return load.doc_id_for(Path(self.corpus.root).resolve(), Path(full))
+            return doc_id_for(Path(self.corpus.root).resolve(), Path(full))
         except ValueError:
             return None
 
@@ -198,7 +184,7 @@ class Index:
         def rows(sql: str) -> list[tuple]:
             return c.execute(sql, (rowid,)).fetchall()
 
-        cast = ss.cast_from_rows(
+        cast = schema.cast_from_rows(
             rows("SELECT name, aliases, roles, bodies FROM person_refs WHERE doc = ?"),
             rows("SELECT name, aliases, kind FROM body_refs WHERE doc = ?"),
             rows("SELECT name, aliases, author FROM work_refs WHERE doc = ?"),
@@ -224,6 +210,8 @@ class Index:
         fresh = self.conn.execute("SELECT value FROM meta WHERE key = 'identity_fresh'")
         if fresh.fetchone() == ("1",):
             return
+        from whitehall_cli.index.identity import rebuild_identity  # only when it is stale
+
         with write_lock(self.path):
             rebuild_identity(self.conn)
 
@@ -234,7 +222,9 @@ class Index:
             "SELECT name, aliases, roles, bodies, documents, quote_count FROM people ORDER BY name"
         )
         return [
-            Person(name, ss.loads(al), ss.loads(ro), ss.loads(bo), ss.loads(docs), qc)
+            Person(
+                name, schema.loads(al), schema.loads(ro), schema.loads(bo), schema.loads(docs), qc
+            )
             for name, al, ro, bo, docs, qc in rows
         ]
 
@@ -245,7 +235,7 @@ class Index:
             "SELECT name, aliases, kind, documents, people, quote_count FROM bodies ORDER BY name"
         )
         return [
-            Body(name, ss.loads(al), kind, ss.loads(docs), ss.loads(pe), qc)
+            Body(name, schema.loads(al), kind, schema.loads(docs), schema.loads(pe), qc)
             for name, al, kind, docs, pe, qc in rows
         ]
 
@@ -278,11 +268,11 @@ class Index:
             else "NULL"
         )
         sql = (
-            f"SELECT {ss.QUOTE_COLUMNS}, {canonical} FROM quotes q "
+            f"SELECT {schema.QUOTE_COLUMNS}, {canonical} FROM quotes q "
             f"JOIN documents d ON d.rowid = q.doc {where} ORDER BY q.doc, q.n"
         )
         for row in self.conn.execute(sql, args):
-            q = ss.quote_from_row(row)
+            q = schema.quote_from_row(row)
             # the speaker keeps the name the article gives (what a reader of it would look
             # for); the corpus-wide name rides beside it for grouping and filters
             corpus_name = (row[-1] if body_names is not None else None) or q.speaker
@@ -339,6 +329,3 @@ def _with_names(q: Quote, canonical: str | None, bodies: tuple[str, ...]) -> Quo
     from dataclasses import replace
 
     return replace(q, speaker_canonical=canonical, bodies=bodies)
-
-
-# --- opening, building, refreshing ------------------------------------------------------

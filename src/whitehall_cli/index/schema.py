@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from typing import Any
 
 from whitehall_cli.models import (
     Analysis,
@@ -50,6 +51,9 @@ from whitehall_cli.models import (
     Quote,
     WorkRef,
 )
+
+# One row of a table, as SQLite takes and gives it.
+Row = tuple[Any, ...]
 
 # Bumped whenever a table changes shape: an index with another version is rebuilt.
 SCHEMA_VERSION = "4"

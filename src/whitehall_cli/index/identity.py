@@ -11,33 +11,23 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 
-from whitehall_cli import store_schema as ss
+from whitehall_cli.entities.merge import merge_bodies, merge_people
+from whitehall_cli.index import schema
 from whitehall_cli.models import BodyRef, PersonRef
-
-
-def _merge_people(items: Iterable[tuple[str, PersonRef]]) -> dict[tuple[str, str], str]:
-    try:
-        from whitehall_cli.entities import merge_people
-    except ImportError:  # no corpus-wide merging yet: each per-article name stands alone
-        return {(doc, ref.name): ref.name for doc, ref in items}
-    return merge_people(items)
-
-
-def _merge_bodies(items: Iterable[tuple[str, BodyRef]]) -> dict[tuple[str, str], str]:
-    try:
-        from whitehall_cli.entities import merge_bodies
-    except ImportError:
-        return {(doc, ref.name): ref.name for doc, ref in items}
-    return merge_bodies(items)
 
 
 def _ranked(counts: Counter[str], drop: str = "") -> str:
     """A JSON list, most frequent first, then alphabetical; without `drop`."""
-    return ss.dumps(
+    return schema.dumps(
         [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if k != drop]
     )
+
+
+def mark_stale(conn: sqlite3.Connection) -> None:
+    """After a refresh changed articles: the corpus-wide tables are recomputed when next
+    asked for (`Index` does it)."""
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('identity_fresh', '0')")
 
 
 def rebuild_identity(conn: sqlite3.Connection, in_transaction: bool = False) -> None:
@@ -62,12 +52,12 @@ def _rebuild(conn: sqlite3.Connection) -> None:
     ).fetchall()
     body_rows = conn.execute("SELECT doc, name, aliases, kind FROM body_refs").fetchall()
     people_in = [
-        (ids[d], PersonRef(n, ss.loads(a), ss.loads(r), ss.loads(b)))
+        (ids[d], PersonRef(n, schema.loads(a), schema.loads(r), schema.loads(b)))
         for d, n, a, r, b in person_rows
     ]
-    bodies_in = [(ids[d], BodyRef(n, ss.loads(a), k)) for d, n, a, k in body_rows]
-    pmap = _merge_people(people_in)
-    bmap = _merge_bodies(bodies_in)
+    bodies_in = [(ids[d], BodyRef(n, schema.loads(a), k)) for d, n, a, k in body_rows]
+    pmap = merge_people(people_in)
+    bmap = merge_bodies(bodies_in)
 
     names: list[tuple] = []
     body_aliases: defaultdict[str, Counter[str]] = defaultdict(Counter)
@@ -102,7 +92,7 @@ def _rebuild(conn: sqlite3.Connection) -> None:
         "SELECT doc, speaker, speaker_kind, bodies FROM quotes"
     ):
         doc_id = ids[d]
-        spoken_for = {bmap.get((doc_id, b), b) for b in ss.loads(bodies)}
+        spoken_for = {bmap.get((doc_id, b), b) for b in schema.loads(bodies)}
         if kind == "person" and speaker:
             person_quotes[pmap.get((doc_id, speaker), speaker)] += 1
         elif kind == "body" and speaker:
@@ -112,10 +102,10 @@ def _rebuild(conn: sqlite3.Connection) -> None:
 
     for table in ("names", "people", "bodies"):
         conn.execute(f"DELETE FROM {table}")
-    for index in ss.NAMES_INDEXES:  # refilled without them, then indexed in one pass each
+    for index in schema.NAMES_INDEXES:  # refilled without them, then indexed in one pass each
         conn.execute(f"DROP INDEX IF EXISTS {index}")
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", names)
-    for create in ss.NAMES_INDEXES.values():
+    for create in schema.NAMES_INDEXES.values():
         conn.execute(create)
     conn.executemany(
         "INSERT INTO people VALUES (?, ?, ?, ?, ?, ?)",
@@ -125,7 +115,7 @@ def _rebuild(conn: sqlite3.Connection) -> None:
                 _ranked(person_aliases[canon], drop=canon),
                 _ranked(person_roles[canon]),
                 _ranked(person_bodies[canon]),
-                ss.dumps(sorted(docs)),
+                schema.dumps(sorted(docs)),
                 person_quotes[canon],
             )
             for canon, docs in person_docs.items()
@@ -138,8 +128,8 @@ def _rebuild(conn: sqlite3.Connection) -> None:
                 canon,
                 _ranked(body_aliases[canon], drop=canon),
                 body_kinds[canon].most_common(1)[0][0],
-                ss.dumps(sorted(docs)),
-                ss.dumps(sorted(body_people[canon])),
+                schema.dumps(sorted(docs)),
+                schema.dumps(sorted(body_people[canon])),
                 body_quotes[canon],
             )
             for canon, docs in body_docs.items()
