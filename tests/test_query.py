@@ -6,7 +6,8 @@ import pytest
 
 from whitehall_cli.errors import BadQuery, NotFound
 from whitehall_cli.models import Body, Person
-from whitehall_cli.query import Choice, NameBook, date_bound, name_key
+from whitehall_cli.query.filters import date_bound
+from whitehall_cli.query.names import Choice, NameBook, name_key
 
 PEOPLE = [
     Person("Jeremy Heywood", ("Sir Jeremy Heywood", "Heywood"), ("cabinet secretary",), (), ("a",)),

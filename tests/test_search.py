@@ -8,16 +8,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from whitehall_cli import pipeline, search_query
-from whitehall_cli import search as search_mod
+from whitehall_cli import pipeline
 from whitehall_cli.entities.tokens import word_forms
 from whitehall_cli.errors import BadQuery
 from whitehall_cli.index import schema as store_schema
 from whitehall_cli.index.store import Index
 from whitehall_cli.load.corpus import Corpus
 from whitehall_cli.models import Analysis, Cast, Document
-from whitehall_cli.search import make_snippet, search
-from whitehall_cli.search_query import parse_query
+from whitehall_cli.query import search as search_mod
+from whitehall_cli.query import syntax
+from whitehall_cli.query.search import make_snippet, search
+from whitehall_cli.query.syntax import parse_query
 
 # A sentence added to every test paragraph (the parser wants prose, not fragments).
 FILLER = "Officials declined to comment when approached by reporters this week."
@@ -270,7 +271,7 @@ def test_short_words_and_prefixes_are_not_corrected(index: Index) -> None:
     ("word", "edits"), [("code", 1), ("leaks", 1), ("heywod", 2), ("government", 2)]
 )
 def test_edit_threshold_grows_with_word_length(word: str, edits: int) -> None:
-    assert search_query.max_edits(word) == edits
+    assert syntax.max_edits(word) == edits
 
 
 # --- filters ----------------------------------------------------------------------------

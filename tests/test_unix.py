@@ -177,12 +177,12 @@ def test_a_50_mb_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    from whitehall_cli import query
+    from whitehall_cli.query import answers
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(query, "open_index", interrupted)
+    monkeypatch.setattr(answers, "open_index", interrupted)
     code, out, err = run("docs")
     assert code == 130 and "interrupted" in err and "Traceback" not in err
 

@@ -88,9 +88,9 @@ def _complete_names(ctx: click.Context, param: click.Parameter, incomplete: str)
 
     log.setLevel(logging.CRITICAL)  # nothing may reach the terminal mid-completion
     try:
-        from whitehall_cli import query
+        from whitehall_cli.query import answers
 
-        index = query.open_index(ctx.find_root().params.get("data"))
+        index = answers.open_index(ctx.find_root().params.get("data"))
         records: list[Any] = [*index.people(), *index.bodies()]
     except Exception:  # noqa: BLE001 - completion must never print a traceback
         return []
@@ -106,7 +106,7 @@ def _complete_names(ctx: click.Context, param: click.Parameter, incomplete: str)
 
 
 def _filters(**kwargs: Any) -> Any:
-    from whitehall_cli.query import Filters
+    from whitehall_cli.query.filters import Filters
 
     known = {k: v for k, v in kwargs.items() if k in Filters.__dataclass_fields__}
     return Filters(**known)
@@ -114,12 +114,12 @@ def _filters(**kwargs: Any) -> Any:
 
 def _index(ctx: click.Context, rebuild: bool = False, scan: bool | None = None) -> Any:
     """Open (build or refresh) the index, with a progress bar on a terminal."""
-    from whitehall_cli import query
+    from whitehall_cli.query import answers
 
     settings = ctx.find_object(Settings)
     data = settings.data if settings is not None else None
     with _progress() as progress:
-        return query.open_index(data, rebuild=rebuild, progress=progress, scan=scan)
+        return answers.open_index(data, rebuild=rebuild, progress=progress, scan=scan)
 
 
 class _progress:

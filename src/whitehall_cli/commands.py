@@ -31,9 +31,10 @@ def docs(ctx: click.Context, output: Output | None, no_pager: bool, **filters: A
       wh docs --person Heywood --json
       wh docs --since 2021-01-01 --outlet "Civil Service World"
     """
-    from whitehall_cli import query, render
+    from whitehall_cli import render
+    from whitehall_cli.query import answers
 
-    rows = query.list_docs(_index(ctx), _filters(**filters))
+    rows = answers.list_docs(_index(ctx), _filters(**filters))
     return _emit(
         "docs", rows, output, lambda: render.docs_view(rows), no_pager, "no articles match"
     )
@@ -53,9 +54,10 @@ def show(ctx: click.Context, doc: str, output: Output | None, no_pager: bool) ->
       wh show 000
       wh show data/000_43e921e2f7b47f56.txt --json
     """
-    from whitehall_cli import query, render
+    from whitehall_cli import render
+    from whitehall_cli.query import answers
 
-    document, people, bodies, quotes = query.show(_index(ctx), doc)
+    document, people, bodies, quotes = answers.show(_index(ctx), doc)
     if output is Output.JSON:
         render.write_json(render.show_json(document, people, bodies, quotes))
     else:
@@ -80,10 +82,12 @@ def who(ctx: click.Context, name: tuple[str, ...], output: Output | None, no_pag
       wh who "Dave Penman" --json
       wh who ifg
     """
-    from whitehall_cli import query, render
+    from whitehall_cli import render
+    from whitehall_cli.query import answers
+    from whitehall_cli.query.names import Choice
 
-    found = query.profile(_index(ctx), " ".join(name))
-    if isinstance(found, query.Choice):
+    found = answers.profile(_index(ctx), " ".join(name))
+    if isinstance(found, Choice):
         if output is Output.JSON:
             render.write_json([{"name": n, "kind": k} for n, k in found.candidates])
         else:
@@ -109,9 +113,10 @@ def people(ctx: click.Context, output: Output | None, no_pager: bool, **filters:
       wh people --body FDA
       wh people --json | jq -r '.[].name'
     """
-    from whitehall_cli import query, render
+    from whitehall_cli import render
+    from whitehall_cli.query import answers
 
-    found = query.list_people(_index(ctx), _filters(**filters))
+    found = answers.list_people(_index(ctx), _filters(**filters))
     return _emit(
         "people", found, output, lambda: render.people_view(found), no_pager, "no people match"
     )
@@ -129,9 +134,10 @@ def bodies(ctx: click.Context, output: Output | None, no_pager: bool, **filters:
       wh bodies
       wh bodies --csv > bodies.csv
     """
-    from whitehall_cli import query, render
+    from whitehall_cli import render
+    from whitehall_cli.query import answers
 
-    found = query.list_bodies(_index(ctx), _filters(**filters))
+    found = answers.list_bodies(_index(ctx), _filters(**filters))
     return _emit(
         "bodies", found, output, lambda: render.bodies_view(found), no_pager, "no bodies match"
     )
@@ -152,10 +158,11 @@ def quotes(ctx: click.Context, output: Output | None, no_pager: bool, **filters:
       wh quotes --person Heywood --about leaks
       wh quotes --since 2020 --json | jq -r '.[].text'
     """
-    from whitehall_cli import query, render
+    from whitehall_cli import render
+    from whitehall_cli.query import answers
 
     index = _index(ctx)
-    found = query.list_quotes(index, _filters(**filters))
+    found = answers.list_quotes(index, _filters(**filters))
     titles = {d.id: d.title for d in index.documents()} if output is None else {}
     return _emit(
         "quotes",
@@ -200,11 +207,12 @@ def search(
       wh search '"ministerial code" -Johnson'
       wh search impartiality --since 2022 --json
     """
-    from whitehall_cli import query, render
+    from whitehall_cli import render
+    from whitehall_cli.query import answers
 
     f = _filters(**filters)
     index = _index(ctx)
-    result = query.run_search(index, " ".join(words), f, sort=sort, raw=raw)
+    result = answers.run_search(index, " ".join(words), f, sort=sort, raw=raw)
     for typed, instead in result.corrections:
         click.echo(f"wh: searching for {instead!r} instead of {typed!r}", err=True)
     hits = list(result.hits)
@@ -271,9 +279,10 @@ def export(ctx: click.Context, what: str, fmt: str, path: str | None) -> int:
       wh export --what docs --format csv -o docs.csv
       wh export --what people | jq -r .name
     """
-    from whitehall_cli import query, render
+    from whitehall_cli import render
+    from whitehall_cli.query import answers
 
-    rows = query.stream(_index(ctx), what)
+    rows = answers.stream(_index(ctx), what)
     count = render.export(rows, what, fmt, path)
     click.echo(f"wh: exported {count} {what}" + (f" to {path}" if path else ""), err=True)
     return 0 if count else 1

@@ -26,12 +26,13 @@ import re
 import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
+from enum import Enum
 
 from whitehall_cli.errors import BadQuery
 from whitehall_cli.index import schema as ss
 from whitehall_cli.index.store import Index
 from whitehall_cli.models import Hit
-from whitehall_cli.search_query import Part, Query, correct, parse_query, raw_terms
+from whitehall_cli.query.syntax import Part, Query, correct, parse_query, raw_terms
 
 # BM25 weights of the full-text columns: title, standfirst, body.
 FIELD_WEIGHTS = (5.0, 2.0, 1.0)
@@ -42,8 +43,6 @@ HITS_PER_ARTICLE = 3
 # Snippet length in characters, and how much comes before the first match.
 SNIPPET_CHARS = 300
 SNIPPET_BEFORE = 80
-# Sort orders `search` accepts.
-SORTS = ("relevance", "date", "oldest")
 # Marks around a match in FTS5's highlight() output (control characters never in text).
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 # Slots in the paragraph table for the title and standfirst; paragraph n is n + 2.
@@ -51,6 +50,14 @@ TITLE_SLOT, STANDFIRST_SLOT = 0, 1
 SLOTS_PER_ARTICLE = 1 << 20
 # Rowids per `IN (...)` list (SQLite caps the number of bound values).
 IN_CHUNK = 500
+
+
+class Sort(Enum):
+    """Orders of the articles `search` gives."""
+
+    RELEVANCE = "relevance"  # best match first
+    DATE = "date"  # newest first
+    OLDEST = "oldest"  # oldest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +79,15 @@ def search(
     since: str | None = None,
     until: str | None = None,
     limit: int = 20,
-    sort: str = "relevance",
+    sort: Sort | str = Sort.RELEVANCE,
     raw: bool = False,
 ) -> SearchResult:
     """Search the index; `limit` counts articles. Raises BadQuery for unusable input."""
-    if sort not in SORTS:
-        raise BadQuery(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+    try:
+        order = Sort(sort)
+    except ValueError:
+        choices = ", ".join(s.value for s in Sort)
+        raise BadQuery(f"unknown sort {sort!r}: use one of {choices}") from None
     if limit < 1:
         raise BadQuery("--limit must be at least 1")
     conn = index.conn
@@ -95,7 +105,7 @@ def search(
         terms = parsed.terms()
     where, args = _filters(conn, doc_ids, outlet, since, until)
     try:
-        ranked, total = _rank_articles(conn, article_expr, where, args, limit, sort)
+        ranked, total = _rank_articles(conn, article_expr, where, args, limit, order)
         hits = _paragraph_hits(conn, ranked, paragraph_expr)
     except sqlite3.OperationalError as e:
         raise BadQuery(f"cannot search for {query!r}: {e}") from None
@@ -182,7 +192,7 @@ def _rowids_for(conn: sqlite3.Connection, doc_ids: Collection[str]) -> set[int]:
 
 
 def _rank_articles(
-    conn: sqlite3.Connection, expr: str, where: str, args: list[object], limit: int, sort: str
+    conn: sqlite3.Connection, expr: str, where: str, args: list[object], limit: int, sort: Sort
 ) -> tuple[list[tuple[int, float]], int]:
     """(rowid, score) of the best `limit` articles (higher score is better), and how many
     articles match in all."""
@@ -193,7 +203,7 @@ def _rank_articles(
         return [], 0
     weights = ", ".join(str(w) for w in FIELD_WEIGHTS)
     score = f"bm25(docs_fts, {weights})"
-    if sort == "relevance":
+    if sort is Sort.RELEVANCE:
         if total > RANK_CANDIDATES:
             threshold = conn.execute(
                 f"SELECT rowid FROM docs_fts WHERE {match} ORDER BY rowid DESC "
@@ -204,7 +214,7 @@ def _rank_articles(
             params.append(threshold)
         order = "s"
     else:
-        order = "docs_fts.rowid DESC" if sort == "date" else "docs_fts.rowid"
+        order = "docs_fts.rowid DESC" if sort is Sort.DATE else "docs_fts.rowid"
     rows = conn.execute(
         f"SELECT docs_fts.rowid, {score} AS s FROM docs_fts WHERE {match} ORDER BY {order} LIMIT ?",
         [*params, limit],
