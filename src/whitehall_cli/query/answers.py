@@ -9,30 +9,21 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from whitehall_cli.errors import BadQuery, CorpusNotFound
 from whitehall_cli.index.store import Index
 from whitehall_cli.load.corpus import resolve_corpus
 from whitehall_cli.models import Body, BodyRef, DocLink, DocRow, Document, Person, PersonRef, Quote
+from whitehall_cli.query.choices import Sort, Table
 from whitehall_cli.query.filters import Filters, date_bound, doc_ids_for, limited
 from whitehall_cli.query.names import Choice, name_book, resolve_one
 
 if TYPE_CHECKING:
-    from whitehall_cli.query.search import SearchResult, Sort
+    from whitehall_cli.query.search import SearchResult
 
 # Articles `search` gives unless --limit says otherwise.
 DEFAULT_SEARCH_LIMIT = 20
-
-
-class Table(Enum):
-    """The tables `export` can write, one record per row."""
-
-    DOCS = "docs"
-    PEOPLE = "people"
-    BODIES = "bodies"
-    QUOTES = "quotes"
 
 
 def open_index(

@@ -26,12 +26,12 @@ import re
 import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
-from enum import Enum
 
 from whitehall_cli.errors import BadQuery
 from whitehall_cli.index import schema as ss
 from whitehall_cli.index.store import Index
 from whitehall_cli.models import Hit
+from whitehall_cli.query.choices import Sort
 from whitehall_cli.query.syntax import Part, Query, correct, parse_query, raw_terms
 
 # BM25 weights of the full-text columns: title, standfirst, body.
@@ -50,14 +50,6 @@ TITLE_SLOT, STANDFIRST_SLOT = 0, 1
 SLOTS_PER_ARTICLE = 1 << 20
 # Rowids per `IN (...)` list (SQLite caps the number of bound values).
 IN_CHUNK = 500
-
-
-class Sort(Enum):
-    """Orders of the articles `search` gives."""
-
-    RELEVANCE = "relevance"  # best match first
-    DATE = "date"  # newest first
-    OLDEST = "oldest"  # oldest first
 
 
 @dataclass(frozen=True, slots=True)

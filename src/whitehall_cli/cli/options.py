@@ -1,28 +1,31 @@
-"""Stage 8: the `wh` command. Each command parses its options, calls one library function
-and hands the result to one renderer; errors become one-line messages in `main`.
+"""What the commands share: the options given before any command, the output and filter
+options (each one decorator that hands the command one value), enum choices as click types,
+opening the index with a progress bar, and writing a listing.
 
-Heavy modules (rich, rapidfuzz, sqlite3 and the pipeline) are imported inside commands, so
-`wh --help` stays fast.
+Heavy modules (rich, rapidfuzz, sqlite3 and the pipeline) are imported inside the functions
+that need them, so `wh --help` stays fast.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from whitehall_cli import __version__
-from whitehall_cli.errors import NotFound, WhError
+if TYPE_CHECKING:
+    from whitehall_cli.index.store import Index
+    from whitehall_cli.query.filters import Filters
 
 log = logging.getLogger("whitehall_cli")
 
 # Files to parse before `wh index` (and first use) shows a progress bar.
 PROGRESS_MIN_FILES = 200
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 class Output(Enum):
@@ -33,6 +36,20 @@ class Output(Enum):
     CSV = "csv"
 
 
+class EnumChoice(click.Choice):
+    """A closed choice typed as an Enum: the user picks one of its values (shown in the help
+    as click shows any choice), and the command is handed the Enum member."""
+
+    def __init__(self, enum: type[Enum]) -> None:
+        super().__init__([member.value for member in enum])
+        self.enum = enum
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, self.enum):
+            return value
+        return self.enum(super().convert(value, param, ctx))
+
+
 class Settings:
     """Options given before the command."""
 
@@ -40,7 +57,7 @@ class Settings:
         self.data = data
 
 
-def output_options(csv: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def output_options(csv: bool = True) -> Decorator:
     """--json (and --csv on listings) become one `output` value; plus --no-pager."""
 
     def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -53,7 +70,7 @@ def output_options(csv: bool = True) -> Callable[[Callable[..., Any]], Callable[
     return decorate
 
 
-def filter_options(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def filter_options(*names: str) -> Decorator:
     """The shared filters; each command names the ones that make sense for it."""
     helps = {
         "person": ("--person", "Articles that name this person (quotes: the speaker)."),
@@ -72,7 +89,7 @@ def filter_options(*names: str) -> Callable[[Callable[..., Any]], Callable[..., 
             flag, text = helps[name]
             kwargs: dict[str, Any] = {"help": text, "metavar": "NAME"}
             if name in ("person", "body", "source"):
-                kwargs["shell_complete"] = _complete_names
+                kwargs["shell_complete"] = complete_names
             if name in ("since", "until"):
                 kwargs["metavar"] = "DATE"
             f = click.option(flag, name, **kwargs)(f)
@@ -81,7 +98,7 @@ def filter_options(*names: str) -> Callable[[Callable[..., Any]], Callable[..., 
     return decorate
 
 
-def _complete_names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+def complete_names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
     """Shell completion of people and body names (and their acronyms) from the index:
     names that start with what was typed first, then names with a word that does."""
     from click.shell_completion import CompletionItem
@@ -105,24 +122,25 @@ def _complete_names(ctx: click.Context, param: click.Parameter, incomplete: str)
     return [CompletionItem(n) for n in [*sorted(set(first)), *sorted(set(second))][:50]]
 
 
-def _filters(**kwargs: Any) -> Any:
+def filters(**options: Any) -> Filters:
+    """The filter options a command was given, as one `Filters` value."""
     from whitehall_cli.query.filters import Filters
 
-    known = {k: v for k, v in kwargs.items() if k in Filters.__dataclass_fields__}
+    known = {k: v for k, v in options.items() if k in Filters.__dataclass_fields__}
     return Filters(**known)
 
 
-def _index(ctx: click.Context, rebuild: bool = False, scan: bool | None = None) -> Any:
+def open_index(ctx: click.Context, rebuild: bool = False, scan: bool | None = None) -> Index:
     """Open (build or refresh) the index, with a progress bar on a terminal."""
     from whitehall_cli.query import answers
 
     settings = ctx.find_object(Settings)
     data = settings.data if settings is not None else None
-    with _progress() as progress:
+    with _Progress() as progress:
         return answers.open_index(data, rebuild=rebuild, progress=progress, scan=scan)
 
 
-class _progress:
+class _Progress:
     """A rich progress bar on stderr while many files are parsed, on a terminal only."""
 
     def __enter__(self) -> Callable[[int, int], None]:
@@ -136,7 +154,7 @@ class _progress:
                 return
             from rich.progress import Progress
 
-            from whitehall_cli.render import console
+            from whitehall_cli.render.views import console
 
             self.bar = Progress(console=console(stderr=True), transient=True)
             self.bar.start()
@@ -148,7 +166,7 @@ class _progress:
             self.bar.stop()
 
 
-def _emit(
+def emit(
     kind: str,
     records: list[Any],
     output: Output | None,
@@ -156,96 +174,18 @@ def _emit(
     no_pager: bool,
     nothing: str,
 ) -> int:
-    """Write a listing in the chosen form; exit status 1 (and a note) when it is empty."""
-    from whitehall_cli import render
+    """Write a listing in the chosen form; exit status 1 (and a note on stderr, once) when it
+    is empty."""
+    from whitehall_cli.render import records as data
+    from whitehall_cli.render import views
 
     if output is Output.JSON:
-        render.write_json(render.to_json(records))
+        data.write_json(data.to_json(records))
     elif output is Output.CSV:
-        render.write_csv(kind, records)
+        data.write_csv(kind, records)
     elif records:
-        render.print_view(view(), pager=not no_pager)
+        views.print_view(view(), pager=not no_pager)
     if not records:
-        log.info(nothing)
         click.echo(f"wh: {nothing}", err=True)
         return 1
     return 0
-
-
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--data", metavar="DIR", help="Corpus folder (default: $WH_DATA, else the bundled articles)."
-)
-@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
-@click.option("-v", "--verbose", is_flag=True, help="More detail on stderr.")
-@click.version_option(__version__, "-V", "--version", prog_name="wh")
-@click.pass_context
-def cli(ctx: click.Context, data: str | None, quiet: bool, verbose: bool) -> int:
-    """Query a folder of news articles about the UK civil service.
-
-    \b
-    Examples:
-      wh search "leaks"
-      wh who Heywood
-      wh quotes --source FDA
-      wh --data ~/articles docs --since 2021
-    """
-    log.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING)
-    ctx.obj = Settings(data)
-    if ctx.invoked_subcommand is None:
-        from whitehall_cli import render
-
-        index = _index(ctx)
-        stats = index.stats()
-        render.print_view(
-            render.overview_view(
-                str(index.corpus.root),
-                index.corpus.bundled,
-                stats.documents,
-                stats.people,
-                stats.quotes,
-            ),
-            pager=False,
-        )
-    return 0
-
-
-from whitehall_cli import commands  # noqa: E402,F401  (registers the commands on `cli`)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the command and turn every failure into a message and exit status."""
-    for old in [h for h in log.handlers if getattr(h, "wh_handler", False)]:
-        log.removeHandler(old)
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("wh: %(levelname)s: %(message)s"))
-    handler.wh_handler = True  # type: ignore[attr-defined]
-    log.addHandler(handler)
-    try:
-        status = cli.main(args=argv, prog_name="wh", standalone_mode=False)
-    except click.exceptions.Exit as e:
-        status = e.exit_code
-    except click.ClickException as e:
-        e.show()
-        status = 2 if isinstance(e, click.UsageError) else e.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        click.echo("wh: interrupted", err=True)
-        status = 130
-    except WhError as e:
-        click.echo(f"wh: error: {e}", err=True)
-        status = e.exit_code
-    except NotFound as e:
-        hint = f" (did you mean: {', '.join(e.suggestions)}?)" if e.suggestions else ""
-        click.echo(f"wh: {e}{hint}", err=True)
-        status = e.exit_code
-    except BrokenPipeError:  # `wh quotes | head`: stop quietly, like other Unix tools
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        status = 0
-    except Exception as e:  # noqa: BLE001 - the last guard: a bug, still no traceback
-        log.debug("internal error", exc_info=True)
-        click.echo(
-            f"wh: internal error: {type(e).__name__}: {e} (run with -v for details)", err=True
-        )
-        status = 2
-    sys.exit(status if isinstance(status, int) else 0)

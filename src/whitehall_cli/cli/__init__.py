@@ -1,0 +1,19 @@
+"""Stage 8, cli: the `wh` command. Options in, one library call, one renderer out.
+
+In: what the user typed (`--data`, a command, its options). Out: the command's output on
+stdout (`render`), messages on stderr, and the exit status: 0 found, 1 nothing found, 2 an
+error (`app.main` is the one place an error becomes a one-line message).
+
+Where to look: `app` (the `wh` group, `main`); `commands` (one thin function per command);
+`options` (the options commands share, enum choices, opening the index with a progress bar).
+
+Never: parses articles, runs SQL or formats records itself; each command hands its options
+to one function of `query` and its result to one renderer.
+
+`cli` and `main` are named here too: `main` is the console script's entry point
+(`whitehall_cli.cli:main` in pyproject.toml), which installed copies of `wh` call.
+"""
+
+from whitehall_cli.cli.app import cli, main
+
+__all__ = ["cli", "main"]
