@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from whitehall_cli.index.store import Index
     from whitehall_cli.query.filters import Filters
 
+    _Choice = click.Choice[str]
+else:  # click before 8.2 has no type parameters on Choice
+    _Choice = click.Choice
+
 log = logging.getLogger("whitehall_cli")
 
 # Files to parse before `wh index` (and first use) shows a progress bar.
@@ -36,7 +40,7 @@ class Output(Enum):
     CSV = "csv"
 
 
-class EnumChoice(click.Choice):
+class EnumChoice(_Choice):
     """A closed choice typed as an Enum: the user picks one of its values (shown in the help
     as click shows any choice), and the command is handed the Enum member."""
 

@@ -59,7 +59,7 @@ def _rebuild(conn: sqlite3.Connection) -> None:
     pmap = merge_people(people_in)
     bmap = merge_bodies(bodies_in)
 
-    names: list[tuple] = []
+    names: list[tuple[int, str, str, str]] = []
     body_aliases: defaultdict[str, Counter[str]] = defaultdict(Counter)
     body_kinds: defaultdict[str, Counter[str]] = defaultdict(Counter)
     body_docs: defaultdict[str, set[str]] = defaultdict(set)

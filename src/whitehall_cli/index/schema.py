@@ -154,7 +154,7 @@ def fts_values(doc: Document) -> tuple[str, str, str]:
 # --- Analysis -> rows (run in worker processes: plain tuples pickle fast) ---------------
 
 
-def analysis_rows(a: Analysis) -> dict[str, list[tuple]]:
+def analysis_rows(a: Analysis) -> dict[str, list[Row]]:
     """Rows for every per-article table, without the `doc` column (added on insert)."""
     c = a.cast
     return {
@@ -186,7 +186,7 @@ def analysis_rows(a: Analysis) -> dict[str, list[tuple]]:
     }
 
 
-def document_row(doc: Document, people: int, quotes: int) -> tuple:
+def document_row(doc: Document, people: int, quotes: int) -> Row:
     """The `documents` row after the rowid."""
     return (
         doc.id,
@@ -208,7 +208,7 @@ def document_row(doc: Document, people: int, quotes: int) -> tuple:
 DOCUMENT_COLUMNS = "rowid, id, path, title, standfirst, date, outlet, authors, url"
 
 
-def document_from_row(row: tuple, paragraphs: tuple[str, ...] = ()) -> Document:
+def document_from_row(row: Row, paragraphs: tuple[str, ...] = ()) -> Document:
     """A Document from a `DOCUMENT_COLUMNS` row (rowid first, ignored)."""
     _, doc_id, path, title, standfirst, date, outlet, authors, url = row
     return Document(
@@ -230,7 +230,7 @@ QUOTE_COLUMNS = (
 )
 
 
-def quote_from_row(row: tuple) -> Quote:
+def quote_from_row(row: Row) -> Quote:
     """A Quote from a `QUOTE_COLUMNS` row."""
     n, text, speaker, kind, role, bodies, location, paragraph, partial, start, end = row[:11]
     doc_id, date = row[11], row[12]
@@ -252,7 +252,7 @@ def quote_from_row(row: tuple) -> Quote:
 
 
 def cast_from_rows(
-    people: list[tuple], bodies: list[tuple], works: list[tuple], mentions: list[tuple]
+    people: list[Row], bodies: list[Row], works: list[Row], mentions: list[Row]
 ) -> Cast:
     """A Cast from the per-article tables' rows (without their `doc` column)."""
     return Cast(

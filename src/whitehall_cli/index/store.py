@@ -19,6 +19,7 @@ from whitehall_cli.errors import AmbiguousDoc, NotFound
 from whitehall_cli.index import schema
 from whitehall_cli.index.location import write_lock
 from whitehall_cli.index.refresh import open_connection
+from whitehall_cli.index.schema import Row
 from whitehall_cli.load.corpus import TEXT_SUFFIXES, Corpus, doc_id_for
 from whitehall_cli.models import Analysis, Body, Document, Person, Quote
 
@@ -143,7 +144,7 @@ class Index:
                 )
             ]
             if len(ids) == 1:
-                return ids[0]
+                return str(ids[0])
             if ids:
                 raise AmbiguousDoc(ref, ids)
         raise NotFound(f"no article matches {ref!r}", self._close_ids(ref))
@@ -158,7 +159,7 @@ class Index:
             return None
         row = self.conn.execute("SELECT id FROM files WHERE path = ?", (full,)).fetchone()
         if row:
-            return row[0]
+            return str(row[0])
         try:
             return doc_id_for(Path(self.corpus.root).resolve(), Path(full))
         except ValueError:
@@ -181,7 +182,7 @@ class Index:
         rowid = self._rowid(doc_id)
         c = self.conn
 
-        def rows(sql: str) -> list[tuple]:
+        def rows(sql: str) -> list[Row]:
             return c.execute(sql, (rowid,)).fetchall()
 
         cast = schema.cast_from_rows(
@@ -258,7 +259,7 @@ class Index:
         return self._iter_quotes("", (), self._body_names())
 
     def _iter_quotes(
-        self, where: str, args: tuple, body_names: dict[tuple[str, str], str] | None
+        self, where: str, args: Row, body_names: dict[tuple[str, str], str] | None
     ) -> Iterator[Quote]:
         """Quotations; with `body_names` (from `_body_names`) under corpus-wide names."""
         canonical = (

@@ -181,7 +181,7 @@ def closest_word(conn: sqlite3.Connection, token: str) -> str | None:
         return None
     docs = dict(rows)
     best = min(found, key=lambda f: (f[1], -docs[f[0]], f[0]))
-    return best[0]
+    return str(best[0])
 
 
 def correct(conn: sqlite3.Connection, query: Query) -> tuple[Query, tuple[tuple[str, str], ...]]:

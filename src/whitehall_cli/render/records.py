@@ -134,7 +134,7 @@ def show_json(
 def profile_json(record: Person | Body) -> dict[str, Any]:
     """`wh who --json`: the listing record plus `kind` ("person" or "body"; a body's own
     kind moves to `body_kind`), the quotations, and the articles with their dates."""
-    out = to_json(record)
+    out = _person_json(record) if isinstance(record, Person) else _body_json(record)
     if isinstance(record, Body):
         out["body_kind"] = record.kind
         out["kind"] = "body"
