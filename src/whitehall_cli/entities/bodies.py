@@ -10,6 +10,7 @@ brackets or when their letters are the initials of a body already named.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from whitehall_cli.entities.body_words import (
@@ -93,6 +94,30 @@ def cap_run(toks: list[Tok], i: int, taken: set[int]) -> int:
     return j
 
 
+def cap_phrases(
+    toks: list[Tok],
+    taken: set[int],
+    caps: list[int] | None,
+    *,
+    skip: Callable[[list[Tok], int], bool] | None = None,
+    end: Callable[[list[Tok], int, int, set[int]], int] | None = None,
+) -> Iterator[tuple[int, int]]:
+    """Each capitalised phrase of a text once, as words i..j-1, for the span finders: it
+    starts at a capitalised word that no earlier phrase covers and no span has taken (`caps`:
+    the indices of the text's capitalised words, the only places a phrase can start) and
+    runs as `cap_run` reads it. `skip` passes over a start; `end` moves a phrase's end, and
+    the next phrase starts after it."""
+    after = 0  # words before this belong to a phrase already read
+    for i in caps if caps is not None else range(len(toks)):
+        if i < after or not toks[i].cap or i in taken or (skip is not None and skip(toks, i)):
+            continue
+        j = cap_run(toks, i, taken)
+        if end is not None:
+            j = end(toks, i, j, taken)
+        after = j
+        yield i, j
+
+
 def head_word_spans(
     text: str,
     toks: list[Tok],
@@ -105,14 +130,7 @@ def head_word_spans(
     found: list[Span] = []
     if words is not None and words.isdisjoint(HEAD_WORDS):
         return found
-    after = 0  # words before this belong to a phrase already read
-    for i in caps if caps is not None else range(len(toks)):
-        if i < after or not toks[i].cap or i in taken:
-            continue
-        j = cap_run(toks, i, taken)
-        j = _comma_list_end(toks, i, j, taken)
-        j = _listed_subjects_end(toks, i, j, taken)
-        after = j
+    for i, j in cap_phrases(toks, taken, caps, end=_listed_end):
         # split "the Home Office and Department for Education" after a head word
         pieces, a = [], i
         for k in range(i + 1, j):
@@ -133,6 +151,12 @@ def head_word_spans(
             if span:
                 found.append(span)
     return found
+
+
+def _listed_end(toks: list[Tok], i: int, j: int, taken: set[int]) -> int:
+    """A phrase's end after the names listed in it (`_comma_list_end`, then
+    `_listed_subjects_end`)."""
+    return _listed_subjects_end(toks, i, _comma_list_end(toks, i, j, taken), taken)
 
 
 def _listed_subjects_end(toks: list[Tok], i: int, j: int, taken: set[int]) -> int:
@@ -257,12 +281,7 @@ def work_spans(
     found: list[Span] = []
     if words is not None and words.isdisjoint(WORK_HEAD_WORDS):
         return found
-    after = 0  # words before this belong to a phrase already read
-    for i in caps if caps is not None else range(len(toks)):
-        if i < after or not toks[i].cap or i in taken:
-            continue
-        j = cap_run(toks, i, taken)
-        after = j
+    for i, j in cap_phrases(toks, taken, caps):
         a = i
         while a < j and toks[a].base in ("The", "A", "An", "This", "That", "Its", "His", "Her"):
             a += 1

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from whitehall_cli.entities.bodies import CONTEXT_WORDS, cap_run
+from whitehall_cli.entities.bodies import CONTEXT_WORDS, cap_phrases
 from whitehall_cli.entities.body_words import (
     GLUE_WORDS,
     KIND_NOUNS,
@@ -34,6 +34,21 @@ def _is_nameish(toks: list[Tok], a: int, b: int) -> bool:
     )
 
 
+def _no_body_starts(toks: list[Tok], i: int) -> bool:
+    """A capitalised word that cannot start a body's name: a common word opening a sentence,
+    or an article before more capitalised words ("A PCS spokesperson": the body starts after
+    it)."""
+    t = toks[i]
+    if t.initial and not t.base.isupper() and t.base in NON_NAME_WORDS:
+        return True
+    return t.base in DETERMINERS and i + 1 < len(toks) and joined(toks, i + 1)
+
+
+def _before_people_nouns(toks: list[Tok], i: int, j: int, taken: set[int]) -> int:
+    """ "Labour MP ...": the body ends where a title for its people starts."""
+    return next((k for k in range(i + 1, j) if toks[k].base in PEOPLE_NOUNS), j)
+
+
 def context_spans(
     text: str,
     toks: list[Tok],
@@ -46,22 +61,8 @@ def context_spans(
     if words is not None and words.isdisjoint(CONTEXT_WORDS):
         return found
     n = len(toks)
-    after = 0  # words before this belong to a phrase already read
-    for i in caps if caps is not None else range(n):
+    for i, j in cap_phrases(toks, taken, caps, skip=_no_body_starts, end=_before_people_nouns):
         t = toks[i]
-        if (
-            i < after
-            or not t.cap
-            or i in taken
-            or (t.initial and not t.base.isupper() and t.base in NON_NAME_WORDS)
-        ):
-            continue
-        if t.base in DETERMINERS and i + 1 < n and joined(toks, i + 1):
-            continue  # "A PCS spokesperson": the body starts after the article
-        j = cap_run(toks, i, taken)
-        # "Labour MP ...": the body ends where a title for its people starts
-        j = next((k for k in range(i + 1, j) if toks[k].base in PEOPLE_NOUNS), j)
-        after = j
         if not _is_nameish(toks, i, j) or j - i > 5:
             continue
         near = {toks[m].text for m in range(max(0, i - 4), min(n, j + 4))}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import NamedTuple
 
 from whitehall_cli.quotes import cue_words
 from whitehall_cli.quotes.records import NOBODY, Attribution, Cand, Verb, source_of
@@ -24,6 +25,17 @@ _MASKED_QUOTATION = re.compile(r"\s*[\"\u201c\u2018'][_\s]*[\"\u201d\u2019']")
 _BEFORE_INVERSION = frozenset(",\"\u201d\u2019'")
 # Where an inverted subject ends ('," said Penman, who ...').
 _END_OF_SUBJECT = re.compile(r"[,.;:!?\u2013\u2014(]|\bthat\b")
+
+
+class Subject(NamedTuple):
+    """The subject a clause gives its speech verb (or its quotation): the first phrase that
+    can be a subject and the noun phrase it opens ("PCS general secretary Harriet Ndlovu");
+    `unnamed` when the clause opens on an unnamed person and that phrase only stands in
+    their relative clause ("One director who quit the Home Office said")."""
+
+    first: Cand | None
+    phrase: Cand | None
+    unnamed: bool = False
 
 
 class Clauses(Referents):
@@ -144,12 +156,11 @@ class Clauses(Referents):
                 return self.resolve(ante[-1], bv, sc, loc, para) or NOBODY, source_of(ante[-1])
         for j in range(k, -1, -1):
             lo, hi = clauses[j][0], vs if j == k else clauses[j][1]
-            first = self._first_subject(bv, sc, lo, hi)
-            if first is not None and unnamed_subject(bv, lo, first):
+            subject = self._clause_subject(bv, sc, lo, hi)
+            if subject.unnamed:
                 return NOBODY, ""
-            if first is not None:
-                np = noun_phrase_at(sc, first.start, bv, self.role_words) or first
-                np = np if np.start < hi else first
+            if subject.phrase is not None:
+                np = subject.phrase
                 att = self.resolve(np, bv, sc, loc, para)
                 return self.qualified(att, np, sc, self.view) if att else NOBODY, source_of(np)
             lead = bv[c0:vs].rstrip()
@@ -164,6 +175,18 @@ class Clauses(Referents):
             if words and j == k:
                 return NOBODY, ""
         return NOBODY, ""
+
+    def _clause_subject(self, bv: str, sc: list[Cand], lo: int, hi: int) -> Subject:
+        """The subject of the clause [lo, hi), for a speech verb in it and for a quotation
+        with none: the first phrase that can be a subject, widened to the noun phrase it
+        opens when that starts before `hi`."""
+        first = self._first_subject(bv, sc, lo, hi)
+        if first is None:
+            return Subject(None, None)
+        if unnamed_subject(bv, lo, first):
+            return Subject(first, None, unnamed=True)
+        np = noun_phrase_at(sc, first.start, bv, self.role_words) or first
+        return Subject(first, np if np.start < hi else first)
 
     def _first_subject(self, bv: str, sc: list[Cand], lo: int, hi: int) -> Cand | None:
         """The first phrase in [lo, hi) that can be a subject."""

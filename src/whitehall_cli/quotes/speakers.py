@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from whitehall_cli.quotes import cue_words
-from whitehall_cli.quotes.clauses import Clauses, unnamed_subject, words_of
+from whitehall_cli.quotes.clauses import Clauses, words_of
 from whitehall_cli.quotes.marks import Span
 from whitehall_cli.quotes.records import NOBODY, Attribution, Cand, source_of
 from whitehall_cli.quotes.subjects import noun_phrase_at
@@ -271,16 +271,15 @@ class Reader(Clauses):
         of its own, the nearest name before it; else whoever the text is reporting."""
         bv, breaks = self._layout(view, s, hi)
         c0 = breaks[-1] if breaks else s
-        first = self._first_subject(bv, sc, c0, hi)
-        if first is not None and unnamed_subject(bv, c0, first):
+        subject = self._clause_subject(bv, sc, c0, hi)
+        if subject.unnamed:
             return NOBODY, ""
-        if first is not None:
-            np = noun_phrase_at(sc, first.start, bv, self.role_words) or first
-            np = np if np.start < hi else first
+        if subject.first is not None and subject.phrase is not None:
+            np = subject.phrase
             att = self.resolve(np, bv, sc, loc, para)
             if att is not None:
                 return att, source_of(np)
-            if all(w in cue_words.FUNCTION_WORDS for w in words_of(bv[c0 : first.start])):
+            if all(w in cue_words.FUNCTION_WORDS for w in words_of(bv[c0 : subject.first.start])):
                 # a subject we cannot name ("The white paper promises ...") names nobody
                 return NOBODY, source_of(np)
         words = words_of(bv[c0:hi])
