@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from whitehall_cli import pipeline
 from whitehall_cli.entities.tokens import word_forms
 from whitehall_cli.errors import BadQuery
-from whitehall_cli.index import schema as store_schema
+from whitehall_cli.index import schema
 from whitehall_cli.index.store import Index
 from whitehall_cli.load.corpus import Corpus
 from whitehall_cli.models import Analysis, Cast, Document
@@ -108,7 +108,7 @@ def write_corpus(root: Path) -> Corpus:
 def text_only(doc: Document) -> Analysis:
     """Search is about text: the people and quotation stages are left out (the words the
     entity stage reads, which the vocabulary is made from, are kept)."""
-    return Analysis(doc, Cast(words=word_forms(store_schema.fts_values(doc))), ())
+    return Analysis(doc, Cast(words=word_forms(schema.fts_values(doc))), ())
 
 
 @pytest.fixture(scope="module")

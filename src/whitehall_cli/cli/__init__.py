@@ -1,4 +1,4 @@
-"""Stage 8, cli: the `wh` command. Options in, one library call, one renderer out.
+"""The cli stage: the `wh` command. Options in, one library call, one renderer out.
 
 In: what the user typed (`--data`, a command, its options). Out: the command's output on
 stdout (`render`), messages on stderr, and the exit status: 0 found, 1 nothing found, 2 an

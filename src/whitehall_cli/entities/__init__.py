@@ -1,4 +1,4 @@
-"""Stage 3, entities: a `Document` in, its `Cast` out: the people, bodies (organisations) and
+"""The entities stage: a `Document` in, its `Cast` out: the people, bodies (organisations) and
 works (codes, reports) the article names, with every mention of each.
 
 In: one parsed article (`parse`). Out: `cast.find_cast(doc)`, a frozen `Cast` of `PersonRef`,

@@ -1,4 +1,4 @@
-"""Stage 5, index: article files in, an up-to-date SQLite store of them out, and typed
+"""The index stage: article files in, an up-to-date SQLite store of them out, and typed
 records from it.
 
 In: a `Corpus` (from `load`); each of its files is parsed (`parse`) and analysed

@@ -1,4 +1,4 @@
-"""Stage 1, load: files in, article text out.
+"""The load stage: files in, article text out.
 
 In: a corpus folder (`--data`, `$WH_DATA`, else the five bundled articles) and the bytes of
 its files. Out: the `Corpus` and its article files with their ids (`corpus`: `resolve_corpus`,

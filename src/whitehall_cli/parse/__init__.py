@@ -1,4 +1,4 @@
-"""Stage 2, parse: an article's text in, a `Document` out.
+"""The parse stage: an article's text in, a `Document` out.
 
 In: the text of one file (from `load`), as plain lines with page furniture marked. Out: a
 frozen `Document` with its headline, standfirst, date (ISO), outlet, authors, address and the

@@ -1,4 +1,4 @@
-"""Stage 6, query: a user's question in, typed records out.
+"""The query stage: a user's question in, typed records out.
 
 In: an open `Index` (from `index`) and what the user typed: search words, names (`who`,
 `--person`, `--body`, `--source`), filters (`--doc`, `--outlet`, `--since`, `--until`,

@@ -1,4 +1,4 @@
-"""Stage 4, quotes: a `Document` and its `Cast` in, its quotations out, each with a speaker.
+"""The quotes stage: a `Document` and its `Cast` in, its quotations out, each with a speaker.
 
 In: one parsed article (`parse`) and the people, bodies and works it names (`entities`).
 Out: `quotations.find_quotes(doc, cast)`, a tuple of frozen `Quote` records in reading

@@ -1,4 +1,4 @@
-"""Stage 7, render: typed records in, what the user sees out.
+"""The render stage: typed records in, what the user sees out.
 
 In: the frozen records the query stage answers with (`DocRow`, `Document`, `Person`, `Body`,
 `Quote`, `Hit`). Out: JSON (`records.to_json`, the one place a record becomes JSON), JSON
