@@ -17,7 +17,9 @@ def _kinds(spec: str) -> dict[str, str]:
 
 
 # Head words of organisation names, with the kind of body each usually names.
-ORG_HEADS = {head: kind for head, kind in lexicon.rows("org_heads.tsv")}
+ORG_HEADS = {
+    head: kind for head, kind, *scope in lexicon.rows("org_heads.tsv") if scope in ([], ["all"])
+}
 # Head words that name a body only before "of" ("House of Lords", not "Lancaster House").
 OF_HEADS = frozenset(("House",))
 # Modifiers that make no name by themselves: a head word with only these is generic

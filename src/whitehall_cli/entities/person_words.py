@@ -59,7 +59,9 @@ NAME_PARTICLES = ("de", "da", "di", "del", "van", "von", "der", "den", "la", "le
 
 # Common given names in British public life, across its communities; a first word found here
 # is strong evidence that a capitalised pair is a person.
-GIVEN_NAMES = frozenset(name for name, *_ in lexicon.rows("given_names.tsv"))
+GIVEN_NAMES = frozenset(
+    name for name, _sex, source, *_ in lexicon.rows("given_names.tsv") if source == "uk"
+)
 
 # Words that are never part of a personal name: capitalised function words, job titles,
 # organisation words, days, months and other capitalised common nouns. A capitalised run
