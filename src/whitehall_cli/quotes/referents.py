@@ -61,6 +61,9 @@ class Referents:
         )
         self.body_quotes: list[tuple[str, Attribution]] = []
         self.carried: dict[int, list[bool]] = {}  # paragraph -> quotations given a carried speaker
+        # paragraph -> how each quotation's speaker was found (the kind of phrase that names
+        # it, "quote" for the quotation before, "carried", "nobody", "run_on" ...)
+        self.sources: dict[int, list[str]] = {}
         self.toks: list[tuple[int, int, str]] = []
         self.lower = self.view = ""
         self.words: frozenset[str] = frozenset()

@@ -60,6 +60,7 @@ class Reader(Clauses):
         self.para_cands, self.layouts = cands, {}
         out: list[Attribution] = []
         carried: list[bool] = []
+        sources: list[str] = []
         prev = self._label(loc, para, view)
         index = para if para is not None else -1
         for s, e in sentences(text, spans):
@@ -77,6 +78,7 @@ class Reader(Clauses):
                 att, src = self._quote(text, view, s, e, sp, sc, prev, said, loc, para)
                 out.append(att)
                 carried.append(src == "carried")
+                sources.append(src)
                 if att.speaker is not None:
                     prev = att
                     self._remember(att, src, index, quote=True)
@@ -99,6 +101,7 @@ class Reader(Clauses):
                 self.body_quotes.append((text[sp.start : sp.end], att))
             self._introduces(loc, para, text, said)
             self.carried[index] = carried
+            self.sources[index] = sources
         return out
 
     def _label(self, loc: str, para: int | None, view: str) -> Attribution | None:
@@ -125,6 +128,7 @@ class Reader(Clauses):
             if opens[k] and here and nxt and weak and weak[-1] and not nxt_weak[0]:
                 here[-1] = nxt[0]
                 weak[-1] = False
+                self.sources[k][-1] = "run_on"
 
     def _introduces(self, loc: str, para: int | None, text: str, said: Attribution | None) -> None:
         """A body paragraph ending in a colon ("... spoke at the meeting. We reproduce his
