@@ -105,7 +105,7 @@ def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -
         and (
             toks[a].base in NON_NAME_WORDS
             or (toks[a].base.lower() in ROLE_HEADS and a + 1 < b)
-            or (_modifies_title(toks, a) and a + 2 < b)  # "First Minister John Swinney"
+            or (a + 2 < b and _modifies_title(toks, a))  # "First Minister John Swinney"
         )
     ):
         titled = titled or toks[a].base.lower() in ROLE_HEADS or toks[a].base == "Minister"
@@ -181,7 +181,11 @@ def _with_designation(text: str, toks: list[Tok], hit: NameHit, taken: set[int])
 
 def _modifies_title(toks: list[Tok], a: int) -> bool:
     """A capitalised title word before a title's head ("First" of "First Minister")."""
-    return toks[a].base.lower() in ROLE_MODIFIERS and toks[a + 1].base.lower() in ROLE_HEADS
+    return (
+        a + 1 < len(toks)
+        and toks[a].base.lower() in ROLE_MODIFIERS
+        and toks[a + 1].base.lower() in ROLE_HEADS
+    )
 
 
 def _bracketed_given_names(text: str, toks: list[Tok], taken: set[int]) -> list[NameHit]:
