@@ -50,3 +50,72 @@ def test_a_section_label_or_a_menu_is_not_a_title(header: str) -> None:
 def test_a_longer_headline_still_wins_over_a_short_line_above_it() -> None:
     doc = parse_text(f"Pay row\n\nUnion rejects the latest pay offer\n\n{BODY}\n", "x")
     assert doc.title == "Union rejects the latest pay offer"
+
+
+# --- job titles written in capitals before a name ----------------------------------------
+HEADER = "Union rejects the latest pay offer\n\n12 May 2023\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("General Secretary Jane Okafor told delegates that the offer was", "Jane Okafor",
+         "General Secretary"),
+        ("Assistant General Secretary Tom Reddy told the BBC that members would", "Tom Reddy",
+         "Assistant General Secretary"),
+        ("Permanent Secretary Alan Brightwell said the department would", "Alan Brightwell",
+         "Permanent Secretary"),
+        ("Home Secretary Rachel Kerr said the department would", "Rachel Kerr", "Home Secretary"),
+        ("Chief Executive Mark Dunmore said the agency would", "Mark Dunmore", "Chief Executive"),
+        ("Labour MP Sarah Whitfield said in a debate that ministers would", "Sarah Whitfield",
+         "Labour MP"),
+        ("Shadow Chancellor Priya Varma said a Labour government would", "Priya Varma",
+         "Shadow Chancellor"),
+        ("Deputy Chief Operating Officer Dan Hurley wrote that the change would",
+         "Dan Hurley", "Deputy Chief Operating Officer"),
+        ("Lord Chancellor Alex Mercer told MPs that the courts would", "Alex Mercer",
+         "Lord Chancellor"),
+    ],
+)  # fmt: skip
+def test_a_capitalised_job_title_before_a_name_gives_the_person_the_role_and_the_quotation(
+    sentence: str, name: str, role: str
+) -> None:
+    analysis = read(f'{HEADER}{sentence} "not give up without a fight" this year.\n')
+    assert [(p.name, p.roles) for p in analysis.cast.people] == [(name, (role,))]
+    [quote] = analysis.quotes
+    assert (quote.text, quote.speaker, quote.role) == ("not give up without a fight", name, role)
+
+
+def test_an_honorific_that_is_also_a_title_word_stays_an_honorific() -> None:
+    analysis = read(f'{HEADER}Professor Alan Quayle said the plan was "a mistake" for staff.\n')
+    assert [(p.name, p.aliases) for p in analysis.cast.people] == [
+        ("Alan Quayle", ("Professor Alan Quayle",))
+    ]
+
+
+# --- later mentions: surname, honorific and surname, title alone -------------------------
+def test_later_mentions_by_surname_and_honorific_link_to_the_titled_person() -> None:
+    analysis = read(
+        f"{HEADER}General Secretary Jane Okafor told delegates the offer was an insult.\n\n"
+        "Ms Okafor said the union would ballot its members before the summer recess.\n\n"
+        '"We are not going away," Okafor said.\n'
+    )
+    [person] = analysis.cast.people
+    assert person.name == "Jane Okafor" and set(person.aliases) == {"Ms Okafor", "Okafor"}
+    forms = [(m.form, m.paragraph) for m in analysis.cast.mentions if m.kind == "person"]
+    assert forms == [("Jane Okafor", 0), ("Ms Okafor", 1), ("Okafor", 2)]
+    assert [q.speaker for q in analysis.quotes] == ["Jane Okafor"]
+
+
+@pytest.mark.parametrize("title", ["The Permanent Secretary", "The permanent secretary"])
+def test_a_later_mention_by_title_alone_speaks_for_the_person(title: str) -> None:
+    analysis = read(
+        f"{HEADER}Permanent Secretary Alan Brightwell told staff he would leave this year.\n\n"
+        "Dr Brightwell said he was proud of what the department had achieved in that time.\n\n"
+        f'{title} added that a successor would be named "within weeks".\n'
+    )
+    [person] = analysis.cast.people
+    assert person.name == "Alan Brightwell" and person.aliases == ("Dr Brightwell",)
+    assert [(q.speaker, q.role) for q in analysis.quotes] == [
+        ("Alan Brightwell", "Permanent Secretary")
+    ]

@@ -98,7 +98,9 @@ def find_names(
 
 def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -> NameHit | None:
     """The person named by a capitalised run, after dropping titles and honorifics before it."""
-    titled = False
+    title_end = _title_end(toks, a, b)
+    titled = title_end is not None
+    a = title_end or a
     while (
         a < b
         and toks[a].base not in HONORIFICS
@@ -177,6 +179,29 @@ def _with_designation(text: str, toks: list[Tok], hit: NameHit, taken: set[int])
     last = toks[end - 1]
     form = text[hit.start : last.end]
     return NameHit(hit.i, end, hit.start, last.end, form, hit.name, hit.strong)
+
+
+def _title_end(toks: list[Tok], a: int, b: int) -> int | None:
+    """Where the name starts in a capitalised run that opens with a job title written in
+    capitals ("General Secretary Jane Okafor", "Assistant General Secretary Tom Reddy",
+    "Chief Operating Officer Dan Hurley", "Lord Chancellor Alex Mercer"): after the title's
+    last head word, when every word up to it may be part of a title (modifiers, heads,
+    honorifics, other capitalised words that are not given names) and what follows opens a
+    name. None when the run does not open with such a title."""
+    end = None
+    for k in range(a, b - 1):
+        t = toks[k]
+        low = t.base.lower()
+        if low in ROLE_HEADS and t.base not in HONORIFICS:  # "Professor X": an honorific
+            nxt = toks[k + 1]
+            if nxt.base in HONORIFICS or (_is_name_word(nxt) and nxt.base not in NON_NAME_WORDS):
+                end = k + 1
+            continue
+        if low in ROLE_MODIFIERS or t.base in NON_NAME_WORDS or t.base in HONORIFICS:
+            continue
+        if t.base in GIVEN_NAMES or not t.cap:
+            break  # a name has begun
+    return end
 
 
 def _modifies_title(toks: list[Tok], a: int) -> bool:
