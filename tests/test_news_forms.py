@@ -119,3 +119,58 @@ def test_a_later_mention_by_title_alone_speaks_for_the_person(title: str) -> Non
     assert [(q.speaker, q.role) for q in analysis.quotes] == [
         ("Alan Brightwell", "Permanent Secretary")
     ]
+
+
+# --- bodies joined by "and" ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "bodies"),
+    [
+        ("The Department for Work and Pensions and Care Quality Commission will cut 500 jobs.",
+         ["Department for Work and Pensions", "Care Quality Commission"]),
+        ("The Department for Work and Pensions and HM Revenue and Customs will share a site.",
+         ["Department for Work and Pensions", "HM Revenue and Customs"]),
+        ("The Health and Safety Executive and Environment Agency will share inspectors.",
+         ["Health and Safety Executive", "Environment Agency"]),
+        ("The Learning and Work Institute and Resolution Foundation published a joint report.",
+         ["Learning and Work Institute", "Resolution Foundation"]),
+        ("The Department for Science, Innovation and Technology and Cabinet Office will move.",
+         ["Department for Science, Innovation and Technology", "Cabinet Office"]),
+    ],
+)  # fmt: skip
+def test_bodies_joined_by_and_are_two_bodies(sentence: str, bodies: list[str]) -> None:
+    analysis = read(f"{HEADER}{sentence} Officials confirmed the plan on Monday.\n")
+    assert [b.name for b in analysis.cast.bodies] == bodies
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Department for Work and Pensions",
+        "Equality and Human Rights Commission",
+        "Ministry of Housing, Communities and Local Government",
+        "Foreign, Commonwealth and Development Office",
+        "HM Courts and Tribunals Service",
+        "Public and Commercial Services Union",
+    ],
+)
+def test_a_body_whose_own_name_has_and_stays_whole(name: str) -> None:
+    analysis = read(f"{HEADER}The {name} will cut 500 jobs in the next financial year.\n")
+    assert [b.name for b in analysis.cast.bodies] == [name]
+
+
+# --- no body from a question, heading or fragment ----------------------------------------
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Is the Cabinet Office inquiry fit for purpose?", "Cabinet Office"),
+        ("Will the Civil Service Commission act on the complaints?", "Civil Service Commission"),
+        ("Why the Home Office keeps missing its targets", "Home Office"),
+        ("Inside the Cabinet Office unit that writes the rules", "Cabinet Office"),
+        ("How the Department for Education lost track of repairs", "Department for Education"),
+    ],
+)
+def test_no_body_from_a_question_or_a_heading(line: str, body: str) -> None:
+    as_title = read(f"{line}\n\n12 May 2023\n\nOfficials said the review had taken a year.\n")
+    as_text = read(f"{HEADER}{line} Officials said the review had taken a year.\n")
+    assert [b.name for b in as_title.cast.bodies] == [body]
+    assert [b.name for b in as_text.cast.bodies] == [body]
