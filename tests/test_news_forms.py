@@ -5,7 +5,12 @@ Each rule is tried on sentences written here, not taken from any set that is mea
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
+from test_whole_articles import run
 
 from whitehall_cli.models import Analysis
 from whitehall_cli.parse.article import parse_text
@@ -174,3 +179,54 @@ def test_no_body_from_a_question_or_a_heading(line: str, body: str) -> None:
     as_text = read(f"{HEADER}{line} Officials said the review had taken a year.\n")
     assert [b.name for b in as_title.cast.bodies] == [body]
     assert [b.name for b in as_text.cast.bodies] == [body]
+
+
+# --- the five examples of issue 13, through the index as users meet them -----------------
+ISSUE_13 = {
+    "smallest": 'Union rejects pay offer\n\n12 May 2023\n\nJane Okafor said: "We will fight it."\n',
+    "titles": (
+        "Union rejects pay offer\n\n12 May 2023\n\n"
+        'General Secretary Jane Okafor told delegates that the offer was "an insult".\n\n'
+        'Assistant General Secretary Tom Reddy told the BBC that members would "not be bought '
+        'off".\n'
+    ),
+    "strike": "Strike called\n\n12 May 2023\n\nStaff at the Home Office will walk out in June.\n",
+    "quits": "Minister quits\n\nThe Cabinet Office minister resigned on Tuesday over a row.\n",
+    "and": (
+        "Jobs to go\n\n12 May 2023\n\nThe Department for Work and Pensions and Care Quality "
+        "Commission will cut 500 jobs.\n"
+    ),
+    "question": (
+        "Is the Cabinet Office inquiry fit for purpose?\n\n12 May 2023\n\n"
+        "The inquiry has run for a year without a single interview, officials said.\n"
+    ),
+}
+
+
+def test_the_five_examples_of_issue_13(tmp_path: Path) -> None:
+    for name, text in ISSUE_13.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+
+    def show(doc: str) -> dict[str, Any]:
+        code, out, err = run("--data", str(tmp_path), "show", doc, "--json")
+        assert code == 0 and "WARNING" not in err, err
+        shown: dict[str, Any] = json.loads(out)
+        return shown
+
+    assert [q["speaker"] for q in show("smallest")["quotes"]] == ["Jane Okafor"]
+    titles = show("titles")
+    assert [(p["name"], p["roles"]) for p in titles["people"]] == [
+        ("Jane Okafor", ["General Secretary"]),
+        ("Tom Reddy", ["Assistant General Secretary"]),
+    ]
+    assert [(q["text"], q["speaker"]) for q in titles["quotes"]] == [
+        ("an insult", "Jane Okafor"),
+        ("not be bought off", "Tom Reddy"),
+    ]
+    assert show("strike")["title"] == "Strike called"
+    assert show("quits")["title"] == "Minister quits"
+    assert [b["name"] for b in show("and")["bodies"]] == [
+        "Department for Work and Pensions",
+        "Care Quality Commission",
+    ]
+    assert [b["name"] for b in show("question")["bodies"]] == ["Cabinet Office"]
