@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE))
 
 import corpus_gen  # noqa: E402
 
-REAL_FOLDERS = ("data", "tests/corpus", "tests/heldout", "tests/sealed", "tests/corpus_encodings")
+REAL_FOLDERS = ("data", "tests/corpus", "tests/corpus_encodings")
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 

@@ -14,8 +14,7 @@ TESTS = Path(__file__).resolve().parent
 SETS = {
     "bundled": (DATA, GOLD),
     "corpus": (TESTS / "corpus", TESTS / "corpus"),
-    "heldout": (TESTS / "heldout", TESTS / "heldout"),
-    "sealed": (TESTS / "sealed", TESTS / "sealed"),
+    "fresh": (TESTS / "fresh", TESTS / "fresh"),
 }
 
 

@@ -138,12 +138,22 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class StageFailure:
+    """An extraction stage that failed on one article, which is kept without what it gives."""
+
+    stage: str  # "entities" or "quotes"
+    error: str  # one line: "ValueError: zip() argument 2 is longer than argument 1"
+    detail: str  # the traceback, for `wh -v`
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """What the pipeline knows about one article."""
 
     document: Document
     cast: Cast
     quotes: tuple[Quote, ...]
+    failures: tuple[StageFailure, ...] = ()  # stages that failed: their part is left empty
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,16 +10,45 @@ parses, and a library user can call it on any `Document` (`parse.article.parse_t
     analysis = analyse(parse_text(text, "my-article"))
     for q in analysis.quotes:
         print(q.speaker, q.text)
+
+A stage that fails on an article (a bug, or text no rule foresaw) loses only its own part:
+the analysis keeps what the other stages found and says which stage failed and why
+(`Analysis.failures`), so the article is still indexed with its text and metadata.
 """
 
 from __future__ import annotations
 
+import traceback
+
 from whitehall_cli.entities.cast import find_cast
-from whitehall_cli.models import Analysis, Document
+from whitehall_cli.models import Analysis, Cast, Document, Quote, StageFailure
 from whitehall_cli.quotes.quotations import find_quotes
 
 
 def analyse(doc: Document) -> Analysis:
     """The people, bodies, works and quotations of one parsed article."""
-    cast = find_cast(doc)
-    return Analysis(doc, cast, tuple(find_quotes(doc, cast)))
+    failures: list[StageFailure] = []
+    try:
+        cast = find_cast(doc)
+    except Exception as e:  # the quotations are still looked for, with no one to give them to
+        failures.append(stage_failure("entities", e))
+        cast = Cast(words=_words(doc))
+    quotes: tuple[Quote, ...] = ()
+    try:
+        quotes = tuple(find_quotes(doc, cast))
+    except Exception as e:
+        failures.append(stage_failure("quotes", e))
+    return Analysis(doc, cast, quotes, tuple(failures))
+
+
+def stage_failure(stage: str, e: Exception) -> StageFailure:
+    """What the record of a failed stage says: the error on one line, and its traceback."""
+    error = " ".join(f"{type(e).__name__}: {e}".split())
+    return StageFailure(stage, error, "".join(traceback.format_exception(e)))
+
+
+def _words(doc: Document) -> frozenset[str]:
+    """The article's words, split on white space, when the entity stage could not give them
+    (the index takes its "did you mean" vocabulary from them)."""
+    texts = (doc.title or "", doc.standfirst or "", *doc.paragraphs)
+    return frozenset(w for text in texts for w in text.split())

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import click
@@ -220,21 +221,27 @@ def search(
 @click.command("index")
 @click.option("--rebuild", is_flag=True, help="Throw the index away and build it afresh.")
 @click.option("--json", "as_json", is_flag=True, help="Print the index's figures as JSON.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Say why wh failed on an article (as `wh -v index`)."
+)
 @click.pass_context
-def index_cmd(ctx: click.Context, /, rebuild: bool, as_json: bool) -> int:
+def index_cmd(ctx: click.Context, /, rebuild: bool, as_json: bool, verbose: bool) -> int:
     """Build or refresh the on-disk index now (a progress bar shows on a terminal).
 
     The index lives in the cache folder ($XDG_CACHE_HOME/whitehall-cli), never in the corpus.
+    An article that wh fails on in part is still indexed, with one warning naming it.
 
     \b
     Examples:
       wh index
-      wh --data ~/articles index --rebuild
+      wh --data ~/articles index --rebuild -v
     """
     from dataclasses import asdict
 
     from whitehall_cli.render import records
 
+    if verbose:
+        logging.getLogger("whitehall_cli").setLevel(logging.DEBUG)
     stats = asdict(
         options.open_index(ctx, rebuild=rebuild, scan=True).stats()
     )  # every file checked

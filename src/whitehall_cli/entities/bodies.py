@@ -33,30 +33,12 @@ from whitehall_cli.entities.person_words import GIVEN_NAMES, HONORIFICS
 from whitehall_cli.entities.records import Span
 from whitehall_cli.entities.tokens import CONNECTORS, WORD, Tok, joined
 
-# Words that open a clause and so never start a body's name ("If the Cabinet Office ...").
+# Words that open a clause or a question and so never start a body's name ("If the Cabinet
+# Office ...", "Is the Cabinet Office fit for purpose?").
 CLAUSE_OPENERS = frozenset(
-    {
-        "If",
-        "When",
-        "But",
-        "And",
-        "As",
-        "While",
-        "Although",
-        "Though",
-        "Since",
-        "Because",
-        "After",
-        "Before",
-        "Unless",
-        "Until",
-        "Once",
-        "So",
-        "Yet",
-        "Or",
-        "Whether",
-        "Where",
-    }
+    "If When But And As While Although Though Since Because After Before Unless Until Once So "
+    "Yet Or Whether Where Is Are Was Were Do Does Did Can Could Will Would Should Has Have Had "
+    "Why How What Who".split()
 )
 # Connectors that link a person's name to the body they belong to ("Jane Park of the LSE").
 LINKING_CONNECTORS = frozenset(("of", "for", "on", "in"))
@@ -124,9 +106,11 @@ def head_word_spans(
     taken: set[int],
     words: frozenset[str] | None = None,
     caps: list[int] | None = None,
+    known: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Span]:
     """Capitalised phrases built on an organisation head word (`words`: the text's words;
-    `caps`: indices of its capitalised words, the only places a phrase can start)."""
+    `caps`: indices of its capitalised words, the only places a phrase can start; `known`:
+    the words i..j-1 of bodies the lexicon found, each a body on its own)."""
     found: list[Span] = []
     if words is not None and words.isdisjoint(HEAD_WORDS):
         return found
@@ -147,10 +131,49 @@ def head_word_spans(
                 a = k + 1
         pieces.append((a, j))
         for a, b in pieces:
-            span = _org_phrase(text, toks, a, b)
-            if span:
-                found.append(span)
+            for x, y in _bodies_joined(text, toks, a, b, known):
+                span = _org_phrase(text, toks, x, y)
+                if span:
+                    found.append(span)
     return found
+
+
+def _bodies_joined(
+    text: str, toks: list[Tok], a: int, b: int, known: frozenset[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Words a..b-1 split at an "and" whose two sides are each a body on its own ("the
+    Department for Work and Pensions and Care Quality Commission"), the last "and" first;
+    kept whole when the name itself has the "and" ("Equality and Human Rights Commission":
+    "Equality" is no body; "Ministry of Housing, Communities and Local Government": the
+    "and" ends a listed remit)."""
+    for k in range(b - 2, a, -1):
+        if toks[k].text != "and" or not _body_alone(text, toks, k + 1, b, known):
+            continue
+        if any(toks[m].gap.strip() == "," for m in range(a + 1, k)):
+            return [(a, b)]  # "Department for Science, Innovation and Technology"
+        if _body_alone(text, toks, a, k, known, crown=False):
+            return [*_bodies_joined(text, toks, a, k, known), (k + 1, b)]
+    return [(a, b)]
+
+
+def _body_alone(
+    text: str,
+    toks: list[Tok],
+    a: int,
+    b: int,
+    known: frozenset[tuple[int, int]],
+    crown: bool = True,
+) -> bool:
+    """Words a..b-1 (after a "the") name a body by themselves; without `crown`, not by the
+    Crown's prefix alone (it reaches over the "and": "HM Courts and Tribunals Service")."""
+    if a < b and toks[a].base == "The":
+        a += 1
+    if (a, b) in known:
+        return True
+    if not crown and not any(toks[m].base in ORG_HEADS for m in range(a, b)):
+        return False
+    span = _org_phrase(text, toks, a, b)
+    return span is not None and (span.i, span.j) == (a, b)
 
 
 def _listed_end(toks: list[Tok], i: int, j: int, taken: set[int]) -> int:
@@ -207,6 +230,7 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
         or toks[a].base in ("The", "A", "An", "This", "That")
         or toks[a].base in CLAUSE_OPENERS
         or (toks[a].initial and toks[a].base in ACTION_VERBS)
+        or _opens_sentence_before_the(toks, a, b)
     ):
         a += 1
     heads = [
@@ -256,6 +280,14 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
     if all(len(w) == 1 for w in distinct) or name in GENERIC_BODY_NAMES:
         return None
     return Span(a, end, toks[a].start, toks[end - 1].end, name, name, ORG_HEADS[toks[last].base], 1)
+
+
+def _opens_sentence_before_the(toks: list[Tok], a: int, b: int) -> bool:
+    """A sentence's or a heading's first word right before "the" ("Inside the Cabinet
+    Office", "Behind the Treasury's figures"): a word of the sentence, not of a name (a
+    name goes on with "of" or "for" after its first word, "Office of the ...")."""
+    t = toks[a]
+    return t.initial and a + 1 < b and toks[a + 1].text == "the" and t.base not in ORG_HEADS
 
 
 def _crown_body(text: str, toks: list[Tok], a: int, b: int) -> Span | None:

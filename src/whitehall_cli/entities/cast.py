@@ -71,7 +71,8 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
     for seg in segs:
         spans = body_lexicon.lexicon_spans(seg.text, seg.toks, lex, seg.caps, seg.words)
         if not seg.title_case:
-            spans += head_word_spans(seg.text, seg.toks, set(), seg.words, seg.caps)
+            known = frozenset((s.i, s.j) for s in spans)
+            spans += head_word_spans(seg.text, seg.toks, set(), seg.words, seg.caps, known)
             spans += work_spans(seg.text, seg.toks, set(), seg.words, seg.caps)
         seg.spans = choose(spans)
         seg.taken = {k for s in seg.spans for k in range(s.i, s.j)}

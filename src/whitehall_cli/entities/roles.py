@@ -12,7 +12,7 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from whitehall_cli.entities.body_words import ORG_HEADS
-from whitehall_cli.entities.people import role_after, roles_before
+from whitehall_cli.entities.job_titles import role_after, roles_before
 from whitehall_cli.entities.person_words import ROLE_HEADS, ROLE_MODIFIERS
 from whitehall_cli.entities.records import PersonAcc, Seg, ThingAcc, add_once
 from whitehall_cli.entities.tokens import Tok, joined

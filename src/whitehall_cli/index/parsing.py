@@ -2,9 +2,11 @@
 worker processes when there are many.
 
 A worker hands back one small frozen record per file: `Parsed` (its rows for every table),
-`Unchanged` (the same bytes as the index already holds) or `Problem` (it cannot be read, or
-the pipeline failed on it: the message says why). Nothing here writes to the corpus folder
-or to the index: files are only read.
+`Unchanged` (the same bytes as the index already holds) or `Problem` (it cannot be read as
+text: the message says why). An article that a stage fails on is still `Parsed`, without
+what that stage gives (no people, or no quotations; its text as plain paragraphs when even
+the page's layout could not be read), and its `problem` says so. Nothing here writes to the
+corpus folder or to the index: files are only read.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from whitehall_cli.index import schema
 from whitehall_cli.index.changes import ToParse
 from whitehall_cli.index.schema import Row
 from whitehall_cli.load import decoding
+from whitehall_cli.models import Document, StageFailure
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -33,6 +36,12 @@ CHUNK_FILES = 64
 CHUNKS_IN_FLIGHT = 3
 # Words kept in the "did you mean" vocabulary: letters only, three or more.
 VOCAB_WORD = re.compile(r"[^\W\d_]{3,}")
+# What each stage gives an article, as a warning names what the article was indexed without.
+STAGE_PARTS = {
+    "parse": "headline, date and byline",
+    "entities": "people and bodies",
+    "quotes": "quotations",
+}
 
 Progress = Callable[[int, int], None]
 
@@ -47,6 +56,8 @@ class Parsed:
     fts: tuple[str, str, str]  # the full-text index's title, standfirst and body
     tables: dict[str, list[Row]]  # rows of each per-article table, without `doc`
     words: list[str]  # the article's words for the "did you mean" vocabulary
+    problem: str | None = None  # a stage failed on it: what the article is indexed without
+    detail: str = ""  # the failing stages' tracebacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,19 +93,46 @@ def parse_one(doc_id: str, path: str, old_hash: str | None) -> ParseResult:
     if digest == old_hash:
         return Unchanged(doc_id, digest)
     try:
-        doc = parse_text(decoding.decode(raw), doc_id, path)
-        analysis = pipeline.analyse(doc)
+        text = decoding.decode(raw)
     except decoding.Unreadable as e:
         return Problem(doc_id, digest, str(e))
-    except Exception as e:  # a bug, or input no rule foresaw: skip this file, not the run
+    failures: list[StageFailure] = []
+    try:
+        doc = parse_text(text, doc_id, path)
+    except Exception as e:  # a bug, or a page no rule foresaw: keep its text all the same
+        failures.append(pipeline.stage_failure("parse", e))
+        doc = plain_document(text, doc_id, path)
+    try:
+        analysis = pipeline.analyse(doc)
+        failures += analysis.failures
+        return Parsed(
+            doc_id,
+            digest,
+            schema.document_row(doc, len(analysis.cast.people), len(analysis.quotes)),
+            schema.fts_values(doc),
+            schema.analysis_rows(analysis),
+            vocabulary_words(analysis.cast.words),
+            *describe(failures),
+        )
+    except Exception as e:  # the last guard: skip this file, not the run
         return Problem(doc_id, digest, f"wh could not read it ({type(e).__name__}: {e})")
-    return Parsed(
-        doc_id,
-        digest,
-        schema.document_row(doc, len(analysis.cast.people), len(analysis.quotes)),
-        schema.fts_values(doc),
-        schema.analysis_rows(analysis),
-        vocabulary_words(analysis.cast.words),
+
+
+def plain_document(text: str, doc_id: str, path: str) -> Document:
+    """An article whose page could not be read: no metadata, its blocks of text as its
+    paragraphs (so it can still be found, listed and shown)."""
+    blocks = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
+    return Document(doc_id, path, None, None, None, None, (), None, tuple(b for b in blocks if b))
+
+
+def describe(failures: list[StageFailure]) -> tuple[str | None, str]:
+    """One line saying what an article is indexed without and why, and the tracebacks."""
+    if not failures:
+        return None, ""
+    parts = " or ".join(STAGE_PARTS.get(f.stage, f.stage) for f in failures)
+    why = "; ".join(f.error for f in failures)
+    return f"indexed without its {parts}: wh failed on them ({why})", "".join(
+        f.detail for f in failures
     )
 
 

@@ -11,7 +11,8 @@ Tables (lists are JSON arrays of strings; `doc` is `documents.rowid`):
   the index: another one means a rebuild), `corpus` (absolute folder), `identity_fresh`
   ("1" when `people`/`bodies`/`names` match the per-article tables).
 - `files(id, path, size, mtime_ns, hash, doc, problem)`: every article file seen; `doc` is
-  null and `problem` says why when the file could not be read.
+  null and `problem` says why when the file could not be read; with a `doc`, `problem` says
+  what the article was indexed without when a stage failed on it.
 - `folders(path, mtime_ns)`: every folder walked, for the quick freshness check.
 - `documents(rowid, id, path, title, standfirst, date, outlet, authors, url, paragraphs,
   people, quotes)`: one row per article; `paragraphs`, `people` and `quotes` are counts.

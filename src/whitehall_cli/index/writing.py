@@ -88,9 +88,20 @@ class Writer:
                 conn.executemany(
                     f"INSERT INTO {table} VALUES ({marks})", [(rowid, *r) for r in rows]
                 )
+        if result.problem:  # indexed all the same, without what a failed stage gives
+            log.warning("%s: %s", seen.path, result.problem)
+            log.debug("%s: what failed:\n%s", seen.path, result.detail.rstrip())
         conn.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, NULL)",
-            (result.doc_id, seen.path, seen.size, seen.mtime_ns, result.digest, rowid),
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                result.doc_id,
+                seen.path,
+                seen.size,
+                seen.mtime_ns,
+                result.digest,
+                rowid,
+                result.problem,
+            ),
         )
         if self.full_build:
             self.vocab.update(result.words)

@@ -24,6 +24,16 @@ from whitehall_cli.parse.masthead import (
 
 # A headline has at least this many words and at most the second number.
 TITLE_WORDS = (3, 40)
+# A short headline in sentence case: a capitalised word, then a lower-case one (its verb,
+# mostly: "Minister quits", "Deal agreed", "MPs rebel", "Talks fail"). A line of
+# capitalised words only is a name, a menu entry or a masthead ("Related Topics").
+SHORT_TITLE = re.compile(r"^[A-Z][\w'\u2019-]* [a-z][\w'\u2019-]*$")
+# Words of a section label or a page control, never of a short headline ("UK news", "Civil
+# service", "Main menu", "Skip navigation", "Back to", "Join us"); kicker words count too.
+LABEL_WORDS = frozenset(
+    "menu navigation topics sections service services comments to on in of at for us here "
+    "more back our your".split()
+)
 # A standfirst (the summary under the headline) has at least this many words.
 STANDFIRST_MIN_WORDS = 5
 
@@ -239,6 +249,7 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
             parts[-1].append(line)
     parts = [part for part in parts if part]
     if not parts:
+        meta.title = meta.title or _short_title(lines, meta, furniture, masthead)
         return
     last = parts[-1]
     while len(last) >= 2 and (_org_name(last[0]) or is_masthead(last[0], last[1], furniture)):
@@ -262,6 +273,29 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
             ),
             None,
         )
+
+
+def _short_title(
+    lines: list[str], meta: Meta, furniture: fu.FurnitureMemo, masthead: tuple[str, str] | None
+) -> str | None:
+    """A headline of two words ("Strike called", "Minister quits": headlines drop articles
+    and auxiliaries), in a header that has no longer one: the last such line before the
+    byline, the date or the body that is not a menu entry, a section label or the masthead."""
+    found = None
+    for line in lines:
+        if line == META_MARK or line in meta.authors or date_line(line):
+            if found:
+                break
+            continue
+        if (
+            SHORT_TITLE.match(line)
+            and not furniture[line]
+            and not (masthead and line == masthead[0])
+            and not any(w.lower() in LABEL_WORDS or KICKER.match(w) for w in line.split())
+            and not BYLINE_ROLE_WORDS.search(line)  # "Political reporter" under a byline
+        ):
+            found = line
+    return found
 
 
 def _role_outlet(line: str) -> re.Match[str] | None:

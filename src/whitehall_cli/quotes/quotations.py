@@ -92,7 +92,7 @@ def read_quotes(doc: Document, cast: Cast) -> Reading | None:
     body = [[sp for sp in spans if sp.quote] for spans in found[2:]]
     runs_on = [
         bool(here and nxt and not here[-1].closed and not texts[k + 3][2][: nxt[0].open_at].strip())
-        for k, (here, nxt) in enumerate(zip(body, body[1:] + [[]], strict=True))
+        for k, (here, nxt) in enumerate(zip(body, [*body[1:], []][: len(body)], strict=True))
     ]
     reader.follow_run_on([atts[k] for k in range(2, len(texts))], runs_on)
     for k in (0, 1):

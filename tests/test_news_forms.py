@@ -1,0 +1,232 @@
+"""The forms real news articles use, as general rules of English news writing: short
+headlines, job titles written before a name, later mentions by surname, honorific or title,
+bodies joined by "and", and no body made of a question's or a heading's first words.
+Each rule is tried on sentences written here, not taken from any set that is measured."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_whole_articles import run
+
+from whitehall_cli.models import Analysis
+from whitehall_cli.parse.article import parse_text
+from whitehall_cli.pipeline import analyse
+
+BODY = "Civil servants at the Home Office will walk out next month, the union said on Friday."
+
+
+def read(text: str) -> Analysis:
+    return analyse(parse_text(text, "x"))
+
+
+# --- headlines of two words --------------------------------------------------------------
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Strike called\n\n12 May 2023",
+        "Minister quits",
+        "Civil Service World\n\nStrike called\n\nBy Jane Smith\n\n12 May 2023",
+        "Talks fail\n\nBy Jane Smith",
+    ],
+)
+def test_a_two_word_headline_is_the_title(header: str) -> None:
+    title = header.split("\n\n")[1 if header.startswith("Civil") else 0]
+    assert parse_text(f"{header}\n\n{BODY}\n", "x").title == title
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Home\n\nUK news",
+        "Main menu\n\nSkip navigation",
+        "Politics live",
+        "Related Topics",  # capitalised words only: a menu, a name or a masthead
+        "Jane Smith\n\nPolitical reporter",
+    ],
+)
+def test_a_section_label_or_a_menu_is_not_a_title(header: str) -> None:
+    assert parse_text(f"{header}\n\n{BODY}\n", "x").title is None
+
+
+def test_a_longer_headline_still_wins_over_a_short_line_above_it() -> None:
+    doc = parse_text(f"Pay row\n\nUnion rejects the latest pay offer\n\n{BODY}\n", "x")
+    assert doc.title == "Union rejects the latest pay offer"
+
+
+# --- job titles written in capitals before a name ----------------------------------------
+HEADER = "Union rejects the latest pay offer\n\n12 May 2023\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("General Secretary Jane Okafor told delegates that the offer was", "Jane Okafor",
+         "General Secretary"),
+        ("Assistant General Secretary Tom Reddy told the BBC that members would", "Tom Reddy",
+         "Assistant General Secretary"),
+        ("Permanent Secretary Alan Brightwell said the department would", "Alan Brightwell",
+         "Permanent Secretary"),
+        ("Home Secretary Rachel Kerr said the department would", "Rachel Kerr", "Home Secretary"),
+        ("Chief Executive Mark Dunmore said the agency would", "Mark Dunmore", "Chief Executive"),
+        ("Labour MP Sarah Whitfield said in a debate that ministers would", "Sarah Whitfield",
+         "Labour MP"),
+        ("Shadow Chancellor Priya Varma said a Labour government would", "Priya Varma",
+         "Shadow Chancellor"),
+        ("Deputy Chief Operating Officer Dan Hurley wrote that the change would",
+         "Dan Hurley", "Deputy Chief Operating Officer"),
+        ("Lord Chancellor Alex Mercer told MPs that the courts would", "Alex Mercer",
+         "Lord Chancellor"),
+    ],
+)  # fmt: skip
+def test_a_capitalised_job_title_before_a_name_gives_the_person_the_role_and_the_quotation(
+    sentence: str, name: str, role: str
+) -> None:
+    analysis = read(f'{HEADER}{sentence} "not give up without a fight" this year.\n')
+    assert [(p.name, p.roles) for p in analysis.cast.people] == [(name, (role,))]
+    [quote] = analysis.quotes
+    assert (quote.text, quote.speaker, quote.role) == ("not give up without a fight", name, role)
+
+
+def test_an_honorific_that_is_also_a_title_word_stays_an_honorific() -> None:
+    analysis = read(f'{HEADER}Professor Alan Quayle said the plan was "a mistake" for staff.\n')
+    assert [(p.name, p.aliases) for p in analysis.cast.people] == [
+        ("Alan Quayle", ("Professor Alan Quayle",))
+    ]
+
+
+# --- later mentions: surname, honorific and surname, title alone -------------------------
+def test_later_mentions_by_surname_and_honorific_link_to_the_titled_person() -> None:
+    analysis = read(
+        f"{HEADER}General Secretary Jane Okafor told delegates the offer was an insult.\n\n"
+        "Ms Okafor said the union would ballot its members before the summer recess.\n\n"
+        '"We are not going away," Okafor said.\n'
+    )
+    [person] = analysis.cast.people
+    assert person.name == "Jane Okafor" and set(person.aliases) == {"Ms Okafor", "Okafor"}
+    forms = [(m.form, m.paragraph) for m in analysis.cast.mentions if m.kind == "person"]
+    assert forms == [("Jane Okafor", 0), ("Ms Okafor", 1), ("Okafor", 2)]
+    assert [q.speaker for q in analysis.quotes] == ["Jane Okafor"]
+
+
+@pytest.mark.parametrize("title", ["The Permanent Secretary", "The permanent secretary"])
+def test_a_later_mention_by_title_alone_speaks_for_the_person(title: str) -> None:
+    analysis = read(
+        f"{HEADER}Permanent Secretary Alan Brightwell told staff he would leave this year.\n\n"
+        "Dr Brightwell said he was proud of what the department had achieved in that time.\n\n"
+        f'{title} added that a successor would be named "within weeks".\n'
+    )
+    [person] = analysis.cast.people
+    assert person.name == "Alan Brightwell" and person.aliases == ("Dr Brightwell",)
+    assert [(q.speaker, q.role) for q in analysis.quotes] == [
+        ("Alan Brightwell", "Permanent Secretary")
+    ]
+
+
+# --- bodies joined by "and" ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "bodies"),
+    [
+        ("The Department for Work and Pensions and Care Quality Commission will cut 500 jobs.",
+         ["Department for Work and Pensions", "Care Quality Commission"]),
+        ("The Department for Work and Pensions and HM Revenue and Customs will share a site.",
+         ["Department for Work and Pensions", "HM Revenue and Customs"]),
+        ("The Health and Safety Executive and Environment Agency will share inspectors.",
+         ["Health and Safety Executive", "Environment Agency"]),
+        ("The Learning and Work Institute and Resolution Foundation published a joint report.",
+         ["Learning and Work Institute", "Resolution Foundation"]),
+        ("The Department for Science, Innovation and Technology and Cabinet Office will move.",
+         ["Department for Science, Innovation and Technology", "Cabinet Office"]),
+    ],
+)  # fmt: skip
+def test_bodies_joined_by_and_are_two_bodies(sentence: str, bodies: list[str]) -> None:
+    analysis = read(f"{HEADER}{sentence} Officials confirmed the plan on Monday.\n")
+    assert [b.name for b in analysis.cast.bodies] == bodies
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Department for Work and Pensions",
+        "Equality and Human Rights Commission",
+        "Ministry of Housing, Communities and Local Government",
+        "Foreign, Commonwealth and Development Office",
+        "HM Courts and Tribunals Service",
+        "Public and Commercial Services Union",
+    ],
+)
+def test_a_body_whose_own_name_has_and_stays_whole(name: str) -> None:
+    analysis = read(f"{HEADER}The {name} will cut 500 jobs in the next financial year.\n")
+    assert [b.name for b in analysis.cast.bodies] == [name]
+
+
+# --- no body from a question, heading or fragment ----------------------------------------
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Is the Cabinet Office inquiry fit for purpose?", "Cabinet Office"),
+        ("Will the Civil Service Commission act on the complaints?", "Civil Service Commission"),
+        ("Why the Home Office keeps missing its targets", "Home Office"),
+        ("Inside the Cabinet Office unit that writes the rules", "Cabinet Office"),
+        ("How the Department for Education lost track of repairs", "Department for Education"),
+    ],
+)
+def test_no_body_from_a_question_or_a_heading(line: str, body: str) -> None:
+    as_title = read(f"{line}\n\n12 May 2023\n\nOfficials said the review had taken a year.\n")
+    as_text = read(f"{HEADER}{line} Officials said the review had taken a year.\n")
+    assert [b.name for b in as_title.cast.bodies] == [body]
+    assert [b.name for b in as_text.cast.bodies] == [body]
+
+
+# --- the five examples of issue 13, through the index as users meet them -----------------
+ISSUE_13 = {
+    "smallest": 'Union rejects pay offer\n\n12 May 2023\n\nJane Okafor said: "We will fight it."\n',
+    "titles": (
+        "Union rejects pay offer\n\n12 May 2023\n\n"
+        'General Secretary Jane Okafor told delegates that the offer was "an insult".\n\n'
+        'Assistant General Secretary Tom Reddy told the BBC that members would "not be bought '
+        'off".\n'
+    ),
+    "strike": "Strike called\n\n12 May 2023\n\nStaff at the Home Office will walk out in June.\n",
+    "quits": "Minister quits\n\nThe Cabinet Office minister resigned on Tuesday over a row.\n",
+    "and": (
+        "Jobs to go\n\n12 May 2023\n\nThe Department for Work and Pensions and Care Quality "
+        "Commission will cut 500 jobs.\n"
+    ),
+    "question": (
+        "Is the Cabinet Office inquiry fit for purpose?\n\n12 May 2023\n\n"
+        "The inquiry has run for a year without a single interview, officials said.\n"
+    ),
+}
+
+
+def test_the_five_examples_of_issue_13(tmp_path: Path) -> None:
+    for name, text in ISSUE_13.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+
+    def show(doc: str) -> dict[str, Any]:
+        code, out, err = run("--data", str(tmp_path), "show", doc, "--json")
+        assert code == 0 and "WARNING" not in err, err
+        shown: dict[str, Any] = json.loads(out)
+        return shown
+
+    assert [q["speaker"] for q in show("smallest")["quotes"]] == ["Jane Okafor"]
+    titles = show("titles")
+    assert [(p["name"], p["roles"]) for p in titles["people"]] == [
+        ("Jane Okafor", ["General Secretary"]),
+        ("Tom Reddy", ["Assistant General Secretary"]),
+    ]
+    assert [(q["text"], q["speaker"]) for q in titles["quotes"]] == [
+        ("an insult", "Jane Okafor"),
+        ("not be bought off", "Tom Reddy"),
+    ]
+    assert show("strike")["title"] == "Strike called"
+    assert show("quits")["title"] == "Minister quits"
+    assert [b["name"] for b in show("and")["bodies"]] == [
+        "Department for Work and Pensions",
+        "Care Quality Commission",
+    ]
+    assert [b["name"] for b in show("question")["bodies"]] == ["Cabinet Office"]
