@@ -5,7 +5,8 @@
     python benchmarks/accuracy.py --only polnear-dev --problems
 
 Sets: the bundled articles against `tests/gold/`; the project's own annotated articles
-(`tests/corpus`, `tests/heldout`, `tests/sealed`: written here, and tuned on); and, when
+(`tests/corpus`: written here, tuned on, and trained on; `tests/fresh`: written here, never
+tuned or trained on, see its README); and, when
 `../shared/polnear` exists, the real PolNeAR articles in two parts: `polnear-train`, which the
 speaker ranker was trained on, and `polnear-dev`, held back from its training (see
 `training/README.md`). Each article runs through the same pipeline as `wh index`
@@ -129,7 +130,7 @@ def run_set(corpus: Path, golds: list[G.Gold]) -> Tally:
 def sets() -> list[tuple[str, Path, list[G.Gold]]]:
     """(name, corpus folder, gold records) of every annotated set present."""
     out = [("seeds", ROOT / "data", list(G.load(ROOT / "tests" / "gold")))]
-    for folder in ("corpus", "heldout", "sealed"):
+    for folder in ("corpus", "fresh"):
         path = ROOT / "tests" / folder
         if path.is_dir():
             out.append((f"tests/{folder}", path, list(G.load(path))))
