@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,7 +45,8 @@ def date_bound(value: str | None, *, end: bool = False) -> str | None:
             if found:
                 return found[0]
         elif month and 1 <= int(month) <= 12:
-            return f"{year}-{int(month):02d}-{'31' if end else '01'}"
+            last = calendar.monthrange(int(year), int(month))[1]  # not every month has a 31st
+            return f"{year}-{int(month):02d}-{last if end else 1:02d}"
         elif not month:
             return f"{year}-{'12-31' if end else '01-01'}"
     elif found := find_date(v):
