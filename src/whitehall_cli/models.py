@@ -2,7 +2,8 @@
 
 load -> parse produce `Document`; entities produce `Cast` (people, bodies, works and their
 `Mention`s); quotes produce `Quote`; the index stores an `Analysis` per document and answers
-with corpus-wide `Person`, `Body` and `Hit` records. Every record is frozen: a stage never
+with corpus-wide `Person`, `Body` and `Hit` records, counts over time (`Series` of
+`PeriodCount`s) and concordance lines (`KwicLine`). Every record is frozen: a stage never
 edits what an earlier stage made. JSON comes from `render.to_json`, one place for all of them.
 """
 
@@ -156,6 +157,34 @@ class DocLink:
 
 
 @dataclass(frozen=True, slots=True)
+class PeriodCount:
+    """How many articles (and quotations) fall in one period of a timeline."""
+
+    period: str  # "2016-12" (month), "2016-Q4" (quarter), "2016" (year) or "undated"
+    articles: int
+    quotes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One series of a timeline: a count for every period of the span, oldest first (an
+    empty period is a zero, never left out), and the undated matches apart."""
+
+    label: str  # what was counted: the words as typed, or a person's or body's name
+    by: str  # "month", "quarter" or "year"
+    periods: tuple[PeriodCount, ...]
+    undated: PeriodCount  # period "undated"
+
+    @property
+    def articles(self) -> int:
+        return sum(p.articles for p in self.periods) + self.undated.articles
+
+    @property
+    def quotes(self) -> int:
+        return sum(p.quotes for p in self.periods) + self.undated.quotes
+
+
+@dataclass(frozen=True, slots=True)
 class Person:
     """A person across the whole corpus."""
 
@@ -168,6 +197,7 @@ class Person:
     quotes: tuple[Quote, ...] = ()  # filled for `who`
     appearances: tuple[DocLink, ...] = ()  # filled for `who`
     alongside: tuple[str, ...] = ()  # people named in the same articles, for `who`
+    activity: Series | None = None  # articles and quotations per period, for `who`
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +212,7 @@ class Body:
     quote_count: int = 0
     quotes: tuple[Quote, ...] = ()  # filled for `who`
     appearances: tuple[DocLink, ...] = ()  # filled for `who`
+    activity: Series | None = None  # articles and quotations per period, for `who`
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,3 +226,18 @@ class Hit:
     snippet: str
     score: float
     spans: tuple[tuple[int, int], ...] = field(default=())  # matched spans in `snippet`
+
+
+@dataclass(frozen=True, slots=True)
+class KwicLine:
+    """One occurrence of a searched word or phrase in a body paragraph, in its context
+    (a line of `context`, keyword in context)."""
+
+    document: str
+    date: str | None
+    paragraph: int  # index into Document.paragraphs
+    start: int  # character offsets of the match in that paragraph
+    end: int
+    left: str  # up to the asked width of text before the match (whitespace as spaces)
+    match: str  # the matched text as written
+    right: str  # up to the asked width of text after it
