@@ -142,6 +142,17 @@ def test_a_phrase_is_matched_whole(index: Index) -> None:
     ]
 
 
+def test_words_quoted_together_at_the_shell_are_a_phrase(corpus: Path) -> None:
+    code, out, _ = run("--data", str(corpus), "context", "civil service", "--json")
+    assert code == 0
+    assert [(x["document"], x["match"]) for x in json.loads(out)] == [
+        ("jun", "civil service"),
+        ("mar_two", "civil service"),
+    ]
+    code, out, _ = run("--data", str(corpus), "context", "civil", "service", "--json")
+    assert {x["match"].lower() for x in json.loads(out)} == {"civil", "service"}
+
+
 def test_the_query_language_decides_the_articles(index: Index) -> None:
     """As in search: every wanted word's occurrences in the articles the query matches."""
     assert {x.document for x in kwic(index, "leaks -Heywood")} == {"mar_one", "undated"}

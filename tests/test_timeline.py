@@ -23,7 +23,8 @@ from whitehall_cli.models import PeriodCount, Series
 from whitehall_cli.query import periods
 from whitehall_cli.query.choices import By
 from whitehall_cli.query.filters import Filters
-from whitehall_cli.query.timeline import Timeline, series_query, timeline
+from whitehall_cli.query.syntax import argument_query
+from whitehall_cli.query.timeline import Timeline, timeline
 from whitehall_cli.render import charts
 
 MONTHS = ["2016-01", "2016-02", "2016-03", "2016-04", "2016-05", "2016-06"]
@@ -134,10 +135,10 @@ def test_several_series_side_by_side_over_the_same_periods(index: Index) -> None
 
 
 def test_words_quoted_together_are_one_phrase(index: Index) -> None:
-    assert series_query("civil service") == '"civil service"'
-    assert series_query("leaks") == "leaks"
-    assert series_query("leak OR leaks") == "leak OR leaks"
-    assert series_query('"civil service" -Johnson') == '"civil service" -Johnson'
+    assert argument_query("civil service") == '"civil service"'
+    assert argument_query("leaks") == "leaks"
+    assert argument_query("leak OR leaks") == "leak OR leaks"
+    assert argument_query('"civil service" -Johnson') == '"civil service" -Johnson'
     # "civil" and "service" both occur in more articles than the phrase
     (phrase,) = timeline(index, ["civil service"], Filters()).series
     (either,) = timeline(index, ["civil OR service"], Filters()).series

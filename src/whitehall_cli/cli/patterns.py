@@ -152,13 +152,14 @@ def context(
     """Every occurrence of words in the articles' paragraphs, in context (a concordance).
 
     One line each: the match in one column, highlighted, the text before it right-aligned,
-    then the article's date and id. Phrases in double quotes and word* as in search; the
-    exact form typed unless --stem. The first 100 lines unless --limit.
+    then the article's date and id. The query language of search (several words quoted
+    together are a phrase; word* a prefix); the exact form typed unless --stem. The first
+    100 lines unless --limit.
 
     \b
     Examples:
       wh context leaks
-      wh context '"ministerial code"' --sort right
+      wh context "ministerial code" --sort right
       wh context leak --stem --width 30 --json
     """
     from whitehall_cli.query.context import concordance
@@ -166,7 +167,7 @@ def context(
 
     found = concordance(
         options.open_index(ctx),
-        " ".join(words),
+        words,
         options.filters(**filters),
         sort=sort,
         width=width,

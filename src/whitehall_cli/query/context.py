@@ -2,7 +2,8 @@
 (keyword in context, a concordance: AntConc's and CQPweb's view).
 
 Which articles: those `search` finds for the same words and filters (its query language,
-typo correction included). Which occurrences: in those articles' paragraphs, every place a
+typo correction included; an argument of several plain words, quoted at the shell, is a
+phrase). Which occurrences: in those articles' paragraphs, every place a
 wanted word, phrase or prefix occurs. By default the exact form typed (case and accents
 aside): `leaks` finds "leaks" and "Leaks", not "leak" or "leaked"; `leak*` finds every word
 that starts with "leak". With `stem`, every form `search` matches (its porter-stemming
@@ -32,7 +33,7 @@ from whitehall_cli.models import KwicLine
 from whitehall_cli.query.choices import ContextSort
 from whitehall_cli.query.filters import Filters, date_bound, doc_ids_for
 from whitehall_cli.query.search import IN_CHUNK, MARK_CLOSE, MARK_OPEN, rowid_filters
-from whitehall_cli.query.syntax import TOKEN, Part, Query, correct, parse_query
+from whitehall_cli.query.syntax import TOKEN, Part, Query, argument_query, correct, parse_query
 
 # Lines given unless --limit says otherwise.
 DEFAULT_LIMIT = 100
@@ -60,14 +61,17 @@ class Concordance:
 
 def concordance(
     index: Index,
-    text: str,
+    words: str | Sequence[str],
     f: Filters,
     *,
     sort: ContextSort = ContextSort.DATE,
     width: int = DEFAULT_WIDTH,
     stem: bool = False,
 ) -> Concordance:
-    """Every occurrence of the query's words in the paragraphs of the articles it matches."""
+    """Every occurrence of the query's words in the paragraphs of the articles it matches.
+    `words` is one query, or the command line's arguments (each read by `argument_query`,
+    so `"civil service"` quoted at the shell is a phrase)."""
+    text = words if isinstance(words, str) else " ".join(argument_query(w) for w in words)
     limit = f.limit if f.limit is not None else DEFAULT_LIMIT
     if limit < 1:
         raise BadQuery("--limit must be at least 1")

@@ -38,15 +38,7 @@ from whitehall_cli.query.choices import By
 from whitehall_cli.query.filters import Filters, date_bound
 from whitehall_cli.query.names import name_book, resolve_one
 from whitehall_cli.query.search import IN_CHUNK, rowid_filters
-from whitehall_cli.query.syntax import (
-    AND_WORDS,
-    NOT_WORDS,
-    OR_WORDS,
-    QUOTE_RE,
-    Query,
-    correct,
-    parse_query,
-)
+from whitehall_cli.query.syntax import Query, argument_query, correct, parse_query
 
 # Most periods a chart has before a coarser period is chosen (a row each on a terminal).
 CHART_PERIODS = 24
@@ -106,7 +98,7 @@ def timeline(
                 assert book is not None
                 narrow = _and(narrow, index.docs_naming(resolve_one(book, name, (kind,)).name))
         for arg in words:
-            query, fixed = correct(index.conn, parse_query(series_query(arg)))
+            query, fixed = correct(index.conn, parse_query(argument_query(arg)))
             corrections.update(fixed)
             counted.append(scope.words(arg.strip(), query, narrow, quotes))
     elif book is not None:
@@ -120,15 +112,6 @@ def timeline(
     chosen_by = by or periods.choose(span, CHART_PERIODS)
     series = tuple(periods.series(c.label, c.articles, c.quotes, span, chosen_by) for c in counted)
     return Timeline(series, chosen_by, quotes, tuple(corrections.items()))
-
-
-def series_query(arg: str) -> str:
-    """One WORDS argument as a query: several plain words (no quotes, operators, exclusions)
-    are the phrase the user quoted at the shell; anything else is search's query language."""
-    parts = arg.split()
-    operators = (*OR_WORDS, *AND_WORDS, *NOT_WORDS)
-    plain = not QUOTE_RE.search(arg) and not any(p in operators or p.startswith("-") for p in parts)
-    return f'"{arg.strip()}"' if len(parts) > 1 and plain else arg
 
 
 def _and(a: set[str] | None, b: Iterable[str]) -> set[str]:
