@@ -20,9 +20,8 @@ from test_cli import run
 from whitehall_cli.errors import BadQuery
 from whitehall_cli.index.store import Index
 from whitehall_cli.load.corpus import Corpus
-from whitehall_cli.models import KwicLine
 from whitehall_cli.query.choices import ContextSort
-from whitehall_cli.query.context import concordance, fold, marked_spans
+from whitehall_cli.query.context import KwicLine, concordance, fold, marked_spans
 from whitehall_cli.query.filters import Filters
 from whitehall_cli.render.concordance import concordance_view
 
@@ -294,3 +293,16 @@ def test_exit_codes(corpus: Path, args: list[str], code: int, said: str) -> None
     got, out, err = run("--data", str(corpus), "context", *args)
     assert got == code, err
     assert said in err and "Traceback" not in err
+
+
+def test_case_and_accents_aside_in_either_direction(tmp_path: Path) -> None:
+    (tmp_path / "cafe.txt").write_text(
+        "Civil Service World\n\nA row at the café\n\n12 May 2021\n\n"
+        "Officials met at the Café Rouge on Monday to talk about the leaked memo.\n\n"
+        "The CAFE owner said nothing to reporters who asked about the meeting.\n",
+        encoding="utf-8",
+    )
+    with Index.open(Corpus(root=tmp_path)) as ix:
+        typed_plain = [x.match for x in kwic(ix, "cafe")]
+        typed_accent = [x.match for x in kwic(ix, "café")]
+    assert typed_plain == typed_accent == ["Café", "CAFE"]

@@ -2,8 +2,8 @@
 
 load -> parse produce `Document`; entities produce `Cast` (people, bodies, works and their
 `Mention`s); quotes produce `Quote`; the index stores an `Analysis` per document and answers
-with corpus-wide `Person`, `Body` and `Hit` records, counts over time (`Series` of
-`PeriodCount`s) and concordance lines (`KwicLine`). Every record is frozen: a stage never
+with corpus-wide `Person`, `Body` and `Hit` records, and counts over time (`Series` of
+`PeriodCount`s, which `who` shows too). Every record is frozen: a stage never
 edits what an earlier stage made. JSON comes from `render.to_json`, one place for all of them.
 """
 
@@ -226,18 +226,3 @@ class Hit:
     snippet: str
     score: float
     spans: tuple[tuple[int, int], ...] = field(default=())  # matched spans in `snippet`
-
-
-@dataclass(frozen=True, slots=True)
-class KwicLine:
-    """One occurrence of a searched word or phrase in a body paragraph, in its context
-    (a line of `context`, keyword in context)."""
-
-    document: str
-    date: str | None
-    paragraph: int  # index into Document.paragraphs
-    start: int  # character offsets of the match in that paragraph
-    end: int
-    left: str  # up to the asked width of text before the match (whitespace as spaces)
-    match: str  # the matched text as written
-    right: str  # up to the asked width of text after it

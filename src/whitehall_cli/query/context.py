@@ -24,12 +24,10 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from whitehall_cli.errors import BadQuery
 from whitehall_cli.index import schema as ss
 from whitehall_cli.index.store import Index
-from whitehall_cli.models import KwicLine
 from whitehall_cli.query.choices import ContextSort
 from whitehall_cli.query.filters import Filters, date_bound, doc_ids_for
 from whitehall_cli.query.search import IN_CHUNK, MARK_CLOSE, MARK_OPEN, rowid_filters
@@ -44,8 +42,26 @@ SORT_WORDS = 5
 # Articles read per step, newest first: the first step is small (a --limit 50 on a common
 # word needs a few articles), later ones grow to this many.
 FIRST_STEP, MOST_STEP = 16, 1024
+# A letter outside a-z (an accented one, or another script), in lower-cased text.
+ACCENTED = re.compile(r"[^\W\d_a-z]")
 # Any whitespace in a context becomes one space (offsets are kept: one character for one).
 SPACE = re.compile(r"\s")
+
+
+@dataclass(frozen=True, slots=True)
+class KwicLine:
+    """One occurrence of a searched word or phrase in a body paragraph, in its context
+    (a line of `context`, keyword in context). Kept here, not in `models`, so that only
+    a concordance pays for making the class."""
+
+    document: str
+    date: str | None
+    paragraph: int  # index into Document.paragraphs
+    start: int  # character offsets of the match in that paragraph
+    end: int
+    left: str  # up to the asked width of text before the match (whitespace as spaces)
+    match: str  # the matched text as written
+    right: str  # up to the asked width of text after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +191,27 @@ class _ExactFinder(_Finder):
             {p for group in query.groups for p in group}, key=lambda p: (-len(p.tokens), p.tokens)
         )
         self.pattern = re.compile("|".join(_part_pattern(p) for p in parts))
+        # A paragraph without any part's first word cannot match, and a substring test on
+        # its lower case skips most paragraphs faster than folding it and scanning it
+        # (only a letter with an accent can hide a word from that test).
+        self.needles = tuple({fold(p.tokens[0]) for p in parts})
+        self.shortcut = all(n.isascii() for n in self.needles)
 
     def find(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-        return [[m.span() for m in self.pattern.finditer(fold(t))] for t in texts]
+        found: list[list[tuple[int, int]]] = []
+        for text in texts:
+            if self.shortcut and not self._may_match(text):
+                found.append([])
+                continue
+            folded = fold(text)
+            found.append([m.span() for m in self.pattern.finditer(folded)])
+        return found
+
+    def _may_match(self, text: str) -> bool:
+        low = text.lower()
+        if any(n in low for n in self.needles):
+            return True
+        return not text.isascii() and ACCENTED.search(low) is not None
 
 
 def _part_pattern(part: Part) -> str:
@@ -193,13 +227,20 @@ def fold(text: str) -> str:
     index's tokenizer folds text (`remove_diacritics 2`)."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLDED)
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(c: str) -> str:
-    base = unicodedata.normalize("NFD", c)[0].lower()
-    return base[0] if base else c
+class _Folding(dict[int, str]):
+    """The folded form of each character, worked out the first time it is met: its base
+    letter (accents dropped) in lower case, one character long."""
+
+    def __missing__(self, code: int) -> str:
+        base = unicodedata.normalize("NFD", chr(code))[0].lower()
+        self[code] = folded = base[0] if base else chr(code)
+        return folded
+
+
+_FOLDED = _Folding()
 
 
 class _StemFinder(_Finder):

@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from whitehall_cli.models import KwicLine
 from whitehall_cli.render.views import MATCH_STYLE, NARROW_WIDTH
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
     from rich.text import Text
+
+    from whitehall_cli.query.context import KwicLine
 
 # From this many columns on, lines carry the date and the paragraph number.
 WIDE = NARROW_WIDTH

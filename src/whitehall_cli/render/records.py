@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
-from whitehall_cli.models import Body, DocRow, Document, Hit, KwicLine, Person, Quote, Series
+from whitehall_cli.models import Body, DocRow, Document, Hit, Person, Quote, Series
 from whitehall_cli.render.choices import ExportFormat
 
 # Columns of each listing in --csv output, in order.
@@ -80,6 +80,10 @@ def to_json(record: Any) -> Any:
             "snippet": record.snippet,
             "score": round(record.score, 4),
         }
+    if isinstance(record, (list, tuple)):
+        return [to_json(r) for r in record]
+    from whitehall_cli.query.context import KwicLine  # only a concordance pays for it
+
     if isinstance(record, KwicLine):
         return {
             "document": record.document,
@@ -90,8 +94,6 @@ def to_json(record: Any) -> Any:
             "match": record.match,
             "right": record.right,
         }
-    if isinstance(record, (list, tuple)):
-        return [to_json(r) for r in record]
     raise TypeError(f"no JSON form for {type(record).__name__}")
 
 
