@@ -1,11 +1,13 @@
-"""The `wh` benchmark: build, refresh and search a synthetic corpus of 10k and 100k articles.
+"""The `wh` benchmark: build, refresh and search a synthetic corpus of 10k and 100k articles,
+and chart it over time (`timeline`) and in context (`context`).
 
     python benchmarks/run.py                      # both sizes, into ./bench-out
     python benchmarks/run.py --sizes 10000 --out /tmp/whbench
 
 Not a test and not run in CI: it takes minutes (the 100k corpus is ~400 MB and its build
 runs every pipeline stage on every article). Standard library plus the installed project.
-Every search is timed as a whole `wh` process (what a user waits for), median of `--runs`,
+Every search, `wh timeline leaks` and `wh context leaks --limit 50` is timed as a whole `wh`
+process (what a user waits for), median of `--runs`,
 and compared with the import baseline run just before it each time (median of the ratios;
 `grep -ril` is compared with the search the same way).
 Results print as a table and are saved as JSON beside the corpus.
@@ -33,6 +35,12 @@ SEARCHES = (
     ("rare word", None),  # picked from the vocabulary's long tail for the corpus size
     ("phrase", '"civil service"'),
 )
+# The commands that look across the corpus, timed as whole processes like the searches and
+# printing what a user sees (the chart, the concordance) to a pipe.
+PATTERNS = (
+    ("timeline", ["timeline", "leaks"]),
+    ("context", ["context", "leaks", "--limit", "50"]),
+)
 # Targets from the issue, shown beside the figures.
 TARGETS = {
     "search_ms": 250,
@@ -42,6 +50,7 @@ TARGETS = {
     "build_rate": 1000,
     "vs_import": 1.9,
     "vs_grep": 3.5,
+    "patterns_vs_import": 2.0,
 }
 # Articles sampled to cost each pipeline stage.
 STAGE_SAMPLE = 300
@@ -180,6 +189,19 @@ def bench(size: int, out: Path, runs: int) -> dict[str, object]:
         searches[label] = row
         print(f"   search {label} {word!r}: {ms:.0f} ms", flush=True)
     res["searches"] = searches
+    patterns = {}
+    for label, args in PATTERNS:
+        command = [*wh, *args]
+        ms, ratio, code = paired(command, IMPORTS, env, runs)
+        patterns[label] = {
+            "command": "wh " + " ".join(args),
+            "ms": round(ms, 1),
+            "x_import": round(ratio, 2),
+            "peak_mb": round(peak_mb(command, env), 1),
+            "exit": code,
+        }
+        print(f"   {label}: {ms:.0f} ms = {ratio:.2f}x import", flush=True)
+    res["patterns"] = patterns
     (out / f"results-{size}.json").write_text(json.dumps(res, indent=2))
     return res
 
@@ -206,6 +228,12 @@ def report(results: list[dict]) -> None:
                 f"[<= {t['peak_mb']}], {s['x_import']}x import [<= {t['vs_import']}], "
                 f"grep -ril {s['grep_ms']} ms = {s['x_faster_than_grep']}x faster "
                 f"[>= {t['vs_grep']}]{extra}  ({s['query']})"
+            )
+        for label, p in r.get("patterns", {}).items():
+            print(
+                f"  {label:18s} {p['ms']} ms, {p['x_import']}x import "
+                f"[<= {t['patterns_vs_import']}], peak {p['peak_mb']} MB, exit {p['exit']}  "
+                f"({p['command']})"
             )
 
 

@@ -1,5 +1,5 @@
 """Regenerate the README's command reference from `wh --help` (and each command's help),
-and its tour from real runs of the three headline commands on the bundled corpus.
+and its tour from real runs of the headline commands on the bundled corpus.
 
 usage: python tests/readme_reference.py          rewrite both blocks of README.md in place
        python tests/readme_reference.py --check  exit 1 if the command reference is out of
@@ -25,6 +25,8 @@ TOUR = (
     (["who", "Heywod"], 30),
     (["quotes", "--source", "FDA"], 30),
     (["quotes", "--source", "FDA", "--json", "--limit", "1"], 40),
+    (["timeline", "leaks", "impartiality", "civil service"], 20),
+    (["context", "civil service", "--sort", "left", "--limit", "8"], 12),
 )
 
 

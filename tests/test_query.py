@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from whitehall_cli.errors import BadQuery, NotFound
@@ -90,6 +92,9 @@ def test_name_key_drops_honorific_article_and_possessive() -> None:
         ("2021-03-04", False, "2021-03-04"),
         ("2021-03", False, "2021-03-01"),
         ("2021-03", True, "2021-03-31"),
+        ("2016-04", True, "2016-04-30"),
+        ("2016-02", True, "2016-02-29"),
+        ("2021-02", True, "2021-02-28"),
         ("2021", True, "2021-12-31"),
         ("8 March 2023", False, "2023-03-08"),
     ],
@@ -102,3 +107,19 @@ def test_date_bounds(value: str, end: bool, iso: str) -> None:
 def test_bad_dates_are_bad_queries(value: str) -> None:
     with pytest.raises(BadQuery):
         date_bound(value)
+
+
+def test_until_a_month_without_a_31st_searches(tmp_path: Path) -> None:
+    """`--until 2016-04` is the end of April, the 30th: search once took it for the 31st and
+    failed with "no such date"."""
+    from whitehall_cli.index.store import Index
+    from whitehall_cli.load.corpus import Corpus
+    from whitehall_cli.query.answers import run_search
+    from whitehall_cli.query.filters import Filters
+
+    body = "Leaks are never acceptable, the union said in a statement on Monday."
+    (tmp_path / "april.txt").write_text(f"Leaks row\n\n30 April 2016\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "may.txt").write_text(f"Leaks row\n\n1 May 2016\n\n{body}\n", encoding="utf-8")
+    with Index.open(Corpus(root=tmp_path)) as ix:
+        found = run_search(ix, "leaks", Filters(until="2016-04"))
+        assert [h.document for h in found.hits] == ["april"]

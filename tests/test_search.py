@@ -378,3 +378,19 @@ def test_huge_limit_and_doc_id_lists_are_fine(index: Index) -> None:
     many = {f"doc{n}" for n in range(40_000)} | {"budget", "spads"}
     result = search(index, "officials OR advisers", doc_ids=many, limit=100_000)
     assert set(ids(result)) == {"budget", "spads"}
+
+
+def test_until_leaves_undated_articles_out_as_docs_does(tmp_path: Path) -> None:
+    """`--until 2030` means "dated on or before 2030": an undated article is not, in `search`
+    as in `docs` (it used to slip in: its rowid, day 0, is below every bound)."""
+    from whitehall_cli.query.answers import list_docs, run_search
+    from whitehall_cli.query.filters import Filters
+
+    body = "Leaks are never acceptable, the union said in a statement on Monday."
+    (tmp_path / "dated.txt").write_text(f"Leaks row\n\n5 May 2016\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "undated.txt").write_text(f"Leaks row again\n\n{body}\n", encoding="utf-8")
+    with Index.open(Corpus(root=tmp_path)) as ix:
+        assert set(ids(search(ix, "leaks"))) == {"dated", "undated"}
+        assert ids(search(ix, "leaks", until="2030-12-31")) == ["dated"]
+        assert ids(run_search(ix, "leaks", Filters(until="2030"))) == ["dated"]
+        assert [r.document.id for r in list_docs(ix, Filters(until="2030"))] == ["dated"]

@@ -2,7 +2,8 @@
 
 load -> parse produce `Document`; entities produce `Cast` (people, bodies, works and their
 `Mention`s); quotes produce `Quote`; the index stores an `Analysis` per document and answers
-with corpus-wide `Person`, `Body` and `Hit` records. Every record is frozen: a stage never
+with corpus-wide `Person`, `Body` and `Hit` records, and counts over time (`Series` of
+`PeriodCount`s, which `who` shows too). Every record is frozen: a stage never
 edits what an earlier stage made. JSON comes from `render.to_json`, one place for all of them.
 """
 
@@ -166,6 +167,34 @@ class DocLink:
 
 
 @dataclass(frozen=True, slots=True)
+class PeriodCount:
+    """How many articles (and quotations) fall in one period of a timeline."""
+
+    period: str  # "2016-12" (month), "2016-Q4" (quarter), "2016" (year) or "undated"
+    articles: int
+    quotes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One series of a timeline: a count for every period of the span, oldest first (an
+    empty period is a zero, never left out), and the undated matches apart."""
+
+    label: str  # what was counted: the words as typed, or a person's or body's name
+    by: str  # "month", "quarter" or "year"
+    periods: tuple[PeriodCount, ...]
+    undated: PeriodCount  # period "undated"
+
+    @property
+    def articles(self) -> int:
+        return sum(p.articles for p in self.periods) + self.undated.articles
+
+    @property
+    def quotes(self) -> int:
+        return sum(p.quotes for p in self.periods) + self.undated.quotes
+
+
+@dataclass(frozen=True, slots=True)
 class Person:
     """A person across the whole corpus."""
 
@@ -178,6 +207,7 @@ class Person:
     quotes: tuple[Quote, ...] = ()  # filled for `who`
     appearances: tuple[DocLink, ...] = ()  # filled for `who`
     alongside: tuple[str, ...] = ()  # people named in the same articles, for `who`
+    activity: Series | None = None  # articles and quotations per period, for `who`
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +222,7 @@ class Body:
     quote_count: int = 0
     quotes: tuple[Quote, ...] = ()  # filled for `who`
     appearances: tuple[DocLink, ...] = ()  # filled for `who`
+    activity: Series | None = None  # articles and quotations per period, for `who`
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ stdout (`render`), messages on stderr, and the exit status: 0 found, 1 nothing f
 error (`app.main` is the one place an error becomes a one-line message).
 
 Where to look: `app` (the `wh` group, `main`); `commands` (one thin function per command);
-`options` (the options commands share, enum choices, opening the index with a progress bar).
+`patterns` (the commands that look across the corpus: `timeline`, `context`); `options` (the
+options commands share, enum choices, opening the index with a progress bar).
 
 Never: parses articles, runs SQL or formats records itself; each command hands its options
 to one function of `query` and its result to one renderer.

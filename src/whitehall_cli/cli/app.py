@@ -17,6 +17,7 @@ from whitehall_cli import __version__
 from whitehall_cli.cli import options
 from whitehall_cli.cli.commands import COMMANDS
 from whitehall_cli.cli.options import Settings
+from whitehall_cli.cli.patterns import PATTERN_COMMANDS
 from whitehall_cli.errors import NotFound, WhError
 
 log = logging.getLogger("whitehall_cli")
@@ -60,7 +61,7 @@ def cli(ctx: click.Context, data: str | None, quiet: bool, verbose: bool) -> int
     return 0
 
 
-for command in COMMANDS:
+for command in (*COMMANDS, *PATTERN_COMMANDS):
     cli.add_command(command)
 
 

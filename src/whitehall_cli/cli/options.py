@@ -74,8 +74,9 @@ def output_options(csv: bool = True) -> Decorator:
     return decorate
 
 
-def filter_options(*names: str) -> Decorator:
-    """The shared filters; each command names the ones that make sense for it."""
+def filter_options(*names: str, limit: bool = True) -> Decorator:
+    """The shared filters; each command names the ones that make sense for it (and, with
+    `limit=False`, goes without --limit)."""
     helps = {
         "person": ("--person", "Articles that name this person (quotes: the speaker)."),
         "body": ("--body", "Articles that name this body (quotes: speakers for it)."),
@@ -88,7 +89,8 @@ def filter_options(*names: str) -> Decorator:
     }
 
     def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
-        f = click.option("--limit", type=click.IntRange(min=0), help="At most N results.")(f)
+        if limit:
+            f = click.option("--limit", type=click.IntRange(min=0), help="At most N results.")(f)
         for name in reversed(names):
             flag, text = helps[name]
             kwargs: dict[str, Any] = {"help": text, "metavar": "NAME"}

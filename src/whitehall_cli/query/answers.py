@@ -15,6 +15,7 @@ from whitehall_cli.errors import BadQuery, CorpusNotFound
 from whitehall_cli.index.store import Index
 from whitehall_cli.load.corpus import resolve_corpus
 from whitehall_cli.models import Body, BodyRef, DocLink, DocRow, Document, Person, PersonRef, Quote
+from whitehall_cli.query import periods
 from whitehall_cli.query.choices import Sort, Table
 from whitehall_cli.query.filters import Filters, date_bound, doc_ids_for, limited
 from whitehall_cli.query.names import Choice, name_book, resolve_one
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 # Articles `search` gives unless --limit says otherwise.
 DEFAULT_SEARCH_LIMIT = 20
+# Most periods in `who`'s sparkline before a coarser period is chosen (one column each).
+SPARKLINE_PERIODS = 40
 
 
 def open_index(
@@ -130,7 +133,8 @@ def _body_in(doc_id: str, b: BodyRef, people: list[str]) -> Body:
 
 
 def profile(index: Index, name: str) -> Person | Body | Choice:
-    """`who`: the full profile of the one person or body `name` resolves to."""
+    """`who`: the full profile of the one person or body `name` resolves to, with their
+    articles and quotations per period (`activity`)."""
     found = name_book(index).lookup(name)
     if isinstance(found, Choice):
         return found
@@ -142,8 +146,11 @@ def profile(index: Index, name: str) -> Person | Body | Choice:
         )
     )
     quotes = tuple(q for q in index.quotes(sorted(docs)) if speaks_for(q, found))
+    activity = periods.activity(
+        found.name, (a.date for a in appearances), (q.date for q in quotes), SPARKLINE_PERIODS
+    )
     if isinstance(found, Body):
-        return replace(found, quotes=quotes, appearances=appearances)
+        return replace(found, quotes=quotes, appearances=appearances, activity=activity)
     alongside = Counter(
         p.name for p in index.people() if p.name != found.name and set(p.documents) & set(docs)
     )
@@ -152,6 +159,7 @@ def profile(index: Index, name: str) -> Person | Body | Choice:
         quotes=quotes,
         appearances=appearances,
         alongside=tuple(n for n, _ in alongside.most_common(10)),
+        activity=activity,
     )
 
 

@@ -11,7 +11,6 @@ from typing import TypeVar
 
 from whitehall_cli.errors import BadQuery
 from whitehall_cli.index.store import Index
-from whitehall_cli.parse.dates import find_date
 from whitehall_cli.query.names import NameBook, name_book, resolve_one
 
 T = TypeVar("T")
@@ -36,6 +35,10 @@ def date_bound(value: str | None, *, end: bool = False) -> str | None:
     """--since/--until as an ISO date: YYYY-MM-DD, YYYY-MM, YYYY or "8 March 2023"."""
     if value is None:
         return None
+    import calendar  # only when a date is given: the date parser costs a few ms to import
+
+    from whitehall_cli.parse.dates import find_date
+
     v = value.strip()
     if m := re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", v):
         year, month, day = m.group(1), m.group(2), m.group(3)
@@ -44,7 +47,8 @@ def date_bound(value: str | None, *, end: bool = False) -> str | None:
             if found:
                 return found[0]
         elif month and 1 <= int(month) <= 12:
-            return f"{year}-{int(month):02d}-{'31' if end else '01'}"
+            last = calendar.monthrange(int(year), int(month))[1]  # not every month has a 31st
+            return f"{year}-{int(month):02d}-{last if end else 1:02d}"
         elif not month:
             return f"{year}-{'12-31' if end else '01-01'}"
     elif found := find_date(v):

@@ -95,7 +95,7 @@ def search(
         parsed, corrections = correct(conn, parsed)
         article_expr, paragraph_expr = parsed.article_expr(), parsed.paragraph_expr()
         terms = parsed.terms()
-    where, args = _filters(conn, doc_ids, outlet, since, until)
+    where, args = rowid_filters(conn, doc_ids, outlet, since, until)
     try:
         ranked, total = _rank_articles(conn, article_expr, where, args, limit, order)
         hits = _paragraph_hits(conn, ranked, paragraph_expr)
@@ -131,23 +131,28 @@ def _day_bounds(text: str, end: bool) -> int:
         raise BadQuery(f"no such date: {text!r}") from None
 
 
-def _filters(
+def rowid_filters(
     conn: sqlite3.Connection,
     doc_ids: Collection[str] | None,
     outlet: str | None,
     since: str | None,
     until: str | None,
+    *,
+    column: str = "docs_fts.rowid",
 ) -> tuple[str, list[object]]:
-    """Extra WHERE conditions on docs_fts.rowid (dates are rowid ranges: rowids run in
-    date order), and their arguments."""
+    """Extra WHERE conditions on a document rowid `column` (dates are rowid ranges: rowids
+    run in date order), and their arguments."""
     where = ""
     args: list[object] = []
     if since:
-        where += " AND docs_fts.rowid >= ?"
+        where += f" AND {column} >= ?"
         args.append(_day_bounds(since, end=False) << ss.DAY_SHIFT)
     if until:
-        where += " AND docs_fts.rowid < ?"
+        where += f" AND {column} < ?"
         args.append((_day_bounds(until, end=True) + 1) << ss.DAY_SHIFT)
+        if not since:  # an undated article is not "dated on or before" anything
+            where += f" AND {column} >= ?"
+            args.append(1 << ss.DAY_SHIFT)
     if since and until and _day_bounds(since, end=False) > _day_bounds(until, end=True):
         raise BadQuery(f"--since {since} is after --until {until}")
     allowed: set[int] | None = None
@@ -164,7 +169,7 @@ def _filters(
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS allowed (rowid INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.allowed")
         conn.executemany("INSERT INTO temp.allowed VALUES (?)", [(r,) for r in allowed])
-        where += " AND docs_fts.rowid IN (SELECT rowid FROM temp.allowed)"
+        where += f" AND {column} IN (SELECT rowid FROM temp.allowed)"
     return where, args
 
 

@@ -138,6 +138,16 @@ def parse_query(text: str) -> Query:
     return Query(tuple(tuple(g) for g in groups), tuple(excluded))
 
 
+def argument_query(arg: str) -> str:
+    """One command-line argument as a query: several plain words (no quote marks, operators
+    or exclusions) are the phrase the user quoted at the shell (`wh timeline "civil
+    service"`); anything else is read as the query language."""
+    parts = arg.split()
+    operators = (*OR_WORDS, *AND_WORDS, *NOT_WORDS)
+    plain = not QUOTE_RE.search(arg) and not any(p in operators or p.startswith("-") for p in parts)
+    return f'"{arg.strip()}"' if len(parts) > 1 and plain else arg
+
+
 def raw_terms(text: str) -> tuple[str, ...]:
     """Words to highlight in a raw FTS5 query (its operators left out)."""
     words = [w for w in TOKEN.findall(text) if w not in ("AND", "OR", "NOT", "NEAR")]

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
-from whitehall_cli.models import Body, DocRow, Document, Hit, Person, Quote
+from whitehall_cli.models import Body, DocRow, Document, Hit, Person, Quote, Series
 from whitehall_cli.render.choices import ExportFormat
 
 # Columns of each listing in --csv output, in order.
@@ -35,6 +35,7 @@ CSV_COLUMNS = {
         "partial",
     ),
     "search": ("document", "title", "date", "paragraph", "snippet", "score"),
+    "context": ("document", "date", "paragraph", "start", "end", "left", "match", "right"),
 }
 
 
@@ -81,6 +82,18 @@ def to_json(record: Any) -> Any:
         }
     if isinstance(record, (list, tuple)):
         return [to_json(r) for r in record]
+    from whitehall_cli.query.context import KwicLine  # only a concordance pays for it
+
+    if isinstance(record, KwicLine):
+        return {
+            "document": record.document,
+            "date": record.date,
+            "paragraph": record.paragraph,
+            "offsets": [record.start, record.end],
+            "left": record.left,
+            "match": record.match,
+            "right": record.right,
+        }
     raise TypeError(f"no JSON form for {type(record).__name__}")
 
 
@@ -133,7 +146,8 @@ def show_json(
 
 def profile_json(record: Person | Body) -> dict[str, Any]:
     """`wh who --json`: the listing record plus `kind` ("person" or "body"; a body's own
-    kind moves to `body_kind`), the quotations, and the articles with their dates."""
+    kind moves to `body_kind`), the quotations, the articles with their dates, and their
+    `activity`: articles and quotations per period, as `timeline` counts them."""
     out = _person_json(record) if isinstance(record, Person) else _body_json(record)
     if isinstance(record, Body):
         out["body_kind"] = record.kind
@@ -145,7 +159,46 @@ def profile_json(record: Person | Body) -> dict[str, Any]:
     out["appearances"] = [
         {"id": a.id, "title": a.title, "date": a.date} for a in record.appearances
     ]
+    if record.activity is not None:
+        counts = series_json(record.activity, quotes=True)
+        out["activity"] = {
+            "by": record.activity.by,
+            "periods": counts["periods"],
+            "undated": counts["undated"],
+        }
     return out
+
+
+# --- timelines --------------------------------------------------------------------------
+
+
+def series_json(s: Series, *, quotes: bool) -> dict[str, Any]:
+    """One series of `timeline --json`: {"series", "periods": [{"period", "articles"
+    (, "quotes")}], "undated": {"articles" (, "quotes")}}."""
+
+    def counts(articles: int, said: int) -> dict[str, int]:
+        return {"articles": articles, "quotes": said} if quotes else {"articles": articles}
+
+    return {
+        "series": s.label,
+        "periods": [{"period": p.period, **counts(p.articles, p.quotes)} for p in s.periods],
+        "undated": counts(s.undated.articles, s.undated.quotes),
+    }
+
+
+def timeline_json(series: Sequence[Series], *, quotes: bool) -> list[dict[str, Any]]:
+    return [series_json(s, quotes=quotes) for s in series]
+
+
+def write_timeline_csv(
+    series: Sequence[Series], *, quotes: bool, out: IO[str] | None = None
+) -> None:
+    """One row per series and period (the undated counts as the period "undated")."""
+    writer = csv.writer(out or sys.stdout, lineterminator="\n")
+    writer.writerow(["series", "period", "articles", *(["quotes"] if quotes else [])])
+    for s in series:
+        for p in (*s.periods, s.undated):
+            writer.writerow([s.label, p.period, p.articles, *([p.quotes] if quotes else [])])
 
 
 def write_json(data: Any, out: IO[str] | None = None) -> None:
@@ -201,6 +254,8 @@ def _export_to(records: Iterable[Any], kind: str, fmt: ExportFormat, out: IO[str
         writer.writerow(columns)
         for record in records:
             data = to_json(record)
+            if "offsets" in data:  # a concordance line: offsets as two columns
+                data["start"], data["end"] = data["offsets"]
             writer.writerow([_csv_cell(data.get(col)) for col in columns])
             count += 1
     else:

@@ -233,6 +233,12 @@ def profile_view(record: Person | Body) -> list[RenderableType]:
     out: list[RenderableType] = [
         Panel(head, title="person" if isinstance(record, Person) else "body", title_align="left")
     ]
+    if record.activity is not None:
+        from whitehall_cli.render.charts import sparkline
+
+        line = sparkline(record.activity)
+        if line is not None:
+            out.append(line)
     table = _table(
         "date", "article", "title", title=f"Appears in {len(record.appearances)} article(s)"
     )
