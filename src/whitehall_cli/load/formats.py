@@ -1,7 +1,8 @@
 """Each file format to plain lines of text.
 
 Plain text is split into lines; hard-wrapped paragraphs are joined again. Markdown loses
-its markup (front matter becomes labelled lines the parser knows: "Title: ...", "By ...").
+its markup (front matter becomes labelled lines the parser knows: "Title: ...", "By ...",
+`declared`).
 HTML loses its tags, scripts and styles; its <title> and <meta> tags become labelled lines.
 """
 
@@ -11,9 +12,9 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-# Suffixes read as Markdown and as HTML.
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
+from whitehall_cli.load.corpus import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+from whitehall_cli.load.declared import front_matter_lines, iso_day, read_front_matter
+
 # A hard-wrapped paragraph has lines of about this width at most.
 WRAP_WIDTH = 80
 # Lines shorter than this are not taken for wrapped prose.
@@ -21,22 +22,6 @@ WRAP_MIN = 45
 # A block needs this many lines before line width alone marks it as wrapped.
 WRAP_MIN_LINES = 3
 
-# Front-matter keys and the labelled line each becomes.
-FRONT_MATTER_LABELS = {
-    "title": "Title: {}",
-    "headline": "Title: {}",
-    "date": "Published {}",
-    "published": "Published {}",
-    "author": "By {}",
-    "authors": "By {}",
-    "byline": "By {}",
-    "url": "Source URL: {}",
-    "source_url": "Source URL: {}",
-    "canonical_url": "Source URL: {}",
-    "outlet": "Publication: {}",
-    "publication": "Publication: {}",
-    "site": "Publication: {}",
-}
 # <meta> names and properties and the labelled line each becomes.
 META_LABELS = {
     "og:title": "Title: {}",
@@ -53,7 +38,6 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?)+")
 _MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
-_ISO_IN_TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})T[\d:.+\-Z]*$")
 
 
 def to_plain_lines(text: str, suffix: str = "") -> list[str]:
@@ -111,17 +95,9 @@ def _width_block(block: list[str]) -> bool:
 
 def markdown_to_text(text: str) -> str:
     lines = text.split("\n")
-    out: list[str] = []
-    if lines and lines[0].strip() == "---":  # YAML front matter
-        end = next((i for i, ln in enumerate(lines[1:], 1) if ln.strip() in ("---", "...")), 0)
-        for ln in lines[1:end]:
-            key, _, value = ln.partition(":")
-            label = FRONT_MATTER_LABELS.get(key.strip().lower())
-            value = value.strip().strip("'\"")
-            if label and value:
-                out.append(label.format(_iso_timestamp(value)))
-        lines = lines[end + 1 :] if end else lines
-    for ln in lines:
+    front, start = read_front_matter(lines)  # YAML front matter: labelled lines
+    out = front_matter_lines(front)
+    for ln in lines[start:]:
         s = ln.strip()
         if _MD_RULE.match(s):
             out.append("")
@@ -131,11 +107,6 @@ def markdown_to_text(text: str) -> str:
         s = _MD_EMPHASIS.sub(r"\2", s)
         out.append(s)
     return "\n".join(out)
-
-
-def _iso_timestamp(value: str) -> str:
-    m = _ISO_IN_TIMESTAMP.match(value)
-    return m.group(1) if m else value
 
 
 class _HTMLText(HTMLParser):
@@ -187,7 +158,8 @@ class _HTMLText(HTMLParser):
         if tag == "meta":
             key = (a.get("property") or a.get("name") or "").lower()
             if key in META_LABELS and a.get("content"):
-                self.labels.append(META_LABELS[key].format(_iso_timestamp(a["content"].strip())))
+                value = a["content"].strip()
+                self.labels.append(META_LABELS[key].format(iso_day(value) or value))
         elif tag == "link" and a.get("rel", "").lower() == "canonical" and a.get("href"):
             self.labels.append(f"Source URL: {a['href']}")
         elif tag == "title":
