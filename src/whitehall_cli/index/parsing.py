@@ -1,9 +1,10 @@
 """The parse step of a build or refresh: each file to the rows the index stores for it, in
 worker processes when there are many.
 
-A worker hands back one small frozen record per file: `Parsed` (its rows for every table),
-`Unchanged` (the same bytes as the index already holds) or `Problem` (it cannot be read, or
-the pipeline failed on it: the message says why). Nothing here writes to the corpus folder
+A worker hands back one small frozen record per file: `Parsed` (its rows for every table,
+and what went wrong in reading it that did not stop it: the writer reports those, one line
+each), `Unchanged` (the same bytes as the index already holds) or `Problem` (it cannot be
+read, or the pipeline failed on it: the message says why). Nothing here writes to the corpus folder
 or to the index: files are only read.
 """
 
@@ -47,6 +48,7 @@ class Parsed:
     fts: tuple[str, str, str]  # the full-text index's title, standfirst and body
     tables: dict[str, list[Row]]  # rows of each per-article table, without `doc`
     words: list[str]  # the article's words for the "did you mean" vocabulary
+    warnings: tuple[str, ...] = ()  # e.g. a web page read by the fallback reader
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +83,9 @@ def parse_one(doc_id: str, path: str, old_hash: str | None) -> ParseResult:
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     if digest == old_hash:
         return Unchanged(doc_id, digest)
+    warnings: list[str] = []
     try:
-        doc = parse_text(decoding.decode(raw), doc_id, path)
+        doc = parse_text(decoding.decode(raw), doc_id, path, warnings)
         analysis = pipeline.analyse(doc)
     except decoding.Unreadable as e:
         return Problem(doc_id, digest, str(e))
@@ -95,6 +98,7 @@ def parse_one(doc_id: str, path: str, old_hash: str | None) -> ParseResult:
         schema.fts_values(doc),
         schema.analysis_rows(analysis),
         vocabulary_words(analysis.cast.words),
+        tuple(warnings),
     )
 
 

@@ -2,8 +2,9 @@
 
 Plain text is split into lines; hard-wrapped paragraphs are joined again. Markdown loses
 its markup (front matter becomes labelled lines the parser knows: "Title: ...", "By ...",
-`declared`).
-HTML loses its tags, scripts and styles; its <title> and <meta> tags become labelled lines.
+`declared`). HTML is read by `page_text` (trafilatura's main text, the page's structured
+metadata as labelled lines); when that fails, by the built-in reader here, which keeps the
+visible text less scripts and styles, its <title> and <meta> tags as labelled lines.
 """
 
 from __future__ import annotations
@@ -40,15 +41,36 @@ _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?)+")
 _MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 
 
-def to_plain_lines(text: str, suffix: str = "") -> list[str]:
-    """Non-empty, stripped lines of an article's text, whatever its format."""
-    if suffix in HTML_SUFFIXES or (
+def is_html(text: str, suffix: str = "") -> bool:
+    """A web page: by its file ending, or, without one, by how its text starts."""
+    return suffix in HTML_SUFFIXES or (
         not suffix and text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
-    ):
-        text = html_to_text(text)
-    elif suffix in MARKDOWN_SUFFIXES:
+    )
+
+
+def to_plain_lines(text: str, suffix: str = "", warnings: list[str] | None = None) -> list[str]:
+    """Non-empty, stripped lines of an article's text, whatever its format. What went wrong
+    in reading it (a web page read by the fallback reader, text cut at the size limit) is
+    added to `warnings`, one line each."""
+    if is_html(text, suffix):
+        return html_lines(text, [] if warnings is None else warnings)
+    if suffix in MARKDOWN_SUFFIXES:
         text = markdown_to_text(text)
     return join_wrapped(text.split("\n"))
+
+
+def html_lines(html: str, warnings: list[str]) -> list[str]:
+    """A web page's lines: through trafilatura (`page_text`), else the built-in reader, with
+    one warning saying why."""
+    from whitehall_cli.load import page_text  # trafilatura comes with it: only for HTML
+
+    page = page_text.read_page(html)
+    if page.paragraphs:
+        warnings.extend(page.warnings)
+        return page.lines()
+    reasons = "; ".join(page.warnings) or "no article text"
+    warnings.append(f"read with the built-in reader ({reasons})")
+    return [*page.labelled_lines(), *join_wrapped(html_to_text(html).split("\n"))]
 
 
 def join_wrapped(raw_lines: list[str]) -> list[str]:
@@ -182,23 +204,12 @@ class _HTMLText(HTMLParser):
             self.parts.append(data.replace("\n", " "))
 
 
-# Marked sections ("<![CDATA[...]]>", "<![if !IE]>", or a broken "<![ ..." running to the
-# end), the one construct html.parser rejects outright: dropped for a second try when it does.
-_MARKED_SECTION = re.compile(r"<!\[[^>]*(?:>|\Z)")
-
-
 def html_to_text(text: str) -> str:
-    try:
-        parser = _parsed(text)
-    except AssertionError:  # html.parser's way of rejecting a malformed "<![...]>"
-        parser = _parsed(_MARKED_SECTION.sub(" ", text))
+    """The built-in reader: a page's visible text, one block element a paragraph, after the
+    labelled lines of its <title> and <meta> tags."""
+    from whitehall_cli.load.page_meta import parsed
+
+    parser = parsed(_HTMLText, text)
     body = unescape("".join(parser.parts))
     labels = list(dict.fromkeys(parser.labels))
     return "\n".join(labels) + "\n\n" + body
-
-
-def _parsed(text: str) -> _HTMLText:
-    parser = _HTMLText()
-    parser.feed(text)
-    parser.close()
-    return parser
