@@ -15,6 +15,7 @@ import click
 
 from whitehall_cli import __version__
 from whitehall_cli.cli import options
+from whitehall_cli.cli.adding import add
 from whitehall_cli.cli.commands import COMMANDS
 from whitehall_cli.cli.options import Settings
 from whitehall_cli.errors import NotFound, WhError
@@ -60,7 +61,7 @@ def cli(ctx: click.Context, data: str | None, quiet: bool, verbose: bool) -> int
     return 0
 
 
-for command in COMMANDS:
+for command in (*COMMANDS, add):
     cli.add_command(command)
 
 
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("wh: interrupted", err=True)
         status = 130
     except WhError as e:
-        click.echo(f"wh: error: {e}", err=True)
+        click.echo(options.error_line(e), err=True)
         status = e.exit_code
     except NotFound as e:
         hint = f" (did you mean: {', '.join(e.suggestions)}?)" if e.suggestions else ""
