@@ -155,7 +155,8 @@ def test_slugs_are_ascii_short_and_cut_at_a_word() -> None:
 @pytest.mark.parametrize(
     "title",
     ["Plain title", "Leak: what we know", "- starts with a dash", "#hashtag", 'He said "no"',
-     "Ends with a colon:", "it's [odd], {really}", "trailing # hash", "   spaced   out  "],
+     "Ends with a colon:", "it's [odd], {really}", "trailing # hash", "   spaced   out  ",
+     "No", "null", "2024", "1.5", "12,000 jobs", "0x1F", "12:30", "2024-04-22"],
 )  # fmt: skip
 def test_front_matter_reads_back_as_written(title: str) -> None:
     fields: dict[str, str | list[str] | None] = {

@@ -42,7 +42,8 @@ def add(ctx: click.Context, /, sources: tuple[str, ...], as_json: bool) -> int:
     from whitehall_cli.render import records, views
 
     folder = save.writable_folder(resolve_corpus(options.data_option(ctx)))
-    known = save.address_book(options.open_index(ctx, allow_empty=True).urls())
+    with options.open_index(ctx, allow_empty=True) as index:
+        known = save.address_book(index.urls())
     done = []
     failed = 0
     for source in sources:
@@ -58,7 +59,7 @@ def add(ctx: click.Context, /, sources: tuple[str, ...], as_json: bool) -> int:
             click.echo(views.added_line(added))
         done.append(added)
     if any(a.created for a in done):
-        options.open_index(ctx, scan=True)  # the new files, indexed now
+        options.open_index(ctx, scan=True).close()  # the new files, indexed now
     if as_json:
         records.write_json(records.to_json(done))
     return 2 if failed else 0

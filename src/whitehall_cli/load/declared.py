@@ -62,6 +62,9 @@ _LIST_ITEM = re.compile(r"^\s+-\s+(.*)$")
 # A value that YAML reads as the same plain string: no leading indicator, no ": " or " #".
 _PLAIN_SCALAR = re.compile(r"[^\s\"'#&*!|>%@`{}\[\],?:\-][^\n]*")
 _NOT_PLAIN = re.compile(r": |\s#|:$|\s$")
+# Plain values a YAML reader takes for something other than a string (true, null, and what
+# starts like a number: 2024, 0x1F, 12:30, a date): written quoted.
+_YAML_TYPED = re.compile(r"(?:true|false|yes|no|on|off|y|n|null|~|\.inf|\.nan)$|[-+.]?\d", re.I)
 
 
 def iso_day(value: str) -> str | None:
@@ -161,7 +164,8 @@ def front_matter_lines(front: dict[str, str | list[str]]) -> list[str]:
 
 def write_front_matter(fields: dict[str, str | list[str] | None]) -> str:
     """Front matter for `fields` (title, standfirst, date, authors, url, outlet; empty ones
-    left out), between "---" lines, that `read_front_matter` reads back as given."""
+    left out), between "---" lines, that `read_front_matter` reads back as given, and that
+    a YAML reader reads as the same strings (the date as a date)."""
     lines = ["---"]
     for name in WRITTEN_FIELDS:
         value = fields.get(name)
@@ -169,14 +173,20 @@ def write_front_matter(fields: dict[str, str | list[str] | None]) -> str:
             if value:
                 lines.append(f"{name}: {json.dumps(value, ensure_ascii=False)}")
         elif value:
-            lines.append(f"{name}: {_scalar(value)}")
+            lines.append(
+                f"{name}: {value if name == 'date' and iso_day(value) else _scalar(value)}"
+            )
     return "\n".join([*lines, "---", ""])
 
 
 def _scalar(value: str) -> str:
     """A plain YAML scalar when that reads back the same, else a double-quoted one."""
     value = " ".join(value.split())
-    if _PLAIN_SCALAR.fullmatch(value) and not _NOT_PLAIN.search(value):
+    if (
+        _PLAIN_SCALAR.fullmatch(value)
+        and not _NOT_PLAIN.search(value)
+        and not _YAML_TYPED.match(value)
+    ):
         return value
     return json.dumps(value, ensure_ascii=False)
 
