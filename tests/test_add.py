@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from local_web import NAMES, TEST_CAP, expectation
 from test_cli import run
 
@@ -166,6 +168,25 @@ def test_front_matter_reads_back_as_written(title: str) -> None:
     front, start = read_front_matter(write_front_matter(fields).split("\n"))
     assert front == {**fields, "title": " ".join(title.split())}
     assert start == 7
+
+
+_VALUE = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40).map(
+    lambda t: " ".join(t.split())
+)
+
+
+@settings(max_examples=300)
+@given(_VALUE, _VALUE, st.lists(_VALUE.filter(bool), max_size=3))
+def test_any_front_matter_reads_back_as_written(
+    title: str, outlet: str, authors: list[str]
+) -> None:
+    fields: dict[str, str | list[str] | None] = {
+        "title": title,
+        "outlet": outlet,
+        "authors": authors,
+    }
+    front, _ = read_front_matter(write_front_matter(fields).split("\n"))
+    assert front == {k: v for k, v in fields.items() if v}
 
 
 def test_an_article_is_saved_as_markdown_named_by_date_and_title(tmp_path: Path) -> None:

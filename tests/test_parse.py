@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, gold_records
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from whitehall_cli.load import decoding
@@ -266,6 +266,7 @@ _MARKUP = st.sampled_from(
 )
 
 
+@settings(deadline=None)  # the first example imports trafilatura (about 200 ms)
 @given(st.lists(_MARKUP, max_size=25).map("".join))
 def test_any_html_gives_a_document(text: str) -> None:
     try:
