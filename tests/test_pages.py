@@ -74,6 +74,16 @@ def test_the_size_limit_cuts_the_text_not_the_scripts(web_pages: Path) -> None:
     assert page.warnings == ("article text cut at its first 600 characters",)
 
 
+def test_one_paragraph_over_the_limit_is_cut_not_lost() -> None:
+    text = "The committee heard evidence from officials about the leak. " * 40
+    page = read_page(
+        f"<html><body><article><p>{text}</p></article></body></html>", max_text_chars=600
+    )
+    [paragraph] = page.paragraphs
+    assert 500 < len(paragraph) <= 600 and text.startswith(paragraph)
+    assert page.warnings == ("article text cut at its first 600 characters",)
+
+
 def test_a_script_over_ten_megabytes_does_not_hide_the_text(web_pages: Path) -> None:
     html = (web_pages / "drupal.html").read_text(encoding="utf-8")
     blob = '<script>window.__STATE__ = "' + "x" * 12_000_000 + '";</script>'

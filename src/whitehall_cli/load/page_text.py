@@ -193,10 +193,13 @@ def _lines(text: str) -> list[str]:
 
 
 def _capped(paragraphs: list[str], limit: int, warnings: list[str]) -> list[str]:
+    """The paragraphs up to `limit` characters in all, the last one cut at a word."""
     total = 0
     for i, para in enumerate(paragraphs):
         total += len(para)
         if total > limit:
             warnings.append(f"article text cut at its first {limit:,} characters")
-            return paragraphs[:i]
+            room = limit - (total - len(para))
+            part = para[:room].rsplit(" ", 1)[0] if room > 0 else ""
+            return [*paragraphs[:i], *([part] if part else [])]
     return paragraphs
