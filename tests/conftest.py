@@ -4,6 +4,7 @@ files or depends on another test's index."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,20 @@ def _private_cache(
     monkeypatch.setenv("WH_CACHE_DIR", str(cache / "whitehall-cli"))
     monkeypatch.delenv("WH_DATA", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture(scope="session")
+def web_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five saved web pages and their expectations (tests/local_web.py), built once."""
+    import local_web
+
+    return local_web.build_pages(tmp_path_factory.mktemp("pages"))
+
+
+@pytest.fixture(scope="session")
+def web(web_pages: Path) -> Iterator[str]:
+    """A local HTTP server on 127.0.0.1 serving the pages; its base URL."""
+    import local_web
+
+    with local_web.serve(web_pages) as base:
+        yield base

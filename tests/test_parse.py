@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, gold_records
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from whitehall_cli.load import decoding
@@ -266,6 +266,7 @@ _MARKUP = st.sampled_from(
 )
 
 
+@settings(deadline=None)  # the first example imports trafilatura (about 200 ms)
 @given(st.lists(_MARKUP, max_size=25).map("".join))
 def test_any_html_gives_a_document(text: str) -> None:
     try:
@@ -508,3 +509,19 @@ def test_binary_sniff_counts_control_characters_as_the_regex_does() -> None:
 )
 def test_suffix_is_paths_suffix(path: str) -> None:
     assert _suffix(path) == Path(path).suffix
+
+
+def test_markdown_front_matter_lists_quotes_and_a_standfirst() -> None:
+    text = (
+        "---\ntitle: 'Ministers'' code: what changed'\nstandfirst: \"The adviser can now open"
+        ' an inquiry alone."\ndate: 2024-05-14T09:30:00+01:00\nauthors: ["Ann Lee", "Bob Ray"]\n'
+        "url: https://x.example/a\noutlet: Whitehall Watch\n---\n\n"
+        "The independent adviser on ministers' interests can now open an investigation.\n"
+    )
+    doc = parse_text(text, "x", "a.md")
+    assert doc.title == "Ministers' code: what changed"
+    assert doc.standfirst == "The adviser can now open an inquiry alone."
+    assert doc.authors == ("Ann Lee", "Bob Ray") and doc.date == "2024-05-14"
+    assert (doc.url, doc.outlet) == ("https://x.example/a", "Whitehall Watch")
+    block = "---\ntitle: Leak inquiry\nauthor:\n  - Ann Lee\n  - Bob Ray\n---\n\nText of it here, long enough.\n"
+    assert parse_text(block, "x", "a.md").authors == ("Ann Lee", "Bob Ray")

@@ -122,4 +122,4 @@ def test_until_a_month_without_a_31st_searches(tmp_path: Path) -> None:
     (tmp_path / "may.txt").write_text(f"Leaks row\n\n1 May 2016\n\n{body}\n", encoding="utf-8")
     with Index.open(Corpus(root=tmp_path)) as ix:
         found = run_search(ix, "leaks", Filters(until="2016-04"))
-        assert [h.document for h in found.hits] == ["april"]
+        assert {h.document for h in found.hits} == {"april"}

@@ -35,10 +35,20 @@ from whitehall_cli.pipeline import analyse
 ONE_PARAGRAPH = 'Union rejects pay offer\n\n12 May 2023\n\nJane Okafor said: "We will fight it."\n'
 
 
-def test_quotes_of_an_article_with_no_body_paragraph() -> None:
+def test_the_one_paragraph_under_a_headline_and_date_is_the_body() -> None:
     analysis = analyse(parse_text(ONE_PARAGRAPH, "a"))
-    assert not analysis.document.paragraphs
+    assert analysis.document.paragraphs == ('Jane Okafor said: "We will fight it."',)
     assert [(q.text, q.speaker) for q in analysis.quotes] == [("We will fight it.", "Jane Okafor")]
+
+
+def test_quotes_of_an_article_with_no_body_paragraph() -> None:
+    doc = Document(
+        "a", "", "Union rejects pay offer", 'Jane Okafor said: "We will fight it."',
+        "2023-05-12", None, (), None, (),
+    )  # fmt: skip
+    assert [(q.text, q.speaker, q.location) for q in analyse(doc).quotes] == [
+        ("We will fight it.", "Jane Okafor", "standfirst")
+    ]
 
 
 def test_quotes_of_an_article_with_one_body_paragraph() -> None:
@@ -167,10 +177,12 @@ def test_an_article_whose_page_cannot_be_read_is_kept_as_plain_text(
 
 
 def fail_on_strike_text(real: Callable[..., Document]) -> Callable[..., Document]:
-    def failing(text: str, doc_id: str, path: str = "") -> Document:
+    def failing(
+        text: str, doc_id: str, path: str = "", warnings: list[str] | None = None
+    ) -> Document:
         if doc_id == "strike":
             raise ValueError("a rule tripped")
-        return real(text, doc_id, path)
+        return real(text, doc_id, path, warnings)
 
     return failing
 

@@ -34,6 +34,15 @@ class StoreError(WhError):
     """The on-disk index cannot be opened or written."""
 
 
+class FetchError(WhError):
+    """A page that cannot be fetched, read or saved by `wh add`; the message is one line
+    that starts with the address or file."""
+
+
+class ReadOnlyCorpus(WhError):
+    """An article cannot be added to this corpus (the bundled articles, inside the package)."""
+
+
 class NotFound(Exception):
     """The query found nothing. Exit status 1; `suggestions` go to stderr."""
 

@@ -236,3 +236,15 @@ class Hit:
     snippet: str
     score: float
     spans: tuple[tuple[int, int], ...] = field(default=())  # matched spans in `snippet`
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """One page or file given to `wh add`, and what became of it."""
+
+    source: str  # the address or file as given
+    path: str  # the article file in the corpus: written now, or the one already there
+    created: bool  # False: the article was already in the corpus, and nothing was written
+    title: str | None
+    url: str | None
+    warnings: tuple[str, ...] = ()  # how reading it fell short (the fallback reader ...)

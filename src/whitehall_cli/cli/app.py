@@ -15,6 +15,7 @@ import click
 
 from whitehall_cli import __version__
 from whitehall_cli.cli import options
+from whitehall_cli.cli.adding import add
 from whitehall_cli.cli.commands import COMMANDS
 from whitehall_cli.cli.options import Settings
 from whitehall_cli.cli.patterns import PATTERN_COMMANDS
@@ -61,7 +62,7 @@ def cli(ctx: click.Context, data: str | None, quiet: bool, verbose: bool) -> int
     return 0
 
 
-for command in (*COMMANDS, *PATTERN_COMMANDS):
+for command in (*COMMANDS, *PATTERN_COMMANDS, add):
     cli.add_command(command)
 
 
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("wh: interrupted", err=True)
         status = 130
     except WhError as e:
-        click.echo(f"wh: error: {e}", err=True)
+        click.echo(options.error_line(e), err=True)
         status = e.exit_code
     except NotFound as e:
         hint = f" (did you mean: {', '.join(e.suggestions)}?)" if e.suggestions else ""

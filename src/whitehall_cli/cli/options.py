@@ -136,14 +136,27 @@ def filters(**options: Any) -> Filters:
     return Filters(**known)
 
 
-def open_index(ctx: click.Context, rebuild: bool = False, scan: bool | None = None) -> Index:
+def open_index(
+    ctx: click.Context, rebuild: bool = False, scan: bool | None = None, allow_empty: bool = False
+) -> Index:
     """Open (build or refresh) the index, with a progress bar on a terminal."""
     from whitehall_cli.query import answers
 
-    settings = ctx.find_object(Settings)
-    data = settings.data if settings is not None else None
     with _Progress() as progress:
-        return answers.open_index(data, rebuild=rebuild, progress=progress, scan=scan)
+        return answers.open_index(
+            data_option(ctx), rebuild=rebuild, progress=progress, scan=scan, allow_empty=allow_empty
+        )
+
+
+def data_option(ctx: click.Context) -> str | None:
+    """The --data the user gave, if any."""
+    settings = ctx.find_object(Settings)
+    return settings.data if settings is not None else None
+
+
+def error_line(e: Exception) -> str:
+    """The one line an error becomes on stderr."""
+    return f"wh: error: {e}"
 
 
 class _Progress:

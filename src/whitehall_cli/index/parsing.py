@@ -1,12 +1,13 @@
 """The parse step of a build or refresh: each file to the rows the index stores for it, in
 worker processes when there are many.
 
-A worker hands back one small frozen record per file: `Parsed` (its rows for every table),
-`Unchanged` (the same bytes as the index already holds) or `Problem` (it cannot be read as
-text: the message says why). An article that a stage fails on is still `Parsed`, without
-what that stage gives (no people, or no quotations; its text as plain paragraphs when even
-the page's layout could not be read), and its `problem` says so. Nothing here writes to the
-corpus folder or to the index: files are only read.
+A worker hands back one small frozen record per file: `Parsed` (its rows for every table,
+and what went wrong in reading it that did not stop it: the writer reports those, one line
+each), `Unchanged` (the same bytes as the index already holds) or `Problem` (it cannot be
+read as text: the message says why). An article that a stage fails on is still `Parsed`,
+without what that stage gives (no people, or no quotations; its text as plain paragraphs
+when even the page's layout could not be read), and its `problem` says so. Nothing here
+writes to the corpus folder or to the index: files are only read.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Parsed:
     words: list[str]  # the article's words for the "did you mean" vocabulary
     problem: str | None = None  # a stage failed on it: what the article is indexed without
     detail: str = ""  # the failing stages' tracebacks
+    warnings: tuple[str, ...] = ()  # e.g. a web page read by the fallback reader
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +94,14 @@ def parse_one(doc_id: str, path: str, old_hash: str | None) -> ParseResult:
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     if digest == old_hash:
         return Unchanged(doc_id, digest)
+    warnings: list[str] = []
     try:
         text = decoding.decode(raw)
     except decoding.Unreadable as e:
         return Problem(doc_id, digest, str(e))
     failures: list[StageFailure] = []
     try:
-        doc = parse_text(text, doc_id, path)
+        doc = parse_text(text, doc_id, path, warnings)
     except Exception as e:  # a bug, or a page no rule foresaw: keep its text all the same
         failures.append(pipeline.stage_failure("parse", e))
         doc = plain_document(text, doc_id, path)
@@ -113,6 +116,7 @@ def parse_one(doc_id: str, path: str, old_hash: str | None) -> ParseResult:
             schema.analysis_rows(analysis),
             vocabulary_words(analysis.cast.words),
             *describe(failures),
+            tuple(warnings),
         )
     except Exception as e:  # the last guard: skip this file, not the run
         return Problem(doc_id, digest, f"wh could not read it ({type(e).__name__}: {e})")

@@ -97,6 +97,11 @@ class Index:
         for row in rows:
             yield schema.document_from_row(row[:-2]), row[-2], row[-1]
 
+    def urls(self) -> list[tuple[str, Path]]:
+        """The address of every article that has one, with its file."""
+        rows = self.conn.execute("SELECT url, path FROM documents WHERE url IS NOT NULL")
+        return [(url, Path(path)) for url, path in rows]
+
     def document_count(self) -> int:
         """How many articles the index holds (cheap: kept in `meta`)."""
         return self._meta_count("documents")

@@ -74,6 +74,8 @@ class Writer:
 
     def _add_parsed(self, result: Parsed, seen: Seen) -> None:
         conn = self.conn
+        for message in result.warnings:
+            log.warning("%s: %s", seen.path, message)
         rowid = self._rowid(result.document[4])
         conn.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (rowid, *result.document)

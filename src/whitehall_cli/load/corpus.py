@@ -17,8 +17,11 @@ from whitehall_cli.errors import CorpusNotFound
 
 log = logging.getLogger("whitehall_cli")
 
-# File endings read as articles. Markdown and HTML are turned into plain text first.
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+# File endings read as Markdown and as HTML (web pages), turned into plain text first.
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+# File endings read as articles.
+TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
 # Environment variable naming the corpus folder when --data is not given.
 DATA_ENV = "WH_DATA"
 # Folders never walked (version control, caches, virtual environments).

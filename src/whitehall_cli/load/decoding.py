@@ -1,4 +1,5 @@
-"""Bytes to text: one article file read (capped at `MAX_ARTICLE_BYTES`) and decoded.
+"""Bytes to text: one article file read (capped at `MAX_ARTICLE_BYTES`, a web page at
+`MAX_PAGE_BYTES`) and decoded.
 
 UTF-8 (with or without a byte-order mark), UTF-16 with a mark, else Windows-1252 or Latin-1;
 newlines become "\\n". Empty and binary files raise `Unreadable`, whose message says why.
@@ -12,6 +13,8 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
+from whitehall_cli.load.corpus import HTML_SUFFIXES
+
 log = logging.getLogger("whitehall_cli")
 
 # Bytes sniffed to decide that a file is binary.
@@ -20,6 +23,10 @@ SNIFF_BYTES = 8192
 # read up to its last line break before this point, with a warning, so that one huge file
 # cannot take the memory or the time of the whole run.
 MAX_ARTICLE_BYTES = 1_000_000
+# Bytes of one web page that are read. Pages carry megabytes of inline scripts and data
+# above their text, so the megabyte above applies to the article's text once it is
+# extracted (`page_text`), and this cap, the same as `wh add` fetches, to the page.
+MAX_PAGE_BYTES = 20_000_000
 # Bytes asked for by each read after the first (which the file's size sizes).
 _READ_CHUNK = 65_536
 
@@ -29,26 +36,23 @@ class Unreadable(Exception):
 
 
 def read_bytes(path: Path | str) -> bytes:
-    """The bytes of one file, at most MAX_ARTICLE_BYTES of them (cut at a line break, with
-    a warning); raise Unreadable when it cannot be read."""
+    """The bytes of one file, at most MAX_ARTICLE_BYTES of them, or MAX_PAGE_BYTES of a web
+    page (cut at a line break, with a warning); raise Unreadable when it cannot be read."""
+    limit = MAX_PAGE_BYTES if str(path).lower().endswith(HTML_SUFFIXES) else MAX_ARTICLE_BYTES
     try:
         with open(path, "rb", buffering=0) as fh:  # unbuffered: _read_upto sizes the reads
-            raw = _read_upto(fh, MAX_ARTICLE_BYTES + 1)
+            raw = _read_upto(fh, limit + 1)
     except FileNotFoundError:
         raise Unreadable("it vanished while being read") from None
     except IsADirectoryError:
         raise Unreadable("it is a folder") from None
     except OSError as e:
         raise Unreadable(e.strerror or str(e)) from None
-    if len(raw) > MAX_ARTICLE_BYTES:
-        cut = raw.rfind(b"\n", 0, MAX_ARTICLE_BYTES)
-        raw = raw[: cut if cut > 0 else MAX_ARTICLE_BYTES]
-        log.warning(
-            "%s is over %d MB: only its first %d MB are read",
-            path,
-            MAX_ARTICLE_BYTES // 1_000_000,
-            MAX_ARTICLE_BYTES // 1_000_000,
-        )
+    if len(raw) > limit:
+        cut = raw.rfind(b"\n", 0, limit)
+        raw = raw[: cut if cut > 0 else limit]
+        megabytes = limit // 1_000_000
+        log.warning("%s is over %d MB: only its first %d MB are read", path, megabytes, megabytes)
     return raw
 
 

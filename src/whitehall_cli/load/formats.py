@@ -1,8 +1,10 @@
 """Each file format to plain lines of text.
 
 Plain text is split into lines; hard-wrapped paragraphs are joined again. Markdown loses
-its markup (front matter becomes labelled lines the parser knows: "Title: ...", "By ...").
-HTML loses its tags, scripts and styles; its <title> and <meta> tags become labelled lines.
+its markup (front matter becomes labelled lines the parser knows: "Title: ...", "By ...",
+`declared`). HTML is read by `page_text` (trafilatura's main text, the page's structured
+metadata as labelled lines); when that fails, by the built-in reader here, which keeps the
+visible text less scripts and styles, its <title> and <meta> tags as labelled lines.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-# Suffixes read as Markdown and as HTML.
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
+from whitehall_cli.load.corpus import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+from whitehall_cli.load.declared import front_matter_lines, iso_day, read_front_matter
+
 # A hard-wrapped paragraph has lines of about this width at most.
 WRAP_WIDTH = 80
 # Lines shorter than this are not taken for wrapped prose.
@@ -21,22 +23,6 @@ WRAP_MIN = 45
 # A block needs this many lines before line width alone marks it as wrapped.
 WRAP_MIN_LINES = 3
 
-# Front-matter keys and the labelled line each becomes.
-FRONT_MATTER_LABELS = {
-    "title": "Title: {}",
-    "headline": "Title: {}",
-    "date": "Published {}",
-    "published": "Published {}",
-    "author": "By {}",
-    "authors": "By {}",
-    "byline": "By {}",
-    "url": "Source URL: {}",
-    "source_url": "Source URL: {}",
-    "canonical_url": "Source URL: {}",
-    "outlet": "Publication: {}",
-    "publication": "Publication: {}",
-    "site": "Publication: {}",
-}
 # <meta> names and properties and the labelled line each becomes.
 META_LABELS = {
     "og:title": "Title: {}",
@@ -53,18 +39,38 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?)+")
 _MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
-_ISO_IN_TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})T[\d:.+\-Z]*$")
 
 
-def to_plain_lines(text: str, suffix: str = "") -> list[str]:
-    """Non-empty, stripped lines of an article's text, whatever its format."""
-    if suffix in HTML_SUFFIXES or (
+def is_html(text: str, suffix: str = "") -> bool:
+    """A web page: by its file ending, or, without one, by how its text starts."""
+    return suffix in HTML_SUFFIXES or (
         not suffix and text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
-    ):
-        text = html_to_text(text)
-    elif suffix in MARKDOWN_SUFFIXES:
+    )
+
+
+def to_plain_lines(text: str, suffix: str = "", warnings: list[str] | None = None) -> list[str]:
+    """Non-empty, stripped lines of an article's text, whatever its format. What went wrong
+    in reading it (a web page read by the fallback reader, text cut at the size limit) is
+    added to `warnings`, one line each."""
+    if is_html(text, suffix):
+        return html_lines(text, [] if warnings is None else warnings)
+    if suffix in MARKDOWN_SUFFIXES:
         text = markdown_to_text(text)
     return join_wrapped(text.split("\n"))
+
+
+def html_lines(html: str, warnings: list[str]) -> list[str]:
+    """A web page's lines: through trafilatura (`page_text`), else the built-in reader, with
+    one warning saying why."""
+    from whitehall_cli.load import page_text  # trafilatura comes with it: only for HTML
+
+    page = page_text.read_page(html)
+    if page.paragraphs:
+        warnings.extend(page.warnings)
+        return page.lines()
+    reasons = "; ".join(page.warnings) or "no article text"
+    warnings.append(f"read with the built-in reader ({reasons})")
+    return [*page.labelled_lines(), *join_wrapped(html_to_text(html).split("\n"))]
 
 
 def join_wrapped(raw_lines: list[str]) -> list[str]:
@@ -111,17 +117,9 @@ def _width_block(block: list[str]) -> bool:
 
 def markdown_to_text(text: str) -> str:
     lines = text.split("\n")
-    out: list[str] = []
-    if lines and lines[0].strip() == "---":  # YAML front matter
-        end = next((i for i, ln in enumerate(lines[1:], 1) if ln.strip() in ("---", "...")), 0)
-        for ln in lines[1:end]:
-            key, _, value = ln.partition(":")
-            label = FRONT_MATTER_LABELS.get(key.strip().lower())
-            value = value.strip().strip("'\"")
-            if label and value:
-                out.append(label.format(_iso_timestamp(value)))
-        lines = lines[end + 1 :] if end else lines
-    for ln in lines:
+    front, start = read_front_matter(lines)  # YAML front matter: labelled lines
+    out = front_matter_lines(front)
+    for ln in lines[start:]:
         s = ln.strip()
         if _MD_RULE.match(s):
             out.append("")
@@ -131,11 +129,6 @@ def markdown_to_text(text: str) -> str:
         s = _MD_EMPHASIS.sub(r"\2", s)
         out.append(s)
     return "\n".join(out)
-
-
-def _iso_timestamp(value: str) -> str:
-    m = _ISO_IN_TIMESTAMP.match(value)
-    return m.group(1) if m else value
 
 
 class _HTMLText(HTMLParser):
@@ -187,7 +180,8 @@ class _HTMLText(HTMLParser):
         if tag == "meta":
             key = (a.get("property") or a.get("name") or "").lower()
             if key in META_LABELS and a.get("content"):
-                self.labels.append(META_LABELS[key].format(_iso_timestamp(a["content"].strip())))
+                value = a["content"].strip()
+                self.labels.append(META_LABELS[key].format(iso_day(value) or value))
         elif tag == "link" and a.get("rel", "").lower() == "canonical" and a.get("href"):
             self.labels.append(f"Source URL: {a['href']}")
         elif tag == "title":
@@ -210,23 +204,12 @@ class _HTMLText(HTMLParser):
             self.parts.append(data.replace("\n", " "))
 
 
-# Marked sections ("<![CDATA[...]]>", "<![if !IE]>", or a broken "<![ ..." running to the
-# end), the one construct html.parser rejects outright: dropped for a second try when it does.
-_MARKED_SECTION = re.compile(r"<!\[[^>]*(?:>|\Z)")
-
-
 def html_to_text(text: str) -> str:
-    try:
-        parser = _parsed(text)
-    except AssertionError:  # html.parser's way of rejecting a malformed "<![...]>"
-        parser = _parsed(_MARKED_SECTION.sub(" ", text))
+    """The built-in reader: a page's visible text, one block element a paragraph, after the
+    labelled lines of its <title> and <meta> tags."""
+    from whitehall_cli.load.page_meta import parsed
+
+    parser = parsed(_HTMLText, text)
     body = unescape("".join(parser.parts))
     labels = list(dict.fromkeys(parser.labels))
     return "\n".join(labels) + "\n\n" + body
-
-
-def _parsed(text: str) -> _HTMLText:
-    parser = _HTMLText()
-    parser.feed(text)
-    parser.close()
-    return parser

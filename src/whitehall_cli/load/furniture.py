@@ -14,6 +14,8 @@ import re
 
 # Closing marks that may follow a sentence's final punctuation.
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
+# Marks that open a quotation: a short "Gove said:" line above one is article text.
+OPEN_QUOTES = ("\u201c", '"', "\u2018", "'", "\u00ab")
 # A line that ends like a sentence: . ! ? or … then optional closing quotes or brackets,
 # or a closing quote followed by a full stop (British style: ... in government”.).
 SENTENCE_END = re.compile(

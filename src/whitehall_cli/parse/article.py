@@ -7,6 +7,7 @@ keep their salutation and signature, and teaser lists, headlines and furniture a
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -32,6 +33,10 @@ SIGNATORY = re.compile(
 SIGNATORIES_MIN = 3
 # A bare date line among the first few paragraphs still dates the article.
 DATE_NEAR_TOP = 2
+# Said of an article in which nothing reads as its text.
+NO_BODY = "no article text found in it"
+
+log = logging.getLogger("whitehall_cli")
 
 
 def parse_file(source: SourceFile) -> Document:
@@ -40,9 +45,26 @@ def parse_file(source: SourceFile) -> Document:
     return parse_text(text, source.id, str(source.path))
 
 
-def parse_text(text: str, doc_id: str, path: str = "") -> Document:
-    """Parse the text of one article into a Document."""
-    lines = to_plain_lines(text, _suffix(path).lower())
+def parse_text(
+    text: str, doc_id: str, path: str = "", warnings: list[str] | None = None
+) -> Document:
+    """Parse the text of one article into a Document. What went wrong on the way (a web
+    page read by the fallback reader, no article text at all) is added to `warnings`, one
+    line each, or logged as a warning naming `path` when no list is given."""
+    found: list[str] = []
+    doc = _parse(text, doc_id, path, found)
+    if not doc.paragraphs:
+        found.append(NO_BODY)
+    if warnings is not None:
+        warnings.extend(found)
+    else:
+        for message in found:
+            log.warning("%s: %s", path or doc_id, message)
+    return doc
+
+
+def _parse(text: str, doc_id: str, path: str, warnings: list[str]) -> Document:
+    lines = to_plain_lines(text, _suffix(path).lower(), warnings)
     meta = Meta()
     content: list[str] = []
     for line in lines:  # metadata lines leave a marker: the headline stands above the byline
@@ -54,6 +76,9 @@ def parse_text(text: str, doc_id: str, path: str = "") -> Document:
     meta.outlet = meta.outlet or meta.fallback_outlet
     if meta.url is None and len(set(meta.bare_urls)) == 1:
         meta.url = meta.bare_urls[0]  # one address standing alone: the page's own
+    if not paragraphs and meta.standfirst:
+        # a lone paragraph under the headline is the article's text, not its standfirst
+        paragraphs, meta.standfirst = [meta.standfirst], None
     return Document(
         id=doc_id,
         path=path,
@@ -118,6 +143,11 @@ def _signatory_lines(lines: list[str], furniture: fu.FurnitureMemo) -> set[int]:
     return keep
 
 
+def _opens_quote(lines: list[str], i: int) -> bool:
+    """Line `i` exists and opens with a quotation mark."""
+    return i < len(lines) and lines[i].startswith(fu.OPEN_QUOTES)
+
+
 def _body(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo) -> list[str]:
     """The article's paragraphs: prose lines, letters' openings and signatures kept."""
     out: list[str] = []
@@ -156,9 +186,9 @@ def _body(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo) -> list[str
             out.append(line)
             signature_left = fu.SIGNATURE_LINES
         elif (letter and fu.SALUTATION.match(line)) or (
-            line.endswith(":") and fu.word_count(line) >= 4
+            line.endswith(":") and (fu.word_count(line) >= 4 or _opens_quote(lines, i + 1))
         ):
-            out.append(line)
+            out.append(line)  # "The minister said:", or "Gove said:" above a quotation
         elif (bullet := fu.BULLET.match(line)) and not in_teasers:
             out.append(line[bullet.end() :])  # a list item of the article's own
         elif fu.ends_sentence(line):

@@ -99,6 +99,8 @@ OUTLET_LABEL = re.compile(
 )
 # "Title: ..." and "Headline: ..." lines (front matter turned to text).
 TITLE_LABEL = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
+# "Standfirst: ..." lines (what a page or front matter declares; see load.declared).
+STANDFIRST_LABEL = re.compile(r"^standfirst\s*:\s*(?P<standfirst>.+)$", re.I)
 # Bylines: "By X", "Written by X and Y on DATE in Section", "Posted on DATE by X", "Author: X".
 BYLINE = re.compile(
     r"^(?:(?:written|words|reporting|story|posted|published)\s+)?by\s+(?P<names>.+?)"
@@ -140,7 +142,7 @@ class Meta:
 LABEL_START = re.compile(
     r"<?https?://|\u00a9|\(c\)|copyright|first |originally |published|posted|written|words|"
     r"reporting|story|by|authors?|writers?|source|url|link|permalink|canonical|original |"
-    r"title|headline|outlet|publication|publisher|site",
+    r"title|headline|standfirst|outlet|publication|publisher|site",
     re.I,
 )
 
@@ -163,6 +165,9 @@ def take_labelled(line: str, meta: Meta) -> bool:
         return True
     if m := TITLE_LABEL.match(line):
         meta.title = meta.title or m["title"].strip()
+        return True
+    if m := STANDFIRST_LABEL.match(line):
+        meta.standfirst = meta.standfirst or m["standfirst"].strip()
         return True
     if (m := OUTLET_LABEL.match(line)) and not find_date(line):
         meta.outlet = meta.outlet or m["outlet"].strip()
@@ -257,7 +262,11 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
     for line in last:
         if meta.title is None:
             meta.title = line
-        elif line != meta.title and fu.word_count(line) >= STANDFIRST_MIN_WORDS:
+        elif (
+            meta.standfirst is None  # a declared one ("Standfirst: ...") stands
+            and line != meta.title
+            and fu.word_count(line) >= STANDFIRST_MIN_WORDS
+        ):
             meta.standfirst = line
             break
     if meta.standfirst is None:  # a standfirst below the byline

@@ -35,11 +35,13 @@ def open_index(
     rebuild: bool = False,
     progress: Callable[[int, int], None] | None = None,
     scan: bool | None = None,
+    allow_empty: bool = False,
 ) -> Index:
-    """The index of the corpus chosen by --data, $WH_DATA or the bundled default."""
+    """The index of the corpus chosen by --data, $WH_DATA or the bundled default;
+    CorpusNotFound when it holds no readable article, unless `allow_empty`."""
     corpus = resolve_corpus(data)
     index = Index.open(corpus, rebuild=rebuild, progress=progress, scan=scan)
-    if index.document_count() == 0:
+    if index.document_count() == 0 and not allow_empty:
         raise CorpusNotFound(f"no readable articles in {corpus.root}")
     return index
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
-from whitehall_cli.models import Body, DocRow, Document, Hit, Person, Quote, Series
+from whitehall_cli.models import Added, Body, DocRow, Document, Hit, Person, Quote, Series
 from whitehall_cli.render.choices import ExportFormat
 
 # Columns of each listing in --csv output, in order.
@@ -79,6 +79,15 @@ def to_json(record: Any) -> Any:
             "paragraph": record.paragraph,
             "snippet": record.snippet,
             "score": round(record.score, 4),
+        }
+    if isinstance(record, Added):
+        return {
+            "source": record.source,
+            "path": record.path,
+            "added": record.created,
+            "title": record.title,
+            "url": record.url,
+            "warnings": list(record.warnings),
         }
     if isinstance(record, (list, tuple)):
         return [to_json(r) for r in record]

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from whitehall_cli.models import Body, DocRow, Document, Hit, Person, Quote
+from whitehall_cli.models import Added, Body, DocRow, Document, Hit, Person, Quote
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -309,3 +309,10 @@ def overview_view(
         text.append(f"{what}\n")
     text.append("\nMore: wh --help; every command takes --json.", style="dim")
     return [text]
+
+
+def added_line(added: Added) -> str:
+    """What `wh add` says of one page: the file it wrote, or the one already there."""
+    if added.created:
+        return f"added {added.path}" + (f"  ({added.title})" if added.title else "")
+    return f"already in the corpus: {added.path} (nothing changed)"

@@ -229,6 +229,15 @@ def _name_run(text: Text, i: int, j: int, para: int, lower_words: set[str]) -> M
             break
     if b - a == 1 and lows[a] in W.PLURAL_NOUNS:
         return Mention(para, a, b, INDEFINITE, lows[a], head=lows[a])  # "MPs said"
+    if (
+        a > 0
+        and lows[a - 1] in W.DEFINITE
+        and lows[b - 1] in W.ROLE_HEADS
+        and not any(lows[k] in W.GIVEN_NAMES for k in range(a, b))
+    ):
+        # "the Permanent Secretary said": a role written with capitals, not a name
+        role = " ".join(lows[a:b])
+        return Mention(para, a - 1, b, DEFINITE, role, head=lows[b - 1])
     parts = [words[k] for k in range(a, b)]
     last, poss = _possessive(parts[-1])
     parts[-1] = last

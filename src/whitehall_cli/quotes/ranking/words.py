@@ -49,6 +49,9 @@ PLURAL_NOUNS = frozenset(
     if (n.endswith("s") and n[:-1] in SPEAKER_NOUNS)
     or n in ("people", "men", "women", "spokespeople", "spokesmen", "spokeswomen")
 )
+# Head words of job titles ("secretary", "executive", "MP"), lower case: a capitalised run
+# that ends in one after "the" is a role, not a name ("the Permanent Secretary said").
+ROLE_HEADS = frozenset(head.lower() for head, *_ in lexicon.rows("role_heads.tsv"))
 # Capitalised words that never start a personal name.
 NOT_NAMES = frozenset(lexicon.lines("not_names.txt"))
 # Head words of organisation names ("Party", "Times"), lower case.
