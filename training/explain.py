@@ -20,9 +20,10 @@ def main() -> int:
     from whitehall_cli.parse.article import parse_text
     from whitehall_cli.quotes.quotations import read_quotes
     from whitehall_cli.quotes.ranking.attribute import read_article, rule_answers
-    from whitehall_cli.quotes.ranking.features import NONE, RULE, Cand
+    from whitehall_cli.quotes.ranking.features import NONE, RULE
     from whitehall_cli.quotes.ranking.model import decode as rank
     from whitehall_cli.quotes.ranking.model import score, weights
+    from whitehall_cli.quotes.ranking.scoring import Cand
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("article", type=Path)
@@ -64,7 +65,7 @@ def main() -> int:
             shown = ", ".join(f"{f} {w.get(f, 0.0):+.2f}" for f in feats)
             print(f"  {score(c, w):+6.2f} {c.how:8} {name(c, k, qi):28} {shown}")
 
-    rank(art, rule_answers(art, rules, reading.body_sources()), w, seen=seen)
+    rank(art, rule_answers(art, rules, reading.body_sources()), w, seen=seen, explicit=True)
     print("\nquotations running over paragraphs:", art.runs() or "none")
     return 0
 

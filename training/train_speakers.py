@@ -131,7 +131,7 @@ def examples(arts: list[Any], weight: float = 1.0) -> list[Example]:
             if labels and any(labels):
                 out.append(([c.feats for c in cands], labels, weight))
 
-        decode(art, rules, {}, labeler_for(gold, texts, speaker), seen, teacher=True)
+        decode(art, rules, {}, labeler_for(gold, texts, speaker), seen, teacher=True, explicit=True)
     return out
 
 

@@ -14,6 +14,12 @@ from whitehall_cli.quotes.ranking.attribute import SpanFacts, attribute, read_ar
 from whitehall_cli.quotes.records import Attribution
 from whitehall_cli.quotes.speakers import Reader
 
+# How the reader finds a speaker when it is as sure as the ranker: a name next to the
+# quotation's own speech verb, after it ('"...," said Smith') or before it ('Smith said:').
+# An article whose every quotation is found so is not ranked (on real news the ranker is
+# right on about 98% of these and the reader on 96%, and ranking costs about two thirds of
+# an article's reading).
+SURE = frozenset(("after:person", "before:person"))
 # The texts of an article in reading order: (location, paragraph index, text).
 Texts = list[tuple[str, int | None, str]]
 
@@ -108,7 +114,8 @@ def find_quotes(doc: Document, cast: Cast) -> tuple[Quote, ...]:
     if reading is None:
         return ()
     texts, found, atts = reading.texts, reading.found, dict(reading.atts)
-    if any(sp.quote for spans in found[2:] for sp in spans):
+    sources = [src for row in reading.body_sources() for src in row]
+    if sources and not all(src in SURE for src in sources):
         art = read_article(reading.paragraphs(), reading.span_facts(), doc.title or "", cast)
         ranked = attribute(
             art,

@@ -61,9 +61,11 @@ class Referents:
         )
         self.body_quotes: list[tuple[str, Attribution]] = []
         self.carried: dict[int, list[bool]] = {}  # paragraph -> quotations given a carried speaker
-        # paragraph -> how each quotation's speaker was found (the kind of phrase that names
-        # it, "quote" for the quotation before, "carried", "nobody", "run_on" ...)
+        # paragraph -> how each quotation's speaker was found: where the reader looked
+        # ("after" it, "before" it, "according" to, its "fragment"'s subject, "carry" from
+        # before) and the kind of phrase that named it ("after:person", "carry:quote" ...)
         self.sources: dict[int, list[str]] = {}
+        self.path = ""  # how the quotation being read found its speaker: after it, before it ...
         self.toks: list[tuple[int, int, str]] = []
         self.lower = self.view = ""
         self.words: frozenset[str] = frozenset()

@@ -78,7 +78,7 @@ class Reader(Clauses):
                 att, src = self._quote(text, view, s, e, sp, sc, prev, said, loc, para)
                 out.append(att)
                 carried.append(src == "carried")
-                sources.append(src)
+                sources.append(f"{self.path}:{src}")
                 if att.speaker is not None:
                     prev = att
                     self._remember(att, src, index, quote=True)
@@ -128,7 +128,7 @@ class Reader(Clauses):
             if opens[k] and here and nxt and weak and weak[-1] and not nxt_weak[0]:
                 here[-1] = nxt[0]
                 weak[-1] = False
-                self.sources[k][-1] = "run_on"
+                self.sources[k][-1] = "carry:run_on"
 
     def _introduces(self, loc: str, para: int | None, text: str, said: Attribution | None) -> None:
         """A body paragraph ending in a colon ("... spoke at the meeting. We reproduce his
@@ -222,6 +222,7 @@ class Reader(Clauses):
         before = view[s : sp.open_at]
         opening = not before.strip(" \t\u00a0\"'\u201c\u2018([\u2013\u2014->*\u2022")
         inner = text[sp.start : sp.end].rstrip()
+        self.path = "after"
         if sp.closed and (
             opening
             or inner[-1:] in ",?!\u2014\u2013-"
@@ -230,6 +231,7 @@ class Reader(Clauses):
             att, src = self._after_cue(view, sp.close_at + 1, e, sc, loc, para)
             if att is not None:
                 return att, ("nobody" if att.speaker is None else src)
+        self.path = "according"
         m = cue_words.ACCORDING_RE.search(view, s, e) if "according" in self.words else None
         if m:
             np = noun_phrase_at(sc, m.end(), view, self.role_words)
@@ -237,10 +239,13 @@ class Reader(Clauses):
             if att is not None:
                 return att, np.what if np else ""
         if not opening:
+            self.path = "before"
             att, src = self._speech(view, s, sp.open_at, sc, loc, para, first=False)
             if att is not None:
                 return att, ("nobody" if att.speaker is None else src)
+            self.path = "fragment"
             return self._fragment(view, s, sp.open_at, sc, said, loc, para)
+        self.path = "carry"
         verdict = cue_words.VERDICT_RE.match(view, e)
         if verdict:  # '"..." That was the verdict of Prospect's Mike Clancy.'
             np = noun_phrase_at(self.para_cands, verdict.end(), view, self.role_words)

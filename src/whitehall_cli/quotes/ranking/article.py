@@ -46,8 +46,8 @@ class Site:
         marks: set[int],
     ) -> None:
         """`marks`: the word indices of every quotation's marks in the text."""
-        self.open_i = text.index_at(open_at)
-        self.close_i = text.index_at(close_at) if closed else len(text) - 1
+        self.open_i = text.at(open_at)
+        self.close_i = text.at(close_at) if closed else len(text) - 1
         self.closed = closed
         self.partial = partial
         self.pre = _pre(text, self.open_i, marks)  # its clause before it
@@ -66,6 +66,8 @@ class Known(NamedTuple):
     people: dict[str, list[tuple[str, tuple[str, ...]]]]
     bodies: frozenset[str]
     works: frozenset[str]
+    # every word form of the article (`Cast.words`): those in lower case are ordinary words
+    words: frozenset[str] = frozenset()
 
 
 NOTHING_KNOWN = Known({}, frozenset(), frozenset())
@@ -91,12 +93,7 @@ class Article:
         texts = [
             Text(p, [(o, c) for o, c, *_ in row]) for p, row in zip(paragraphs, spans, strict=True)
         ]
-        lower_words = {
-            low
-            for t in texts
-            for low, w, q in zip(t.lows, t.words, t.inq, strict=True)
-            if not q and w.islower()
-        }
+        lower_words = known.words
         self.texts = texts
         joined = frozenset(n for n in known.bodies | known.works if " and " in n)
         self.mentions = [find_mentions(t, k, lower_words, joined) for k, t in enumerate(texts)]
@@ -113,7 +110,7 @@ class Article:
         self.top = max(range(len(self.entities)), key=lambda i: self.entities[i].count, default=-1)
         self.sites: list[list[Site]] = []
         for t, row in zip(texts, spans, strict=True):
-            marks = {t.index_at(x) for o, c, closed, is_q, _ in row if is_q for x in (o, c)}
+            marks = {t.at(x) for o, c, closed, is_q, _ in row if is_q for x in (o, c)}
             sites = [
                 Site(t, o, c, closed, partial, marks) for o, c, closed, is_q, partial in row if is_q
             ]

@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 from whitehall_cli.models import Cast
 from whitehall_cli.quotes.ranking.article import Article, Known
-from whitehall_cli.quotes.ranking.features import NONE, RULE, Cand, Rule, entity_of
+from whitehall_cli.quotes.ranking.features import NONE, RULE, Rule
 from whitehall_cli.quotes.ranking.model import decode, keeps_rule
+from whitehall_cli.quotes.ranking.scoring import Cand
 from whitehall_cli.quotes.records import NOBODY, Attribution
 
 # (opening mark, closing mark, closed, is a quotation, partial) of one quoted span.
@@ -27,7 +28,21 @@ def read_article(
                 row.append((p.name, p.roles))
     bodies = frozenset(f.lower() for b in cast.bodies for f in (b.name, *b.aliases))
     works = frozenset(f.lower() for w in cast.works for f in (w.name, *w.aliases))
-    return Article(paragraphs, spans, title, Known(people, bodies, works))
+    return Article(paragraphs, spans, title, Known(people, bodies, works, cast.words))
+
+
+def entity_of(art: Article, name: str | None) -> int | None:
+    """The entity a speaker's name stands for (by its last word), NONE for nobody, None when
+    the article's names do not include it."""
+    if name is None:
+        return NONE
+    low = name.lower()
+    last = low.split()[-1]
+    same = [i for i, e in enumerate(art.entities) if e.last == last]
+    exact = [i for i in same if art.entities[i].name.lower() == low]
+    first = [i for i in same if art.entities[i].first == low.split()[0]]
+    found = exact or first or same
+    return found[0] if found else None
 
 
 def rule_answers(

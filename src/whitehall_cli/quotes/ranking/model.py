@@ -13,9 +13,11 @@ import math
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
 from whitehall_cli.quotes.ranking.article import Article
-from whitehall_cli.quotes.ranking.features import NONE, RULE, Cand, Rule, candidates
+from whitehall_cli.quotes.ranking.features import NONE, RULE, Rule, candidates
+from whitehall_cli.quotes.ranking.scoring import Cand, Scorer
 
 # Given the paragraph, the quotation's number in it and its candidates: which candidates are
 # right (training), or None when the gold gives no speaker to learn from.
@@ -48,13 +50,13 @@ def keeps_rule(cand: Cand, rule: Rule) -> bool:
     return (
         cand.entity == NONE
         and rule.kind != ""
-        and (rule.kind in ("body", "document") or rule.src in THROUGH_THINGS)
+        and (rule.kind in ("body", "document") or rule.src.rpartition(":")[2] in THROUGH_THINGS)
     )
 
 
 def score(cand: Cand, w: dict[str, float]) -> float:
-    get = w.get
-    return sum(get(f, 0.0) for f in cand.feats)
+    """A candidate's score under other weights than those it was scored with."""
+    return sum(map(w.get, cand.feats, repeat(0.0)))
 
 
 def decode(
@@ -64,6 +66,7 @@ def decode(
     labeler: Labeler | None = None,
     seen: Callable[[int, int, list[Cand], int, list[bool] | None], None] | None = None,
     teacher: bool = False,
+    explicit: bool = False,
 ) -> list[list[tuple[Cand, float]]]:
     """The chosen candidate for every quotation of the body, text by text, with the
     probability the ranker gives it among the quotation's candidates.
@@ -71,17 +74,18 @@ def decode(
     `rules[k][qi]`: the rule-based reader's answer for that quotation. `labeler` and `seen` are
     for training and measuring: `seen` is told every decision with the labels; with
     `teacher`, the speaker carried to the next quotation is the right one where the labels
-    say, as it would be with a perfect ranker.
+    say, as it would be with a perfect ranker; with `explicit`, the candidates carry their
+    features (`Cand.feats`), else only their scores.
     """
-    w = weights() if w is None else w
+    sc = Scorer(weights() if w is None else w, explicit)
     prev: int | None = None
     prev_para: int | None = None
     chosen: list[list[tuple[Cand, float]]] = []
     for k, sites in enumerate(art.sites):
         row: list[tuple[Cand, float]] = []
         for qi in range(len(sites)):
-            cands = candidates(art, k, qi, prev, prev_para, rules[k][qi])
-            scores = [score(c, w) for c in cands]
+            cands = candidates(art, k, qi, prev, prev_para, rules[k][qi], sc)
+            scores = [c.score for c in cands]
             top = max(scores)
             best = scores.index(top)
             labels = labeler(k, qi, cands) if labeler is not None else None

@@ -81,10 +81,14 @@ def _possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+# Lower-case words that start a phrase that may speak.
+_KEY_WORDS = frozenset(W.SUBJECT_PRONOUNS) | frozenset(W.SPEAKER_NOUNS)
+
+
 def find_mentions(
     text: Text,
     para: int,
-    lower_words: set[str],
+    lower_words: frozenset[str],
     known: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Every name, pronoun and role phrase outside quotation marks in one text, in order.
@@ -92,16 +96,24 @@ def find_mentions(
     sentence's start, they are ordinary words); `known`: names with "and" inside that the cast knows ("hm revenue and customs")."""
     out: list[Mention] = []
     words, lows, inq = text.words, text.lows, text.inq
-    n = len(words)
-    i = 0
-    while i < n:
-        if inq[i]:
-            i += 1
+    keys, speech = _KEY_WORDS, W.SPEECH_VERBS
+    # the words worth a look: capitalised ones, pronouns and nouns that may speak, and the
+    # words a speech verb may have for its subject ("the narrator says", "said the narrator")
+    looks = [
+        i for i, low in enumerate(lows) if not inq[i] and (low in keys or words[i][0].isupper())
+    ]
+    verbs = [i for i, low in enumerate(lows) if low in speech and not inq[i]]
+    if verbs:
+        near = {v - 1 for v in verbs if v > 0}
+        near.update(x for v in verbs if lows[v] in W.SAY_VERBS for x in range(v + 2, v + 6))
+        looks = sorted(set(looks) | {i for i in near if i < len(words) and not inq[i]})
+    done = 0  # the words before this are read
+    for i in looks:
+        if i < done:
             continue
         low = lows[i]
         if low in W.SUBJECT_PRONOUNS:
             out.append(Mention(para, i, i + 1, PRONOUN, low, gender=W.SUBJECT_PRONOUNS[low]))
-            i += 1
             continue
         if _name_word(text, i):
             j = _run_end(text, i, known)
@@ -114,7 +126,7 @@ def find_mentions(
                         if m is not None:
                             out.append(m)
                     cut = c + 1
-            i = max(j, i + 1)
+            done = max(j, i + 1)
             continue
         w = words[i]
         if low in W.SPEAKER_NOUNS or (w.isalpha() and w.islower() and _next_to_verb(text, i)):
@@ -124,7 +136,6 @@ def find_mentions(
                     out[-1] = np  # "the head" grown into "the head of the civil service"
                 else:
                     out.append(np)
-        i += 1
     return out
 
 
@@ -181,7 +192,7 @@ def _sentence_start(text: Text, a: int) -> bool:
     return a == 0 or text.sent[a - 1] != text.sent[a] or text.words[a - 1] in QUOTE_CHARS
 
 
-def _name_run(text: Text, i: int, j: int, para: int, lower_words: set[str]) -> Mention | None:
+def _name_run(text: Text, i: int, j: int, para: int, lower_words: frozenset[str]) -> Mention | None:
     """The name in a run of capitalised words: without a leading title or sentence word, and
     cut after a title inside it ("California Gov. Jerry Brown", "Democrat Hillary Clinton")."""
     words, lows = text.words, text.lows
