@@ -266,7 +266,7 @@ def main() -> int:
         print(
             f"held-back part ({len(dev)} articles): {a / b:.4f} ({a}/{b}) of the quotations found"
         )
-    kept = {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) >= 1e-4}
+    kept = {f: round(v, 3) for f, v in sorted(w.items()) if abs(v) >= 0.005}
     meta = {
         "what": "weights of the speaker ranker (whitehall_cli/quotes/ranking): feature -> weight",
         "trained_on": "PolNeAR v1.0.0 train compartment (../shared/polnear), its 'train' part "

@@ -19,9 +19,10 @@ the analysis keeps what the other stages found and says which stage failed and w
 from __future__ import annotations
 
 import traceback
+from dataclasses import replace
 
 from whitehall_cli.entities.cast import find_cast
-from whitehall_cli.models import Analysis, Cast, Document, Quote, StageFailure
+from whitehall_cli.models import Analysis, Cast, Document, PersonRef, Quote, StageFailure
 from whitehall_cli.quotes.quotations import find_quotes
 
 
@@ -38,7 +39,26 @@ def analyse(doc: Document) -> Analysis:
         quotes = tuple(find_quotes(doc, cast))
     except Exception as e:
         failures.append(stage_failure("quotes", e))
-    return Analysis(doc, cast, quotes, tuple(failures))
+    return Analysis(doc, with_speakers(cast, quotes), quotes, tuple(failures))
+
+
+def with_speakers(cast: Cast, quotes: tuple[Quote, ...]) -> Cast:
+    """The cast with the people who speak in the article and whom the entity stage did not
+    name (the quotes stage reads names from the text itself: "Corey Lewandowski"), so that
+    every speaker is one of the article's people. Only full names join: a lone surname or a
+    word that may not be a name does not."""
+    known = {p.name for p in cast.people}
+    known.update(a for p in cast.people for a in p.aliases)
+    added: dict[str, PersonRef] = {}
+    for q in quotes:
+        name = q.speaker
+        if q.speaker_kind != "person" or name is None or name in known or " " not in name:
+            continue
+        if name not in added:
+            added[name] = PersonRef(name, (), (q.role,) if q.role else (), q.bodies)
+    if not added:
+        return cast
+    return replace(cast, people=(*cast.people, *added.values()))
 
 
 def stage_failure(stage: str, e: Exception) -> StageFailure:

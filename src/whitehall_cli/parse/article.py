@@ -12,6 +12,7 @@ import os
 import re
 from pathlib import Path
 
+from whitehall_cli import lexicon
 from whitehall_cli.load import furniture as fu
 from whitehall_cli.load.corpus import SourceFile
 from whitehall_cli.load.decoding import read_text
@@ -24,6 +25,14 @@ from whitehall_cli.parse.header import META_MARK, Meta, read_header, take_labell
 BODY_MIN_WORDS = 8
 # A question reads as the body's first line only when it is this long.
 QUESTION_BODY_WORDS = 20
+# A shorter sentence that quotes someone with a speech verb is prose too, from this many words.
+QUOTED_BODY_WORDS = 5
+# Speech verbs, as the quotes stage lists them ("said", "told", "added").
+SPEECH_VERBS = frozenset(w for line in lexicon.lines("speech_verbs.txt") for w in line.split())
+# A quotation: an opening mark, words, a closing mark.
+QUOTED = re.compile('["\u201c\u2018\'][^"\u201c\u201d]+["\u201d\u2019\']')
+# A word, lower case.
+LOWER_WORD = re.compile(r"[a-z]+")
 # A signatory's name on its own line: honorific, two to four names, letters after them.
 SIGNATORY = re.compile(
     r"^(?:(?:Sir|Dame|Lord|Lady|Baroness|Baron|Dr|Prof|Professor|Mr|Mrs|Ms|Miss|(?:The )?Rt Hon)\.?\s+)?"
@@ -103,13 +112,25 @@ def _suffix(path: str) -> str:
 
 
 def _is_body_line(line: str) -> bool:
-    """A line that reads as article prose, so the body has begun."""
+    """A line that reads as article prose, so the body has begun: a sentence of some length,
+    or a short one that reports someone's words ('"We will strike," officials said.')."""
     words = fu.word_count(line)
     if fu.ends_sentence(line) and words >= BODY_MIN_WORDS:
         # a short question or exclamation is a headline ("What are the new rules?")
         return not line.rstrip(fu._CLOSERS).endswith(("?", "!")) or words >= QUESTION_BODY_WORDS
+    if words >= QUOTED_BODY_WORDS and fu.ends_sentence(line) and _reports_words(line):
+        return True
 
     return bool(fu.SALUTATION.match(line)) or (line.endswith(":") and words >= 6)
+
+
+def _reports_words(line: str) -> bool:
+    """The line quotes someone and has a speech verb outside the quotation."""
+    m = QUOTED.search(line)
+    if m is None:
+        return False
+    rest = line[: m.start()] + " " + line[m.end() :]
+    return not SPEECH_VERBS.isdisjoint(LOWER_WORD.findall(rest.lower()))
 
 
 def _body_start(lines: list[str], furniture: fu.FurnitureMemo) -> int:

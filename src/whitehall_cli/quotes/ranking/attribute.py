@@ -97,7 +97,11 @@ class Namer:
             names = self.people[ent.last]
             first = [n for n in names if n.split()[0].lower() == ent.first] or names
             return self.person(first[0])
-        kind = "body" if ent.org > 0 and ent.person == 0 else "person"
+        # a person when something says so (a title, a given name, the cast) or the name is a
+        # lone word (a surname); a name of several words with nothing to say it is a
+        # person's ("Government Security Classifications") is a body's
+        person = ent.person > 0 or (ent.org == 0 and " " not in ent.name)
+        kind = "person" if person else "body"
         return Attribution(ent.name, kind, None, (ent.name,) if kind == "body" else ())
 
 

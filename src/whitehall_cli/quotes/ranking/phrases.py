@@ -214,7 +214,9 @@ def _name_run(text: Text, i: int, j: int, para: int, lower_words: frozenset[str]
             continue
         break
     b = j
-    while b > a and lows[b - 1] in ("of", "for", ","):
+    while b > a and (
+        lows[b - 1] in ("of", "for", ",") or (b - a > 1 and lows[b - 1] in W.POST_NOMINALS)
+    ):
         b -= 1
     if a >= b or (b - a == 1 and lows[a] in W.TITLES and lows[a] not in W.SURNAME_TITLES):
         return None

@@ -68,6 +68,8 @@ MONTHS_DAYS = DAYS | frozenset(
 )
 PARTICLES = frozenset("de da di del della van von der den la le bin al du dos das st.".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# Letters after a name that are not part of it ("Hilary Stanwick MP", "Jane Doe QC").
+POST_NOMINALS = frozenset("mp msp mla qc kc cbe obe mbe kbe dbe frs phd".split())
 PREPOSITIONS = frozenset(
     "to of for by from at on in with about against between into over under among amongst "
     "than like via including towards toward during within without through across per behind "
