@@ -39,7 +39,9 @@ def analyse(doc: Document) -> Analysis:
         quotes = tuple(find_quotes(doc, cast))
     except Exception as e:
         failures.append(stage_failure("quotes", e))
-    return Analysis(doc, with_speakers(cast, quotes), quotes, tuple(failures))
+    if not failures:  # (an article indexed without its people gains none from its quotes)
+        cast = with_speakers(cast, quotes)
+    return Analysis(doc, cast, quotes, tuple(failures))
 
 
 def with_speakers(cast: Cast, quotes: tuple[Quote, ...]) -> Cast:
