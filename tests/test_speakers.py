@@ -3,6 +3,12 @@ through the whole pipeline (`pipeline.analyse`) as `wh index` runs it."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
+import pytest
+
 from whitehall_cli.parse.article import parse_text
 from whitehall_cli.pipeline import analyse
 
@@ -149,3 +155,36 @@ def test_the_speaker_is_the_fullest_name_the_article_gives() -> None:
         '"And we never will," he added.',
     )
     assert [s for _, s in got] == ["Corey Lewandowski", "Corey Lewandowski"]
+
+
+# --- start-up: the ranker and its weights are loaded only to read quotations ----------------
+
+
+def _modules_after(code: str) -> set[str]:
+    run = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(json.loads(run.stdout.splitlines()[-1]))
+
+
+def _wh(argv: list[str]) -> str:
+    return f"from whitehall_cli.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n    pass"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["search", "leaks"], ["quotes", "--source", "FDA"]])
+def test_queries_load_no_speaker_ranker(argv: list[str]) -> None:
+    _modules_after(_wh(["index"]))  # the index built first: a query then only reads it
+    loaded = _modules_after(_wh(argv))
+    assert not {m for m in loaded if m.startswith("whitehall_cli.quotes")}
+
+
+def test_the_weights_are_read_when_the_first_article_is_ranked() -> None:
+    from whitehall_cli.quotes.ranking import model
+
+    model.weights.cache_clear()
+    speakers('"We will not move," said Lena Fairbairn. "Not an inch," she added.')
+    assert model.weights.cache_info().currsize == 1
+    assert len(model.weights()) > 1000
