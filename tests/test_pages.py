@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import logging
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from local_web import NAMES, expectation
+from startup import modules_after, wh
 
 from whitehall_cli.load import decoding, page_text
 from whitehall_cli.load.page_meta import read_page_meta
@@ -179,32 +178,18 @@ def test_trafilatura_says_nothing_on_the_terminal(capfd: pytest.CaptureFixture[s
 # --- start-up: nothing pays for trafilatura but a page read -----------------------------------
 
 
-def _modules_after(code: str) -> set[str]:
-    run = subprocess.run(
-        [sys.executable, "-c", f"{code}\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return set(json.loads(run.stdout.splitlines()[-1]))
-
-
 HEAVY = {"trafilatura", "lxml", "lxml.etree", "whitehall_cli.load.page_text"}
 
 
 def test_importing_the_readers_imports_no_trafilatura() -> None:
-    loaded = _modules_after("import whitehall_cli.parse.article, whitehall_cli.load.page_text")
+    loaded = modules_after("import whitehall_cli.parse.article, whitehall_cli.load.page_text")
     assert "trafilatura" not in loaded and "lxml" not in loaded
-
-
-def _wh(argv: list[str]) -> str:
-    return f"from whitehall_cli.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n    pass"
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["search", "leaks"]])
 def test_help_and_search_load_no_html_reader(argv: list[str]) -> None:
-    _modules_after(_wh(["index"]))  # the index built first: a search then only reads it
-    loaded = _modules_after(_wh(argv))
+    modules_after(wh(["index"]))  # the index built first: a search then only reads it
+    loaded = modules_after(wh(argv))
     html = {"whitehall_cli.load.page_meta", "whitehall_cli.load.declared"}
     assert not loaded & (HEAVY | html)
     assert "whitehall_cli.parse.article" not in loaded

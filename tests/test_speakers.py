@@ -3,11 +3,8 @@ through the whole pipeline (`pipeline.analyse`) as `wh index` runs it."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
+from startup import modules_after, wh
 
 from whitehall_cli.parse.article import parse_text
 from whitehall_cli.pipeline import analyse
@@ -160,24 +157,10 @@ def test_the_speaker_is_the_fullest_name_the_article_gives() -> None:
 # --- start-up: the ranker and its weights are loaded only to read quotations ----------------
 
 
-def _modules_after(code: str) -> set[str]:
-    run = subprocess.run(
-        [sys.executable, "-c", f"{code}\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return set(json.loads(run.stdout.splitlines()[-1]))
-
-
-def _wh(argv: list[str]) -> str:
-    return f"from whitehall_cli.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n    pass"
-
-
 @pytest.mark.parametrize("argv", [["--help"], ["search", "leaks"], ["quotes", "--source", "FDA"]])
 def test_queries_load_no_speaker_ranker(argv: list[str]) -> None:
-    _modules_after(_wh(["index"]))  # the index built first: a query then only reads it
-    loaded = _modules_after(_wh(argv))
+    modules_after(wh(["index"]))  # the index built first: a query then only reads it
+    loaded = modules_after(wh(argv))
     assert not {m for m in loaded if m.startswith("whitehall_cli.quotes")}
 
 

@@ -42,6 +42,19 @@ class Rule(NamedTuple):
     src: str  # how the reader found it: where it looked and what named the speaker ("after:person")
 
 
+class Asking(NamedTuple):
+    """The quotation candidates are made for (`qi` of text `k`), and what the reading
+    carries to it: the speaker of the quotation before (`prev`, in text `prev_para`), the
+    rules' answer, and the scorer."""
+
+    k: int
+    qi: int
+    prev: int | None
+    prev_para: int | None
+    rule: Rule
+    sc: Scorer
+
+
 def _bucket(n: int) -> str:
     for limit, label in (
         (0, "0"),
@@ -57,19 +70,11 @@ def _bucket(n: int) -> str:
     return "26+"
 
 
-def candidates(
-    art: Article,
-    k: int,
-    qi: int,
-    prev: int | None,
-    prev_para: int | None,
-    rule: Rule,
-    sc: Scorer,
-) -> list[Cand]:
-    """Candidates for quotation `qi` of paragraph `k`: every phrase in its paragraph, the two
-    before and the opening of the next; pronouns and role phrases paired with the people they
-    may stand for; the speaker of the quotation before (`prev`, in paragraph `prev_para`);
-    the rule-based reader's own answer; nobody."""
+def candidates(art: Article, asking: Asking) -> list[Cand]:
+    """Candidates for a quotation: every phrase in its paragraph, the two before and the
+    opening of the next; pronouns and role phrases paired with the people they may stand for;
+    the speaker of the quotation before; the rule-based reader's own answer; nobody."""
+    k, qi, prev, prev_para, rule, sc = asking
     site = art.sites[k][qi]
     out: list[Cand] = []
     windows: list[tuple[int, str]] = [(k, "here")]
@@ -90,14 +95,14 @@ def candidates(
                 region = window
                 key = (kk, mi, window, site.end, site.opens)
                 base = _away(art, kk, m, window, site)
-            out += _for_mention(art, m, kk, mi, region, base, key, k, qi, prev, prev_para, rule, sc)
+            out += _for_mention(art, m, kk, mi, region, base, key, asking)
     if prev is not None and prev_para is not None and k - prev_para <= 2:
         gap = k - prev_para
         fs = [f"prev|gap={gap}"]
         if prev == NONE:
             fs.append("prev_none")
         else:
-            fs += _entity_feats(art, prev, prev, prev_para, k, rule)
+            fs += _entity_feats(art, prev, asking)
         out.append(sc.cand(prev, "prev", sc.plain(fs), sc.part(f"prev:gap={gap}", traits)))
     path, _, phrase = rule.src.rpartition(":")
     src = f"rule|src={rule.src}"
@@ -197,18 +202,14 @@ def _for_mention(
     region: str,
     base: Group,
     key: Hashable,
-    k: int,
-    qi: int,
-    prev: int | None,
-    prev_para: int | None,
-    rule: Rule,
-    sc: Scorer,
+    asking: Asking,
 ) -> list[Cand]:
     """The candidates one mention makes: a name itself; an unnamed phrase nobody; a pronoun
     or definite role phrase each person it may stand for (and, for a role phrase, nobody).
     Where the phrase stands (`base`, whose weights are kept under `key` when it recurs)
     weighs the same whatever its kind (the "any|" features, learnt from all of them), and
     again for its kind."""
+    k, qi, sc = asking.k, asking.qi, asking.sc
 
     def placed(prefix: str) -> Part:
         if key is None:
@@ -223,7 +224,7 @@ def _for_mention(
     shared = placed("any")
     kind = m.kind
     if kind == NAME:
-        fs = _entity_feats(art, m.entity, prev, prev_para, k, rule)
+        fs = _entity_feats(art, m.entity, asking)
         if m.title:
             fs.append("titled")
         return [sc.cand(m.entity, "name", shared, placed("name"), sc.plain(fs), said("name"))]
@@ -254,7 +255,7 @@ def _for_mention(
             fs.append(f"def_head={cls}")
             fs.append(f"def_head={cls}|rank={rank}")
             fs += [f"defnp|r={region}|{f}" for f in feats if f in ("role_full_match", "role_match")]
-        fs += _entity_feats(art, e, prev, prev_para, k, rule)
+        fs += _entity_feats(art, e, asking)
         parts = (sc.plain(fs), sc.part(kind, feats), sc.part(ana, feats))
         out.append(sc.cand(e, kind, shared, kind_base, *parts, quoted))
     return out
@@ -293,10 +294,9 @@ def _nobody_feats(region: str, ants: list[tuple[int, list[str]]], cls: str) -> G
     return tuple(fs)
 
 
-def _entity_feats(
-    art: Article, e: int, prev: int | None, prev_para: int | None, k: int, rule: Rule
-) -> list[str]:
+def _entity_feats(art: Article, e: int, asking: Asking) -> list[str]:
     """What is known of the entity a candidate stands for."""
+    k, _, prev, prev_para, rule, _ = asking
     if e == NONE:
         return ["ent_none", "rule_none"] if rule.entity == NONE else ["ent_none"]
     ent = art.entities[e]
@@ -325,4 +325,4 @@ def _entity_feats(
     return out
 
 
-__all__ = ["NONE", "RULE", "Rule", "candidates"]
+__all__ = ["NONE", "RULE", "Asking", "Rule", "candidates"]

@@ -16,7 +16,7 @@ from importlib import resources
 from itertools import repeat
 
 from whitehall_cli.quotes.ranking.article import Article
-from whitehall_cli.quotes.ranking.features import NONE, RULE, Rule, candidates
+from whitehall_cli.quotes.ranking.features import NONE, RULE, Asking, Rule, candidates
 from whitehall_cli.quotes.ranking.scoring import Cand, Scorer
 
 # Given the paragraph, the quotation's number in it and its candidates: which candidates are
@@ -84,7 +84,7 @@ def decode(
     for k, sites in enumerate(art.sites):
         row: list[tuple[Cand, float]] = []
         for qi in range(len(sites)):
-            cands = candidates(art, k, qi, prev, prev_para, rules[k][qi], sc)
+            cands = candidates(art, Asking(k, qi, prev, prev_para, rules[k][qi], sc))
             scores = [c.score for c in cands]
             top = max(scores)
             best = scores.index(top)
