@@ -525,3 +525,24 @@ def test_markdown_front_matter_lists_quotes_and_a_standfirst() -> None:
     assert (doc.url, doc.outlet) == ("https://x.example/a", "Whitehall Watch")
     block = "---\ntitle: Leak inquiry\nauthor:\n  - Ann Lee\n  - Bob Ray\n---\n\nText of it here, long enough.\n"
     assert parse_text(block, "x", "a.md").authors == ("Ann Lee", "Bob Ray")
+
+
+def test_a_lone_short_sentence_under_a_headline_is_the_body() -> None:
+    doc = parse_text("Minister quits\n\nThe minister resigned on Tuesday.\n", "a")
+    assert (doc.title, doc.paragraphs) == ("Minister quits", ("The minister resigned on Tuesday.",))
+
+
+def test_a_short_first_sentence_is_kept_before_a_long_paragraph() -> None:
+    text = (
+        "Pay offer rejected\n\n12 May 2023\n\nCritics say the offer falls short.\n\n"
+        "The offer, which the Cabinet Office made last week, was rejected by all three unions "
+        "after ballots that closed on Friday.\n"
+    )
+    assert parse_text(text, "a").paragraphs[0] == "Critics say the offer falls short."
+
+
+def test_a_menu_line_under_a_headline_is_not_prose() -> None:
+    text = "Pay offer rejected\n\nHome | News | Unions\n\nThe offer was rejected by all three unions after ballots that closed on Friday.\n"
+    assert parse_text(text, "a").paragraphs == (
+        "The offer was rejected by all three unions after ballots that closed on Friday.",
+    )

@@ -33,6 +33,9 @@ SPEECH_VERBS = frozenset(w for line in lexicon.lines("speech_verbs.txt") for w i
 QUOTED = re.compile('["\u201c\u2018\'][^"\u201c\u201d]+["\u201d\u2019\']')
 # A word, lower case.
 LOWER_WORD = re.compile(r"[a-z]+")
+# A sentence below the headline of at least this many words is the article's text, when the
+# header does not take it.
+HEADER_PROSE_WORDS = 4
 # A signatory's name on its own line: honorific, two to four names, letters after them.
 SIGNATORY = re.compile(
     r"^(?:(?:Sir|Dame|Lord|Lady|Baroness|Baron|Dr|Prof|Professor|Mr|Mrs|Ms|Miss|(?:The )?Rt Hon)\.?\s+)?"
@@ -81,7 +84,8 @@ def _parse(text: str, doc_id: str, path: str, warnings: list[str]) -> Document:
     furniture = fu.FurnitureMemo()  # each line of the article judged once for all passes
     start = _body_start(content, furniture)
     read_header(content[:start], meta, furniture)
-    paragraphs = _body(content[start:], meta, furniture)
+    paragraphs = _header_prose(content[:start], meta, furniture)
+    paragraphs += _body(content[start:], meta, furniture)
     meta.outlet = meta.outlet or meta.fallback_outlet
     if meta.url is None and len(set(meta.bare_urls)) == 1:
         meta.url = meta.bare_urls[0]  # one address standing alone: the page's own
@@ -99,6 +103,31 @@ def _parse(text: str, doc_id: str, path: str, warnings: list[str]) -> Document:
         url=meta.url,
         paragraphs=tuple(paragraphs),
     )
+
+
+def _header_prose(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo) -> list[str]:
+    """Short sentences below the headline (or the date, with no headline) that the header
+    did not take as standfirst, byline or date: the article's first lines, too short to
+    start its body by length alone ("The minister resigned on Tuesday.")."""
+    if meta.title is not None and meta.title in lines:
+        top = lines.index(meta.title)  # below the headline
+    else:  # no headline among them: below the date, if a line gives it
+        top = next((i for i, line in enumerate(lines) if date_line(line)), -1)
+        if top < 0:
+            return []
+    out = []
+    for line in lines[top + 1 :]:
+        if (
+            line != META_MARK
+            and line not in (meta.title, meta.standfirst)
+            and fu.ends_sentence(line)
+            and fu.word_count(line) >= HEADER_PROSE_WORDS
+            and not furniture[line]
+            and date_line(line) is None
+            and LOWER_WORD.search(line) is not None
+        ):
+            out.append(line)
+    return out
 
 
 def _suffix(path: str) -> str:
