@@ -230,3 +230,12 @@ def test_the_five_examples_of_issue_13(tmp_path: Path) -> None:
         "Care Quality Commission",
     ]
     assert [b["name"] for b in show("question")["bodies"]] == ["Cabinet Office"]
+
+
+def test_a_title_and_name_before_of_a_body_are_a_person_of_that_body() -> None:
+    a = read(
+        "Cuts row deepens\n\n12 May 2023\n\nChief Executive Sarah Munby of the Equality and "
+        "Human Rights Commission said the cuts would hurt the people it serves most.\n"
+    )
+    assert [(p.name, p.roles) for p in a.cast.people] == [("Sarah Munby", ("Chief Executive",))]
+    assert [b.name for b in a.cast.bodies] == ["Equality and Human Rights Commission"]

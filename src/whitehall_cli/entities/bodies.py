@@ -116,7 +116,7 @@ def head_word_spans(
         return found
     for i, j in cap_phrases(toks, taken, caps, end=_listed_end):
         # split "the Home Office and Department for Education" after a head word
-        pieces, a = [], i
+        pieces, a = [], _after_person(toks, i, j)
         for k in range(i + 1, j):
             if (
                 toks[k].text == "and"
@@ -136,6 +136,19 @@ def head_word_spans(
                 if span:
                     found.append(span)
     return found
+
+
+def _after_person(toks: list[Tok], i: int, j: int) -> int:
+    """Where a body's name may start in words i..j-1: after an "of" that follows a person's
+    name ("Chief Executive Sarah Munby of the Equality and Human Rights Commission": the
+    body is what the person is of, and the words before it are theirs)."""
+    for k in range(i + 2, j - 1):
+        if toks[k].text != "of":
+            continue
+        if any(toks[g].base in GIVEN_NAMES and toks[g + 1].cap for g in range(i, k - 1)):
+            return k + 2 if toks[k + 1].text == "the" and k + 2 < j else k + 1
+        break
+    return i
 
 
 def _bodies_joined(
