@@ -71,15 +71,19 @@ def _bucket(n: int) -> str:
 
 
 def candidates(art: Article, asking: Asking) -> list[Cand]:
-    """Candidates for a quotation: every phrase in its paragraph, the two before and the
-    opening of the next; pronouns and role phrases paired with the people they may stand for;
+    """Candidates for a quotation: every phrase in its paragraph, the one before (and the
+    headline and standfirst, when they are that close) and the opening of the next; pronouns and role phrases paired with the people they may stand for;
     the speaker of the quotation before; the rule-based reader's own answer; nobody."""
     k, qi, prev, prev_para, rule, sc = asking
     site = art.sites[k][qi]
     out: list[Cand] = []
+    # the paragraph before (farther back only the headline and standfirst: a third-fold
+    # check found the paragraph two back cost more than it gave)
     windows: list[tuple[int, str]] = [(k, "here")]
     windows += [
-        (k - d, f"prev{d}" if k - d >= LEAD_TEXTS else "lead") for d in (1, 2) if k - d >= 0
+        (k - d, "prev1" if k - d >= LEAD_TEXTS else "lead")
+        for d in (1, 2)
+        if k - d >= 0 and (d == 1 or k - d < LEAD_TEXTS)
     ]
     if k + 1 < len(art.texts):
         windows.append((k + 1, "next1"))
@@ -178,7 +182,7 @@ def _here(art: Article, k: int, site: Site, m: Mention) -> tuple[str, Group]:
 
 
 def _away(art: Article, kk: int, m: Mention, window: str, site: Site) -> Group:
-    """Where a phrase of another paragraph stands (the two before, the headline and
+    """Where a phrase of another paragraph stands (the one before, the headline and
     standfirst, the opening of the next), as features."""
     region = window
     base = [f"r={region}", f"r={region}|d=0", f"r={region}|btw=0", f"r={region}|lead={m.lead}"]
