@@ -5,13 +5,16 @@ command as users meet it."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from local_web import NAMES, TEST_CAP, expectation
@@ -19,8 +22,8 @@ from test_cli import run
 
 from whitehall_cli import __version__
 from whitehall_cli.errors import FetchError, ReadOnlyCorpus
-from whitehall_cli.load import fetch, save
-from whitehall_cli.load.corpus import Corpus, bundled_root
+from whitehall_cli.load import corpus, fetch, save
+from whitehall_cli.load.corpus import Corpus, bundled_root, resolve_corpus
 from whitehall_cli.load.declared import read_front_matter, write_front_matter
 from whitehall_cli.load.fetch import (
     BadURL,
@@ -328,6 +331,53 @@ def test_wh_add_refuses_the_bundled_articles(web: str) -> None:
     assert code == 2 and out == ""
     assert err.startswith("wh: error: the bundled articles are read-only") and "--data" in err
     assert sorted(p.name for p in bundled_root().iterdir()) == before
+
+
+@pytest.fixture
+def bundled_untouched() -> Iterator[Path]:
+    """The bundled articles' folder; fails a test that leaves a file in it (and removes it)."""
+    root = bundled_root()
+    before = set(root.iterdir())
+    yield root
+    after = set(root.iterdir())
+    for path in after - before:
+        path.unlink()
+    assert after == before, f"written into the bundled articles: {sorted(after - before)}"
+
+
+@pytest.mark.parametrize("how", ["repo data/", "trailing slash", "WH_DATA", "a link to it"])
+def test_wh_add_refuses_the_bundled_articles_by_any_path(
+    web: str, tmp_path: Path, bundled_untouched: Path, how: str
+) -> None:
+    if bundled_untouched.resolve() != DATA.resolve():
+        pytest.skip("not an editable install: data/ is not the bundled articles")
+    link = tmp_path / "articles"
+    link.symlink_to(DATA, target_is_directory=True)
+    data, env = {
+        "repo data/": (str(DATA), None),
+        "trailing slash": (f"{DATA}{os.sep}.{os.sep}", None),
+        "WH_DATA": (None, {"WH_DATA": str(DATA)}),
+        "a link to it": (str(link), None),
+    }[how]
+    args = ["--data", data] if data else []
+    code, out, err = run(*args, "add", f"{web}/pages/govuk.html", env=env)
+    assert code == 2 and out == ""
+    assert err.startswith("wh: error: the bundled articles are read-only") and "--data" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_the_installed_packages_articles_are_the_bundled_ones_by_any_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    packaged = tmp_path / "site-packages" / "whitehall_cli" / "corpus"
+    packaged.mkdir(parents=True)
+    (tmp_path / "link").symlink_to(packaged.parent, target_is_directory=True)
+    monkeypatch.setattr(corpus, "bundled_root", lambda: packaged)
+    for folder in (packaged, tmp_path / "link" / "corpus", packaged / ".." / "corpus"):
+        with pytest.raises(ReadOnlyCorpus):
+            save.writable_folder(resolve_corpus(folder))
+    (tmp_path / "mine").mkdir()
+    assert save.writable_folder(resolve_corpus(tmp_path / "mine")) == tmp_path / "mine"
 
 
 def test_installed_wh_add_against_the_local_server(web: str, tmp_path: Path) -> None:
