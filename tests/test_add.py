@@ -317,12 +317,37 @@ def test_wh_add_indexes_what_it_added(web: str, tmp_path: Path) -> None:
         "--data", str(tmp_path), "add", f"{web}/pages/govuk.html", f"{web}/nowhere", "--json"
     )
     assert code == 2  # one of the two failed, the other was added
-    [added] = json.loads(out)
+    added, _failed = json.loads(out)
     assert added["added"] is True and added["path"].endswith(".md")
     code, out, _ = run("--data", str(tmp_path), "docs", "--json")
     [doc] = json.loads(out)
     assert doc["title"] == "New protections for civil servants who report wrongdoing"
     assert doc["outlet"] == "GOV.UK" and doc["date"] == "2024-03-12"
+
+
+def test_wh_add_json_says_what_became_of_each_source_failures_too(web: str, tmp_path: Path) -> None:
+    page, missing, bad = f"{web}/pages/govuk.html", f"{web}/nowhere", refused_url()
+    code, out, err = run("--data", str(tmp_path), "add", page, missing, page, bad, "--json")
+    assert code == 2  # some could not be added; the others still were
+    records = json.loads(out)
+    assert [r["source"] for r in records] == [page, missing, page, bad]
+    assert [r["added"] for r in records] == [True, False, False, False]
+    assert [r["error"] for r in records[:3]] == [None, f"{missing}: HTTP 404 Not Found", None]
+    assert records[3]["error"].startswith(f"{bad}: cannot connect")
+    assert records[1]["path"] is None and records[2]["path"] == records[0]["path"]
+    assert all(set(r) == set(records[0]) for r in records)  # one shape, whatever became of it
+    assert err.splitlines() == [
+        f"wh: error: {records[1]['error']}",
+        f"wh: error: {records[3]['error']}",
+    ]
+
+
+def test_wh_add_exits_0_only_when_every_source_is_in_the_corpus(web: str, tmp_path: Path) -> None:
+    page = f"{web}/pages/govuk.html"
+    assert run("--data", str(tmp_path), "add", page)[0] == 0
+    assert run("--data", str(tmp_path), "add", page, page)[0] == 0  # already there: fine
+    code, out, _ = run("--data", str(tmp_path), "add", f"{web}/nowhere", "--json")
+    assert code == 2 and [r["added"] for r in json.loads(out)] == [False]
 
 
 def test_wh_add_refuses_the_bundled_articles(web: str) -> None:

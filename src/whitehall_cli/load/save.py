@@ -15,17 +15,17 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from whitehall_cli.errors import FetchError, ReadOnlyCorpus
+from whitehall_cli.errors import FetchError, ReadOnlyCorpus, WhError
 from whitehall_cli.load.corpus import DATA_ENV, Corpus
 from whitehall_cli.load.declared import write_front_matter
 from whitehall_cli.load.decoding import Unreadable, read_text
 from whitehall_cli.load.fetch import TIMEOUT, check_url, fetch, is_url
-from whitehall_cli.models import Added, Document
+from whitehall_cli.models import Added, Document, NotAdded
 
 # Characters of a file name's slug at most (cut at a hyphen).
 SLUG_CHARS = 60
@@ -69,6 +69,23 @@ def url_key(url: str) -> str:
     host = (parts.hostname or "").lower() + (f":{port}" if port not in (None, 80, 443) else "")
     query = f"?{parts.query}" if parts.query else ""
     return f"{host}{parts.path.rstrip('/')}{query}"
+
+
+def add_sources(
+    sources: Iterable[str],
+    folder: Path,
+    read: Reader,
+    known: MutableMapping[str, Path],
+    *,
+    timeout: float = TIMEOUT,
+) -> Iterator[Added | NotAdded]:
+    """`add_source` for each source in turn, as each is done: one that cannot be added is a
+    NotAdded with its one-line reason, and the rest are still added."""
+    for source in sources:
+        try:
+            yield add_source(source, folder, read, known, timeout=timeout)
+        except WhError as e:
+            yield NotAdded(source, str(e))
 
 
 def add_source(
