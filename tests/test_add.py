@@ -34,6 +34,7 @@ from whitehall_cli.load.fetch import (
     TooManyRedirects,
     Unreachable,
 )
+from whitehall_cli.load.listing import listing_reason
 from whitehall_cli.models import Document
 from whitehall_cli.parse.article import parse_text
 
@@ -236,6 +237,55 @@ def test_the_bundled_articles_are_read_only() -> None:
         save.writable_folder(Corpus(bundled_root(), bundled=True))
 
 
+# --- what is not an article -----------------------------------------------------------------
+
+FILES = ("budget-2024.pdf", "annex-a.xlsx", "notes.txt", "images/", "README.md", "page.html")
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs"),
+    [
+        ("Index of /reports", ["Name Last modified Size Description", "Parent Directory -"]),
+        ("Index of /files/", ["../", *FILES]),
+        ("Directory listing for /", [" ".join(FILES)]),  # what http.server's list reads as
+        ("Downloads", list(FILES)),
+        ("Downloads", ["Every file of the 2024 spending review is here.", *FILES * 8]),
+        ("Latest news", ["Treasury leak inquiry widens", "Union ballots members over pay"]),
+    ],
+)
+def test_what_reads_as_a_list_of_links(title: str, paragraphs: list[str]) -> None:
+    assert listing_reason(title, paragraphs) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs"),
+    [
+        ("Minister resigns", ["The minister resigned. He said he was sorry."]),
+        ("Index of civil service morale falls", ["The index fell for a third year, to 61."]),
+        (
+            "Spending review: the documents",
+            [
+                "The Treasury published the review's documents on Tuesday. Departments have"
+                " until June to answer, and the figures will be revised in the autumn.",
+                *FILES,
+            ],
+        ),
+        ("Q&A", ["What changes?", "Very little, officials say.", "Who is covered?", "All staff."]),
+    ],
+)
+def test_short_articles_are_not_lists_of_links(title: str, paragraphs: list[str]) -> None:
+    assert listing_reason(title, paragraphs) is None
+
+
+ARTICLES = sorted([*DATA.glob("*.txt"), *(Path(__file__).parent / "corpus").glob("*.txt")])
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_no_real_article_reads_as_a_list_of_links(path: Path) -> None:
+    doc = parse_text(path.read_text(encoding="utf-8"), "", str(path))
+    assert listing_reason(doc.title, doc.paragraphs) is None
+
+
 # --- adding: fetch, read, save ------------------------------------------------------------
 
 
@@ -291,6 +341,29 @@ def test_a_page_without_article_text_is_not_added(web: str, tmp_path: Path) -> N
         add(f"{web}/empty", tmp_path)
     with pytest.raises(FetchError, match="no such file, nor an http or https address"):
         add("www.example.org/story", tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "why"),
+    [
+        ("/files/", "titled 'Directory listing for /files/'"),
+        ("/latest", "0 of its 7 words are in sentences"),
+    ],
+)
+def test_a_list_of_links_is_not_added(web: str, tmp_path: Path, path: str, why: str) -> None:
+    with pytest.raises(FetchError) as e:
+        add(f"{web}{path}", tmp_path)
+    assert str(e.value) == (
+        f"{web}{path}: a list of links or file names ({why}), not an article, so it was not added"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_wh_add_refuses_a_folder_listing_in_one_line(web: str, tmp_path: Path) -> None:
+    code, out, err = run("--data", str(tmp_path), "add", f"{web}/files/")
+    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert err.startswith(f"wh: error: {web}/files/: a list of links or file names")
     assert list(tmp_path.iterdir()) == []
 
 

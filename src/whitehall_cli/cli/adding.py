@@ -31,8 +31,9 @@ def add(ctx: click.Context, /, sources: tuple[str, ...], as_json: bool) -> int:
     is overwritten: a page whose address is already in the corpus is left as it is. The
     bundled articles cannot be added to: name your own folder with --data or $WH_DATA.
 
-    A page that cannot be added is one line on stderr (with --json, also a record with its
-    "error"), and the rest are still added. Exit status: 0 when every page is now in the
+    A page that cannot be fetched, or is not an article (a folder's listing, an index of
+    links), is one line on stderr (with --json, also a record with its "error"), and the
+    rest are still added. Exit status: 0 when every page is now in the
     corpus (added, or already there), 2 when any could not be added.
 
     \b

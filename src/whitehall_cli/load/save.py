@@ -1,6 +1,6 @@
 """Adding an article to the corpus folder (`wh add`): a web page fetched (`fetch`) or a saved
 file, read as any article is (the caller hands in the reader: `parse.article.parse_text`),
-then written as Markdown with front matter (title, standfirst, date, authors, url, outlet)
+refused when it holds no article text or is a list of links (`listing`), then written as Markdown with front matter (title, standfirst, date, authors, url, outlet)
 named by its date and a slug of its title: `2024-04-22-treasury-leak-inquiry-widens.md`.
 
 The one place `wh` writes into a corpus folder, and it only ever adds a file: an address
@@ -25,6 +25,7 @@ from whitehall_cli.load.corpus import DATA_ENV, Corpus
 from whitehall_cli.load.declared import write_front_matter
 from whitehall_cli.load.decoding import Unreadable, read_text
 from whitehall_cli.load.fetch import TIMEOUT, check_url, fetch, is_url
+from whitehall_cli.load.listing import listing_reason
 from whitehall_cli.models import Added, Document, NotAdded
 
 # Characters of a file name's slug at most (cut at a hyphen).
@@ -99,7 +100,7 @@ def add_source(
     """Add one web page (an http or https address) or saved file to `folder`. `known` maps
     `url_key`s of the addresses already in the corpus to their files; what is added joins
     it, so one run never adds a page twice. FetchError when the page cannot be fetched or
-    read, or holds no article text."""
+    read, or holds no article text, or reads as a list of links (`listing`)."""
     url: str | None = None
     if is_url(source):
         url = check_url(source)
@@ -120,6 +121,10 @@ def add_source(
     doc = read(text, "", name, warnings)
     if not doc.paragraphs:
         raise FetchError(f"{source}: no article text found in it, so it was not added")
+    if (why := listing_reason(doc.title, doc.paragraphs)) is not None:
+        raise FetchError(
+            f"{source}: a list of links or file names ({why}), not an article, so it was not added"
+        )
     addresses = [a for a in dict.fromkeys([doc.url, url]) if a]
     for address in addresses:
         if (found := known.get(url_key(address))) is not None:
