@@ -1,7 +1,9 @@
 """Adding an article to the corpus folder (`wh add`): a web page fetched (`fetch`) or a saved
 file, read as any article is (the caller hands in the reader: `parse.article.parse_text`),
-refused when it holds no article text or is a list of links (`listing`), then written as Markdown with front matter (title, standfirst, date, authors, url, outlet)
-named by its date and a slug of its title: `2024-04-22-treasury-leak-inquiry-widens.md`.
+refused when it holds no article text or is a list of links (`listing`), then written as
+Markdown with front matter (title, standfirst, date, authors, url, outlet) named by its date
+and a slug of its title, at most 40 characters cut at a word:
+`2024-04-22-treasury-leak-inquiry-widens-to-three.md`.
 
 The one place `wh` writes into a corpus folder, and it only ever adds a file: an address
 already in the corpus (its url, or where a fetch ended up) changes nothing and says so; a
@@ -28,8 +30,13 @@ from whitehall_cli.load.fetch import TIMEOUT, check_url, fetch, is_url
 from whitehall_cli.load.listing import listing_reason
 from whitehall_cli.models import Added, Document, NotAdded
 
-# Characters of a file name's slug at most (cut at a hyphen).
-SLUG_CHARS = 60
+# Characters of a file name's slug at most (cut at a hyphen): the file name becomes the
+# article's id, shown in every table.
+SLUG_CHARS = 40
+# Words a cut slug does not end on ("...-keep-all-of" is "...-keep-all").
+DANGLING_WORDS = frozenset(
+    "a an the of to in on at by for from with into over as and or but nor who which that".split()
+)
 # Names tried for one article before giving up: slug.md, slug-2.md ... slug-99.md.
 MAX_NAME_TRIES = 99
 # The name an article is read under when it was fetched (the server said it is a web page).
@@ -136,14 +143,18 @@ def add_source(
 
 
 def slugify(title: str | None) -> str:
-    """ASCII, lower case, words joined by hyphens, at most SLUG_CHARS, cut at a hyphen:
-    "Ministers’ code: what’s changed?" gives "ministers-code-whats-changed"."""
+    """ASCII, lower case, words joined by hyphens, at most SLUG_CHARS, cut at a hyphen and
+    not on a word such as "of" or "the" (DANGLING_WORDS): "Ministers’ code: what’s
+    changed?" gives "ministers-code-whats-changed"; "Ministers will be told to keep all of
+    the messages for the inquiry" gives "ministers-will-be-told-to-keep-all"."""
     text = re.sub(r"['\u2019]|(?<=\d),(?=\d)", "", title or "")  # what's, 12,000
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
     if len(slug) > SLUG_CHARS:
-        cut = slug[: SLUG_CHARS + 1]
-        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:SLUG_CHARS]
+        words = slug[: SLUG_CHARS + 1].split("-")[:-1]  # the last is cut, or empty
+        while len(words) > 1 and words[-1] in DANGLING_WORDS:
+            words.pop()
+        slug = "-".join(words) if words else slug[:SLUG_CHARS]
     return slug.strip("-") or "article"
 
 
