@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -108,7 +108,30 @@ def expectation(name: str) -> dict[str, object]:
 TEST_CAP = 3_000_000
 
 
-class _Handler(BaseHTTPRequestHandler):
+# Headlines of the latest-news page (/latest): an index of links, not an article.
+HEADLINES = (
+    "Treasury leak inquiry widens to three departments",
+    "Civil servants to get new protections for whistleblowing",
+    "What the new ethics adviser can and cannot do",
+    "Union ballots members over pay offer",
+    "Fast Stream places move out of London",
+    "Permanent secretary quits after row with minister",
+    "Spending watchdog warns on consultancy bill",
+    "Ministers told to keep every message",
+)
+
+
+def latest_news_html() -> str:
+    """A newspaper's "Latest news" page: a menu and a list of headline links, nothing else."""
+    items = "".join(f'<li><a href="/news/{i}">{h}</a></li>' for i, h in enumerate(HEADLINES))
+    return (
+        "<!DOCTYPE html><html><head><title>Latest news | The Daily Ledger</title></head><body>"
+        '<header><nav><a href="/">Home</a> <a href="/politics">Politics</a></nav></header>'
+        f"<main><h1>Latest news</h1><ul>{items}</ul></main></body></html>"
+    )
+
+
+class _Handler(SimpleHTTPRequestHandler):  # for its folder listing (/files/); GET is ours
     pages: Path = PAGES  # set to a built folder by `serve`
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
@@ -135,6 +158,12 @@ class _Handler(BaseHTTPRequestHandler):
         page = self.pages / path.removeprefix("/pages/")
         if path.startswith("/pages/") and page.suffix == ".html" and page.is_file():
             self._send(200, page.read_bytes(), html)
+        elif path == "/files/":  # what `python -m http.server` serves for a folder
+            listing = self.list_directory(str(self.pages))  # sends the headers itself
+            if listing is not None:
+                self.copyfile(listing, self.wfile)
+        elif path == "/latest":
+            self._send(200, latest_news_html().encode(), html)
         elif path == "/redirect":
             self._redirect("/pages/newspaper.html", 301)
         elif path.startswith("/hop/"):  # /hop/N redirects N times, by relative addresses

@@ -5,13 +5,16 @@ command as users meet it."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from local_web import NAMES, TEST_CAP, expectation
@@ -19,8 +22,8 @@ from test_cli import run
 
 from whitehall_cli import __version__
 from whitehall_cli.errors import FetchError, ReadOnlyCorpus
-from whitehall_cli.load import fetch, save
-from whitehall_cli.load.corpus import Corpus, bundled_root
+from whitehall_cli.load import corpus, fetch, save
+from whitehall_cli.load.corpus import Corpus, bundled_root, resolve_corpus
 from whitehall_cli.load.declared import read_front_matter, write_front_matter
 from whitehall_cli.load.fetch import (
     BadURL,
@@ -31,6 +34,7 @@ from whitehall_cli.load.fetch import (
     TooManyRedirects,
     Unreachable,
 )
+from whitehall_cli.load.listing import listing_reason
 from whitehall_cli.models import Document
 from whitehall_cli.parse.article import parse_text
 
@@ -155,6 +159,40 @@ def test_slugs_are_ascii_short_and_cut_at_a_word() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        (
+            "Treasury leak inquiry widens to three departments",
+            "treasury-leak-inquiry-widens-to-three",
+        ),
+        (  # a dangling "of" (or "the", "to", "who" ...) goes with the cut
+            "Ministers will be told to keep all of the messages for the inquiry",
+            "ministers-will-be-told-to-keep-all",
+        ),
+        (
+            "New protections for civil servants who report wrongdoing",
+            "new-protections-for-civil-servants",
+        ),
+        ("Supercalifragilisticexpialidocious" * 3, "supercalifragilisticexpialidocioussuperc"),
+        ("Union ballots members over pay offer", "union-ballots-members-over-pay-offer"),
+    ],
+)
+def test_slugs_are_at_most_40_characters_cut_at_a_word(title: str, slug: str) -> None:
+    assert save.slugify(title) == slug and len(slug) <= 40
+
+
+def test_titles_alike_in_their_first_40_characters_get_names_of_their_own(
+    tmp_path: Path,
+) -> None:
+    first = _doc(title="Treasury leak inquiry widens to three departments")
+    second = _doc(title="Treasury leak inquiry widens to three more departments in May")
+    one, _ = save.write_article(tmp_path, first, first.url)
+    two, created = save.write_article(tmp_path, second, second.url)
+    assert created and one.name == "2024-04-22-treasury-leak-inquiry-widens-to-three.md"
+    assert two.name == "2024-04-22-treasury-leak-inquiry-widens-to-three-2.md"
+
+
+@pytest.mark.parametrize(
     "title",
     ["Plain title", "Leak: what we know", "- starts with a dash", "#hashtag", 'He said "no"',
      "Ends with a colon:", "it's [odd], {really}", "trailing # hash", "   spaced   out  ",
@@ -233,6 +271,55 @@ def test_the_bundled_articles_are_read_only() -> None:
         save.writable_folder(Corpus(bundled_root(), bundled=True))
 
 
+# --- what is not an article -----------------------------------------------------------------
+
+FILES = ("budget-2024.pdf", "annex-a.xlsx", "notes.txt", "images/", "README.md", "page.html")
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs"),
+    [
+        ("Index of /reports", ["Name Last modified Size Description", "Parent Directory -"]),
+        ("Index of /files/", ["../", *FILES]),
+        ("Directory listing for /", [" ".join(FILES)]),  # what http.server's list reads as
+        ("Downloads", list(FILES)),
+        ("Downloads", ["Every file of the 2024 spending review is here.", *FILES * 8]),
+        ("Latest news", ["Treasury leak inquiry widens", "Union ballots members over pay"]),
+    ],
+)
+def test_what_reads_as_a_list_of_links(title: str, paragraphs: list[str]) -> None:
+    assert listing_reason(title, paragraphs) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs"),
+    [
+        ("Minister resigns", ["The minister resigned. He said he was sorry."]),
+        ("Index of civil service morale falls", ["The index fell for a third year, to 61."]),
+        (
+            "Spending review: the documents",
+            [
+                "The Treasury published the review's documents on Tuesday. Departments have"
+                " until June to answer, and the figures will be revised in the autumn.",
+                *FILES,
+            ],
+        ),
+        ("Q&A", ["What changes?", "Very little, officials say.", "Who is covered?", "All staff."]),
+    ],
+)
+def test_short_articles_are_not_lists_of_links(title: str, paragraphs: list[str]) -> None:
+    assert listing_reason(title, paragraphs) is None
+
+
+ARTICLES = sorted([*DATA.glob("*.txt"), *(Path(__file__).parent / "corpus").glob("*.txt")])
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_no_real_article_reads_as_a_list_of_links(path: Path) -> None:
+    doc = parse_text(path.read_text(encoding="utf-8"), "", str(path))
+    assert listing_reason(doc.title, doc.paragraphs) is None
+
+
 # --- adding: fetch, read, save ------------------------------------------------------------
 
 
@@ -258,9 +345,7 @@ def test_the_same_address_again_changes_nothing(web: str, tmp_path: Path) -> Non
     known: dict[str, Path] = {}
     first = add(f"{web}/pages/newspaper.html", tmp_path, known)
     assert first.created
-    assert (
-        Path(first.path).name == "2024-04-22-treasury-leak-inquiry-widens-to-three-departments.md"
-    )
+    assert Path(first.path).name == "2024-04-22-treasury-leak-inquiry-widens-to-three.md"
     again = add(f"{web}/redirect", tmp_path, known)  # another address, the same canonical one
     assert not again.created and again.path == first.path
     assert not add(f"{web}/pages/newspaper.html", tmp_path, known).created
@@ -277,10 +362,7 @@ def test_a_known_address_is_not_even_fetched(tmp_path: Path) -> None:
 def test_a_saved_page_file_is_added_the_same_way(web_pages: Path, tmp_path: Path) -> None:
     added = add(str(web_pages / "govuk.html"), tmp_path)
     assert added.created and added.url == expectation("govuk")["url"]
-    assert (
-        Path(added.path).name
-        == "2024-03-12-new-protections-for-civil-servants-who-report-wrongdoing.md"
-    )
+    assert Path(added.path).name == "2024-03-12-new-protections-for-civil-servants.md"
 
 
 def test_a_page_without_article_text_is_not_added(web: str, tmp_path: Path) -> None:
@@ -291,12 +373,35 @@ def test_a_page_without_article_text_is_not_added(web: str, tmp_path: Path) -> N
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("path", "why"),
+    [
+        ("/files/", "titled 'Directory listing for /files/'"),
+        ("/latest", "0 of its 7 words are in sentences"),
+    ],
+)
+def test_a_list_of_links_is_not_added(web: str, tmp_path: Path, path: str, why: str) -> None:
+    with pytest.raises(FetchError) as e:
+        add(f"{web}{path}", tmp_path)
+    assert str(e.value) == (
+        f"{web}{path}: a list of links or file names ({why}), not an article, so it was not added"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_wh_add_refuses_a_folder_listing_in_one_line(web: str, tmp_path: Path) -> None:
+    code, out, err = run("--data", str(tmp_path), "add", f"{web}/files/")
+    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert err.startswith(f"wh: error: {web}/files/: a list of links or file names")
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- the command --------------------------------------------------------------------------
 
 
 def test_wh_add_then_again_then_a_bad_address(web: str, tmp_path: Path) -> None:
     code, out, err = run("--data", str(tmp_path), "add", f"{web}/pages/newspaper.html")
-    saved = tmp_path / "2024-04-22-treasury-leak-inquiry-widens-to-three-departments.md"
+    saved = tmp_path / "2024-04-22-treasury-leak-inquiry-widens-to-three.md"
     assert (code, err) == (0, "") and out.startswith(f"added {saved}")
     code, out, err = run("--data", str(tmp_path), "add", f"{web}/pages/newspaper.html")
     assert (code, err) == (0, "") and out.startswith(f"already in the corpus: {saved}")
@@ -314,12 +419,37 @@ def test_wh_add_indexes_what_it_added(web: str, tmp_path: Path) -> None:
         "--data", str(tmp_path), "add", f"{web}/pages/govuk.html", f"{web}/nowhere", "--json"
     )
     assert code == 2  # one of the two failed, the other was added
-    [added] = json.loads(out)
+    added, _failed = json.loads(out)
     assert added["added"] is True and added["path"].endswith(".md")
     code, out, _ = run("--data", str(tmp_path), "docs", "--json")
     [doc] = json.loads(out)
     assert doc["title"] == "New protections for civil servants who report wrongdoing"
     assert doc["outlet"] == "GOV.UK" and doc["date"] == "2024-03-12"
+
+
+def test_wh_add_json_says_what_became_of_each_source_failures_too(web: str, tmp_path: Path) -> None:
+    page, missing, bad = f"{web}/pages/govuk.html", f"{web}/nowhere", refused_url()
+    code, out, err = run("--data", str(tmp_path), "add", page, missing, page, bad, "--json")
+    assert code == 2  # some could not be added; the others still were
+    records = json.loads(out)
+    assert [r["source"] for r in records] == [page, missing, page, bad]
+    assert [r["added"] for r in records] == [True, False, False, False]
+    assert [r["error"] for r in records[:3]] == [None, f"{missing}: HTTP 404 Not Found", None]
+    assert records[3]["error"].startswith(f"{bad}: cannot connect")
+    assert records[1]["path"] is None and records[2]["path"] == records[0]["path"]
+    assert all(set(r) == set(records[0]) for r in records)  # one shape, whatever became of it
+    assert err.splitlines() == [
+        f"wh: error: {records[1]['error']}",
+        f"wh: error: {records[3]['error']}",
+    ]
+
+
+def test_wh_add_exits_0_only_when_every_source_is_in_the_corpus(web: str, tmp_path: Path) -> None:
+    page = f"{web}/pages/govuk.html"
+    assert run("--data", str(tmp_path), "add", page)[0] == 0
+    assert run("--data", str(tmp_path), "add", page, page)[0] == 0  # already there: fine
+    code, out, _ = run("--data", str(tmp_path), "add", f"{web}/nowhere", "--json")
+    assert code == 2 and [r["added"] for r in json.loads(out)] == [False]
 
 
 def test_wh_add_refuses_the_bundled_articles(web: str) -> None:
@@ -330,10 +460,60 @@ def test_wh_add_refuses_the_bundled_articles(web: str) -> None:
     assert sorted(p.name for p in bundled_root().iterdir()) == before
 
 
+@pytest.fixture
+def bundled_untouched() -> Iterator[Path]:
+    """The bundled articles' folder; fails a test that leaves a file in it (and removes it)."""
+    root = bundled_root()
+    before = set(root.iterdir())
+    yield root
+    after = set(root.iterdir())
+    for path in after - before:
+        path.unlink()
+    assert after == before, f"written into the bundled articles: {sorted(after - before)}"
+
+
+@pytest.mark.parametrize("how", ["repo data/", "trailing slash", "WH_DATA", "a link to it"])
+def test_wh_add_refuses_the_bundled_articles_by_any_path(
+    web: str, tmp_path: Path, bundled_untouched: Path, how: str
+) -> None:
+    if bundled_untouched.resolve() != DATA.resolve():
+        pytest.skip("not an editable install: data/ is not the bundled articles")
+    link = tmp_path / "articles"
+    link.symlink_to(DATA, target_is_directory=True)
+    data, env = {
+        "repo data/": (str(DATA), None),
+        "trailing slash": (f"{DATA}{os.sep}.{os.sep}", None),
+        "WH_DATA": (None, {"WH_DATA": str(DATA)}),
+        "a link to it": (str(link), None),
+    }[how]
+    args = ["--data", data] if data else []
+    code, out, err = run(*args, "add", f"{web}/pages/govuk.html", env=env)
+    assert code == 2 and out == ""
+    assert err.startswith("wh: error: the bundled articles are read-only") and "--data" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_the_installed_packages_articles_are_the_bundled_ones_by_any_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    packaged = tmp_path / "site-packages" / "whitehall_cli" / "corpus"
+    packaged.mkdir(parents=True)
+    (tmp_path / "link").symlink_to(packaged.parent, target_is_directory=True)
+    monkeypatch.setattr(corpus, "bundled_root", lambda: packaged)
+    for folder in (packaged, tmp_path / "link" / "corpus", packaged / ".." / "corpus"):
+        with pytest.raises(ReadOnlyCorpus):
+            save.writable_folder(resolve_corpus(folder))
+    (tmp_path / "mine").mkdir()
+    assert save.writable_folder(resolve_corpus(tmp_path / "mine")) == tmp_path / "mine"
+
+
 def test_installed_wh_add_against_the_local_server(web: str, tmp_path: Path) -> None:
     env = {"WH_DATA": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / ".cache"), "NO_COLOR": "1"}
     p = subprocess.run(
         [str(WH), "add", f"{web}/pages/wordpress.html"], capture_output=True, text=True, env=env
     )
     assert p.returncode == 0, p.stderr
-    assert p.stdout.startswith("added ") and "2024-05-14-what-the-new-adviser" in p.stdout
+    assert (
+        p.stdout.startswith("added ")
+        and "/2024-05-14-what-the-new-adviser-on-ministers.md " in p.stdout
+    )

@@ -248,3 +248,11 @@ class Added:
     title: str | None
     url: str | None
     warnings: tuple[str, ...] = ()  # how reading it fell short (the fallback reader ...)
+
+
+@dataclass(frozen=True, slots=True)
+class NotAdded:
+    """One page or file given to `wh add` that could not be added, and why."""
+
+    source: str  # the address or file as given
+    error: str  # the one-line reason, starting with the address or file

@@ -154,7 +154,7 @@ def data_option(ctx: click.Context) -> str | None:
     return settings.data if settings is not None else None
 
 
-def error_line(e: Exception) -> str:
+def error_line(e: Exception | str) -> str:
     """The one line an error becomes on stderr."""
     return f"wh: error: {e}"
 

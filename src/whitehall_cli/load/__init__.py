@@ -8,8 +8,9 @@ format (`formats`: Markdown and HTML lose their markup) with page furniture told
 article's own lines (`furniture`). What a file declares about itself (front matter, a web
 page's structured data: `declared`, `page_meta`, `json_ld`) arrives as labelled lines. A web
 page's main text comes from trafilatura (`page_text`), imported only when a page is read.
-For `wh add`: a page fetched from the web (`fetch`) and an article added to the corpus
-folder as Markdown (`save`).
+For `wh add`: a page fetched from the web (`fetch`), refused when it is a list of links
+rather than an article (`listing`), and an article added to the corpus folder as Markdown
+(`save`).
 
 Never: writes to the corpus folder, except `save` adding a new file (it never overwrites
 one, and never writes into the bundled articles); decides what a line of an article means

@@ -56,7 +56,8 @@ def bundled_root() -> Path:
 
 
 def resolve_corpus(data: str | os.PathLike[str] | None) -> Corpus:
-    """--data, then $WH_DATA, then the bundled corpus."""
+    """--data, then $WH_DATA, then the bundled corpus. A folder given that is the bundled
+    articles' own (or inside it), by whatever path or link, is the bundled corpus too."""
     chosen = data if data not in (None, "") else os.environ.get(DATA_ENV) or None
     if chosen is None:
         root = bundled_root()
@@ -68,7 +69,9 @@ def resolve_corpus(data: str | os.PathLike[str] | None) -> Corpus:
         raise CorpusNotFound(f"corpus folder not found: {root}")
     if not root.is_dir():
         raise CorpusNotFound(f"corpus is not a folder: {root}")
-    return Corpus(root=root.resolve())
+    root = root.resolve()
+    bundled = bundled_root().resolve()
+    return Corpus(root=root, bundled=root == bundled or bundled in root.parents)
 
 
 def doc_id_for(root: Path, path: Path) -> str:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 
 # Closing marks that may follow a sentence's final punctuation.
-_CLOSERS = "\"'\u201d\u2019)]\u00bb"
+CLOSERS = "\"'\u201d\u2019)]\u00bb"
 # Marks that open a quotation: a short "Gove said:" line above one is article text.
 OPEN_QUOTES = ("\u201c", '"', "\u2018", "'", "\u00ab")
 # A line that ends like a sentence: . ! ? or … then optional closing quotes or brackets,
 # or a closing quote followed by a full stop (British style: ... in government”.).
 SENTENCE_END = re.compile(
-    r"(?:[.!?\u2026][" + re.escape(_CLOSERS) + r"]*|[" + re.escape(_CLOSERS) + r"]\.)\s*$"
+    r"(?:[.!?\u2026][" + re.escape(CLOSERS) + r"]*|[" + re.escape(CLOSERS) + r"]\.)\s*$"
 )
 
 # Lines of CSS or JavaScript pasted in with the text.
@@ -181,7 +181,7 @@ def ends_sentence(line: str) -> bool:
     """SENTENCE_END.search(line), without trying the pattern at every position: after the
     trailing white space (\\s and str.isspace agree) and closing marks, a stop must end it.
     (The pattern's second branch, a closer then a full stop, already ends in a stop.)"""
-    return line.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_STOPS)
+    return line.rstrip().rstrip(CLOSERS).endswith(_SENTENCE_STOPS)
 
 
 def word_count(line: str) -> int:

@@ -1,7 +1,9 @@
 """Adding an article to the corpus folder (`wh add`): a web page fetched (`fetch`) or a saved
 file, read as any article is (the caller hands in the reader: `parse.article.parse_text`),
-then written as Markdown with front matter (title, standfirst, date, authors, url, outlet)
-named by its date and a slug of its title: `2024-04-22-treasury-leak-inquiry-widens.md`.
+refused when it holds no article text or is a list of links (`listing`), then written as
+Markdown with front matter (title, standfirst, date, authors, url, outlet) named by its date
+and a slug of its title, at most 40 characters cut at a word:
+`2024-04-22-treasury-leak-inquiry-widens-to-three.md`.
 
 The one place `wh` writes into a corpus folder, and it only ever adds a file: an address
 already in the corpus (its url, or where a fetch ended up) changes nothing and says so; a
@@ -15,20 +17,26 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from whitehall_cli.errors import FetchError, ReadOnlyCorpus
+from whitehall_cli.errors import FetchError, ReadOnlyCorpus, WhError
 from whitehall_cli.load.corpus import DATA_ENV, Corpus
 from whitehall_cli.load.declared import write_front_matter
 from whitehall_cli.load.decoding import Unreadable, read_text
 from whitehall_cli.load.fetch import TIMEOUT, check_url, fetch, is_url
-from whitehall_cli.models import Added, Document
+from whitehall_cli.load.listing import listing_reason
+from whitehall_cli.models import Added, Document, NotAdded
 
-# Characters of a file name's slug at most (cut at a hyphen).
-SLUG_CHARS = 60
+# Characters of a file name's slug at most (cut at a hyphen): the file name becomes the
+# article's id, shown in every table.
+SLUG_CHARS = 40
+# Words a cut slug does not end on ("...-keep-all-of" is "...-keep-all").
+DANGLING_WORDS = frozenset(
+    "a an the of to in on at by for from with into over as and or but nor who which that".split()
+)
 # Names tried for one article before giving up: slug.md, slug-2.md ... slug-99.md.
 MAX_NAME_TRIES = 99
 # The name an article is read under when it was fetched (the server said it is a web page).
@@ -71,6 +79,23 @@ def url_key(url: str) -> str:
     return f"{host}{parts.path.rstrip('/')}{query}"
 
 
+def add_sources(
+    sources: Iterable[str],
+    folder: Path,
+    read: Reader,
+    known: MutableMapping[str, Path],
+    *,
+    timeout: float = TIMEOUT,
+) -> Iterator[Added | NotAdded]:
+    """`add_source` for each source in turn, as each is done: one that cannot be added is a
+    NotAdded with its one-line reason, and the rest are still added."""
+    for source in sources:
+        try:
+            yield add_source(source, folder, read, known, timeout=timeout)
+        except WhError as e:
+            yield NotAdded(source, str(e))
+
+
 def add_source(
     source: str,
     folder: Path,
@@ -82,7 +107,7 @@ def add_source(
     """Add one web page (an http or https address) or saved file to `folder`. `known` maps
     `url_key`s of the addresses already in the corpus to their files; what is added joins
     it, so one run never adds a page twice. FetchError when the page cannot be fetched or
-    read, or holds no article text."""
+    read, or holds no article text, or reads as a list of links (`listing`)."""
     url: str | None = None
     if is_url(source):
         url = check_url(source)
@@ -103,6 +128,10 @@ def add_source(
     doc = read(text, "", name, warnings)
     if not doc.paragraphs:
         raise FetchError(f"{source}: no article text found in it, so it was not added")
+    if (why := listing_reason(doc.title, doc.paragraphs)) is not None:
+        raise FetchError(
+            f"{source}: a list of links or file names ({why}), not an article, so it was not added"
+        )
     addresses = [a for a in dict.fromkeys([doc.url, url]) if a]
     for address in addresses:
         if (found := known.get(url_key(address))) is not None:
@@ -114,14 +143,18 @@ def add_source(
 
 
 def slugify(title: str | None) -> str:
-    """ASCII, lower case, words joined by hyphens, at most SLUG_CHARS, cut at a hyphen:
-    "Ministers’ code: what’s changed?" gives "ministers-code-whats-changed"."""
+    """ASCII, lower case, words joined by hyphens, at most SLUG_CHARS, cut at a hyphen and
+    not on a word such as "of" or "the" (DANGLING_WORDS): "Ministers’ code: what’s
+    changed?" gives "ministers-code-whats-changed"; "Ministers will be told to keep all of
+    the messages for the inquiry" gives "ministers-will-be-told-to-keep-all"."""
     text = re.sub(r"['\u2019]|(?<=\d),(?=\d)", "", title or "")  # what's, 12,000
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
     if len(slug) > SLUG_CHARS:
-        cut = slug[: SLUG_CHARS + 1]
-        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:SLUG_CHARS]
+        words = slug[: SLUG_CHARS + 1].split("-")[:-1]  # the last is cut, or empty
+        while len(words) > 1 and words[-1] in DANGLING_WORDS:
+            words.pop()
+        slug = "-".join(words) if words else slug[:SLUG_CHARS]
     return slug.strip("-") or "article"
 
 

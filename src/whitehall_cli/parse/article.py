@@ -146,7 +146,7 @@ def _is_body_line(line: str) -> bool:
     words = fu.word_count(line)
     if fu.ends_sentence(line) and words >= BODY_MIN_WORDS:
         # a short question or exclamation is a headline ("What are the new rules?")
-        return not line.rstrip(fu._CLOSERS).endswith(("?", "!")) or words >= QUESTION_BODY_WORDS
+        return not line.rstrip(fu.CLOSERS).endswith(("?", "!")) or words >= QUESTION_BODY_WORDS
     if words >= QUOTED_BODY_WORDS and fu.ends_sentence(line) and _reports_words(line):
         return True
 

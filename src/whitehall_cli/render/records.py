@@ -13,7 +13,17 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
-from whitehall_cli.models import Added, Body, DocRow, Document, Hit, Person, Quote, Series
+from whitehall_cli.models import (
+    Added,
+    Body,
+    DocRow,
+    Document,
+    Hit,
+    NotAdded,
+    Person,
+    Quote,
+    Series,
+)
 from whitehall_cli.render.choices import ExportFormat
 
 # Columns of each listing in --csv output, in order.
@@ -88,6 +98,17 @@ def to_json(record: Any) -> Any:
             "title": record.title,
             "url": record.url,
             "warnings": list(record.warnings),
+            "error": None,
+        }
+    if isinstance(record, NotAdded):  # the same keys as an Added, so scripts need one shape
+        return {
+            "source": record.source,
+            "path": None,
+            "added": False,
+            "title": None,
+            "url": None,
+            "warnings": [],
+            "error": record.error,
         }
     if isinstance(record, (list, tuple)):
         return [to_json(r) for r in record]
