@@ -30,6 +30,10 @@ class AmbiguousDoc(WhError):
         self.candidates = candidates
 
 
+class ConflictingOptions(WhError):
+    """Options that cannot be given together, such as two output forms (`--json --csv`)."""
+
+
 class StoreError(WhError):
     """The on-disk index cannot be opened or written."""
 
