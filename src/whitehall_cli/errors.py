@@ -43,6 +43,11 @@ class FetchError(WhError):
     that starts with the address or file."""
 
 
+class CannotWrite(WhError):
+    """A file the user named (`--svg FILE`, `export -o FILE`) cannot be written; the message
+    is one line that names the file."""
+
+
 class ReadOnlyCorpus(WhError):
     """An article cannot be added to this corpus (the bundled articles, inside the package)."""
 

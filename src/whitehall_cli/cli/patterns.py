@@ -59,7 +59,7 @@ def _say_corrections(corrections: tuple[tuple[str, str], ...]) -> None:
     "--svg",
     metavar="FILE",
     type=click.Path(dir_okay=False, writable=True),
-    help="Also save the chart as an SVG picture.",
+    help="Also save the chart as an SVG picture (not when nothing matches).",
 )
 @output_options()
 @click.pass_context
@@ -98,7 +98,7 @@ def timeline(
     )
     _say_corrections(found.corrections)
     chart = charts.timeline_view(found.series, found.quotes)
-    if svg:
+    if svg and found.found:  # an empty chart is not worth a file
         charts.save_svg(chart, svg, title="wh timeline " + " ".join(s.label for s in found.series))
         click.echo(f"wh: chart saved to {svg}", err=True)
     if output is Output.JSON:
@@ -108,7 +108,7 @@ def timeline(
     elif found.found:
         views.print_view(chart, pager=not no_pager)
     if not found.found:
-        click.echo("wh: no articles match", err=True)
+        click.echo("wh: no articles match" + (f"; {svg} not written" if svg else ""), err=True)
         return 1
     return 0
 

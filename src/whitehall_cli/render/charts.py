@@ -10,12 +10,11 @@ colour; colour only tells the series apart. Rich is imported only while drawing.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from whitehall_cli.models import Series
+from whitehall_cli.render.files import replacing
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
@@ -174,7 +173,7 @@ def _spark(count: int, top: int) -> str:
 
 def save_svg(renderables: Sequence[RenderableType], path: str, title: str) -> None:
     """Draw the renderables on an SVG_WIDTH-column console in colour and save them as an SVG
-    picture at `path` (written beside it, then moved into place)."""
+    picture at `path` (written beside it, then moved into place: `files`)."""
     import io
 
     from rich.console import Console
@@ -190,12 +189,5 @@ def save_svg(renderables: Sequence[RenderableType], path: str, title: str) -> No
     for r in renderables:
         recorder.print(r)
     svg = recorder.export_svg(title=title)
-    target = os.path.abspath(path)
-    fd, tmp = tempfile.mkstemp(prefix=".wh-chart-", suffix=".svg", dir=os.path.dirname(target))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(svg)
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    with replacing(path) as out:
+        out.write(svg)
