@@ -301,6 +301,26 @@ def test_sparkline_of_a_series() -> None:
     assert charts.sparkline(empty) is None
 
 
+@pytest.mark.parametrize(("undated", "said"), [(1, "(1 undated)"), (3, "(3 undated)")])
+def test_sparkline_of_undated_appearances_only_says_so(undated: int, said: str) -> None:
+    line = charts.sparkline(Series("x", "year", (), PeriodCount("undated", undated)))
+    assert line is not None
+    assert line.plain == f"Over time: no dated articles {said}"
+
+
+def test_who_of_someone_only_in_undated_articles(tmp_path: Path) -> None:
+    (tmp_path / "letter.txt").write_text(
+        "Civil Service World\n\nA letter on standards\n\n"
+        "Dave Penman, general secretary of the FDA union, said: \u201cCivil servants "
+        "deserve fairness from ministers.\u201d\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("--data", str(tmp_path), "who", "Penman")
+    assert code == 0, err
+    spark = [line.rstrip() for line in out.splitlines() if line.startswith("Over time:")]
+    assert spark == ["Over time: no dated articles (1 undated)"]
+
+
 # --- the command ------------------------------------------------------------------------
 
 

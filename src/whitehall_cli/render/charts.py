@@ -145,7 +145,8 @@ def timeline_view(series: Sequence[Series], quotes: bool) -> list[RenderableType
 
 def sparkline(series: Series) -> Text | None:
     """One line: the first period, a block per period as high as its count of articles, the
-    last period; the undated ones counted after. None when there is nothing to show."""
+    last period; the undated ones counted after (when every one is undated, the line says
+    so instead of drawing nothing). None when there is nothing to show."""
     from rich.text import Text
 
     periods = series.periods
@@ -160,8 +161,11 @@ def sparkline(series: Series) -> Text | None:
         if len(periods) > 1:
             line.append(f" {periods[-1].period}")
         line.append(f"  (articles per {series.by})", style="dim")
-    if series.undated.articles:
-        line.append(f"  {series.undated.articles} undated", style="dim")
+    undated = series.undated.articles
+    if undated and periods:
+        line.append(f"  {undated} undated", style="dim")
+    elif undated:  # nothing to draw: say why
+        line.append(f"no dated articles ({undated} undated)")
     return line
 
 
