@@ -207,10 +207,16 @@ def test_outlet_filter(index: Index) -> None:
     assert (s.articles, labels(s)) == (1, ["2016-03"])
 
 
-def test_a_typo_is_corrected_and_said(index: Index) -> None:
+def test_a_typo_is_corrected_said_and_the_series_labelled_as_searched(index: Index) -> None:
     t = timeline(index, ["leeks"], Filters())
     assert t.corrections == (("leeks", "leaks"),)
-    assert t.series[0].label == "leeks" and t.series[0].articles == 5
+    assert t.series[0].label == "leaks" and t.series[0].articles == 5
+
+
+def test_a_corrected_phrase_keeps_its_other_words_in_the_label(index: Index) -> None:
+    t = timeline(index, ["civil servise", "Impartialty OR leaks"], Filters())
+    assert [s.label for s in t.series] == ["civil service", "impartiality OR leaks"]
+    assert [s.articles for s in t.series] == [2, 6]
 
 
 def test_nothing_found(index: Index) -> None:
@@ -410,10 +416,19 @@ def test_exit_codes(corpus: Path, args: list[str], code: int, said: str) -> None
         assert out == ""
 
 
-def test_a_correction_is_said_on_stderr(corpus: Path) -> None:
-    code, out, err = run("--data", str(corpus), "timeline", "leeks", "--json")
-    assert code == 0 and "'leaks' instead of 'leeks'" in err
-    assert json.loads(out)[0]["series"] == "leeks"
+@pytest.mark.parametrize("form", ["--json", "--csv", None])
+def test_a_correction_is_said_on_stderr_and_labels_what_was_searched(
+    corpus: Path, form: str | None
+) -> None:
+    code, out, err = run("--data", str(corpus), "timeline", "leeks", *([form] if form else []))
+    assert code == 0 and err == "wh: searching for 'leaks' instead of 'leeks'\n"
+    assert "leeks" not in out
+    if form == "--json":
+        assert json.loads(out)[0]["series"] == "leaks"
+    elif form == "--csv":
+        assert {row["series"] for row in csv.DictReader(io.StringIO(out))} == {"leaks"}
+    else:
+        assert out.splitlines()[1].split() == ["leaks"]
 
 
 # --- who's activity ---------------------------------------------------------------------

@@ -4,7 +4,8 @@ series side by side.
 What a series is:
 - each WORDS argument is one series, read in `search`'s query language (phrases, `OR`,
   `-word`, `word*`, typos corrected); an argument of several plain words (`"civil service"`
-  quoted at the shell) is a phrase. An article matches as it does in `search`: its title,
+  quoted at the shell) is a phrase; its label is the argument as searched, a corrected typo
+  replaced by the word counted instead. An article matches as it does in `search`: its title,
   standfirst or body holds the words (stemmed: leak, leaks, leaked). With `quotes`, a
   quotation counts when it is in a matching article and its own words match the query.
 - without WORDS, each `--person` and each `--body` is a series: the articles that name them
@@ -39,7 +40,13 @@ from whitehall_cli.query.choices import By
 from whitehall_cli.query.filters import Filters, date_bound
 from whitehall_cli.query.names import name_book, resolve_one
 from whitehall_cli.query.search import IN_CHUNK, rowid_filters
-from whitehall_cli.query.syntax import Query, argument_query, correct, parse_query
+from whitehall_cli.query.syntax import (
+    Query,
+    argument_query,
+    correct,
+    corrected_text,
+    parse_query,
+)
 
 # Most periods a chart has before a coarser period is chosen (a row each on a terminal).
 CHART_PERIODS = 24
@@ -101,7 +108,8 @@ def timeline(
         for arg in words:
             query, fixed = correct(index.conn, parse_query(argument_query(arg)))
             corrections.update(fixed)
-            counted.append(scope.words(arg.strip(), query, narrow, quotes))
+            label = corrected_text(arg.strip(), fixed)  # what was searched, not the typo
+            counted.append(scope.words(label, query, narrow, quotes))
     elif book is not None:
         chosen: list[Person | Body] = [resolve_one(book, n, ("person",)) for n in people]
         chosen += [resolve_one(book, n, ("body",)) for n in bodies]
