@@ -222,6 +222,36 @@ def test_a_corrected_phrase_keeps_its_other_words_in_the_label(index: Index) -> 
 def test_nothing_found(index: Index) -> None:
     t = timeline(index, ["zzyzx"], Filters())
     assert not t.found and t.series[0].periods == ()
+    assert t.hint == "no article has 'zzyzx'"
+
+
+@pytest.mark.parametrize(
+    ("words", "options", "hint"),
+    [
+        (["zzyzx", "qqqq*"], {}, "no article has 'zzyzx' or 'qqqq*'"),
+        (["service civil"], {}, "no article has 'service civil'"),  # the words, not the phrase
+        (["leaks -leaks"], {}, "each word is in some article, but none has them as asked"),
+        (["leaks"], {"since": "2030"}, "5 articles match without --since"),
+        (
+            ["leaks"],
+            {"outlet": "Nowhere", "until": "2015"},
+            "5 articles match without --outlet and --until",
+        ),
+        (["impartiality"], {"people": ["Heywood"]}, "2 articles match without --person"),
+        ([], {"people": ["Penman"], "since": "2030"}, "2 articles match without --since"),
+        ([], {"source": "Heywood", "since": "2030"}, "1 article matches without --since"),
+    ],
+)
+def test_when_nothing_is_found_the_hint_says_why(
+    index: Index, words: list[str], options: dict[str, object], hint: str
+) -> None:
+    people = options.pop("people", ())
+    t = timeline(index, words, Filters(**options), people=people)  # type: ignore[arg-type]
+    assert not t.found and t.hint == hint
+
+
+def test_something_found_has_no_hint(index: Index) -> None:
+    assert timeline(index, ["zzyzx", "leaks"], Filters()).hint is None
 
 
 def test_nothing_to_count_is_a_usage_error(index: Index) -> None:
@@ -414,6 +444,25 @@ def test_exit_codes(corpus: Path, args: list[str], code: int, said: str) -> None
     assert said in err and "Traceback" not in err
     if code:
         assert out == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["zzzqqq"], "wh: no articles match (no article has 'zzzqqq')"),
+        (["leaks", "--since", "2030"], "wh: no articles match (5 articles match without --since)"),
+        (["--person", "Nobodyxyz"], "wh: no one called 'Nobodyxyz' (wh people lists everyone)"),
+        (["--body", "Nobodyxyz"], "wh: no one called 'Nobodyxyz' (wh bodies lists every body)"),
+        (
+            ["--person", "Penmanson Smith"],
+            "wh: no one called 'Penmanson Smith' (did you mean: Dave Penman?)",
+        ),
+    ],
+)
+def test_exit_1_comes_with_a_suggestion(corpus: Path, args: list[str], said: str) -> None:
+    got, out, err = run("--data", str(corpus), "timeline", *args)
+    assert (got, out) == (1, "")
+    assert err.splitlines() == [said]
 
 
 @pytest.mark.parametrize("form", ["--json", "--csv", None])

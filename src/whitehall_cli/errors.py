@@ -53,10 +53,14 @@ class ReadOnlyCorpus(WhError):
 
 
 class NotFound(Exception):
-    """The query found nothing. Exit status 1; `suggestions` go to stderr."""
+    """The query found nothing. Exit status 1; `suggestions` (close names) go to stderr, or,
+    when nothing is close, the `hint` (where to look instead)."""
 
     exit_code = 1
 
-    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self, message: str, suggestions: list[str] | None = None, hint: str | None = None
+    ) -> None:
         super().__init__(message)
         self.suggestions = suggestions or []
+        self.hint = hint

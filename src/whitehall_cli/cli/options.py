@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -170,6 +170,14 @@ def data_option(ctx: click.Context) -> str | None:
 def error_line(e: Exception) -> str:
     """The one line an error becomes on stderr."""
     return f"wh: error: {e}"
+
+
+def not_found_line(message: str, suggestions: Sequence[str] = (), hint: str | None = None) -> str:
+    """The one line a query that found nothing becomes on stderr: the close names or words
+    to try ("did you mean"), else the hint, else the message alone."""
+    if suggestions:
+        return f"wh: {message} (did you mean: {', '.join(suggestions)}?)"
+    return f"wh: {message}" + (f" ({hint})" if hint else "")
 
 
 class _Progress:

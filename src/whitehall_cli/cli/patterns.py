@@ -108,7 +108,9 @@ def timeline(
     elif found.found:
         views.print_view(chart, pager=not no_pager)
     if not found.found:
-        click.echo("wh: no articles match" + (f"; {svg} not written" if svg else ""), err=True)
+        click.echo(options.not_found_line("no articles match", (), found.hint), err=True)
+        if svg:
+            click.echo(f"wh: nothing to chart: {svg} not written", err=True)
         return 1
     return 0
 
