@@ -11,8 +11,6 @@ import dated_corpus
 import pytest
 from test_cli import run
 
-# A slug as long as `wh add` makes (60 characters at most, cut at a hyphen).
-SLUG = "treasury-leak-inquiry-widens-to-three-departments-and-beyond"
 # The dates of dated_corpus's articles, as the table shows them.
 DATES = {
     "jan": "2016-01-15",
@@ -26,11 +24,7 @@ DATES = {
 
 @pytest.fixture(scope="module")
 def long_ids(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    written = dated_corpus.write(tmp_path_factory.mktemp("written"))
-    root = tmp_path_factory.mktemp("added")
-    for path in written.glob("*.txt"):
-        (root / f"2016-01-01-{path.stem}-{SLUG}.txt").write_bytes(path.read_bytes())
-    return root
+    return dated_corpus.write(tmp_path_factory.mktemp("added"), long_ids=True)
 
 
 def cells(line: str) -> list[str]:
@@ -69,8 +63,8 @@ def test_a_long_id_wraps_whole_and_nothing_else_is_cut(long_ids: Path, width: in
     )
     assert len(rows) == len(DATES)
     for row in rows:
-        name = row[0].removeprefix("2016-01-01-").removesuffix(f"-{SLUG}")
-        assert row[0] == f"2016-01-01-{name}-{SLUG}"  # the whole id, in order
+        name = row[0].removeprefix("2016-01-01-").removesuffix(f"-{dated_corpus.LONG_SLUG}")
+        assert row[0] == dated_corpus.long_id(name)  # the whole id, in order
         outlet, _, title, _ = dated_corpus.ARTICLES[name]
         assert row[1] == DATES[name]  # whole
         assert row[-3] == title

@@ -153,10 +153,12 @@ def context(
 ) -> int:
     """Every occurrence of words in the articles' paragraphs, in context (a concordance).
 
-    One line each: the match in one column, highlighted, the text before it right-aligned,
-    then the article's date and id. The query language of search (several words quoted
-    together are a phrase; word* a prefix); the exact form typed unless --stem. The first
-    100 lines unless --limit.
+    One line each: the article's date, the text before the match right-aligned, the match
+    in one column, highlighted, the text after it, then the article's id and paragraph.
+    When the screen is too narrow for the context beside them, the date and id head their
+    article's lines instead; piped with no COLUMNS set, lines are never cut. The query
+    language of search (several words quoted together are a phrase; word* a prefix); the
+    exact form typed unless --stem. The first 100 lines unless --limit.
 
     \b
     Examples:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from whitehall_cli.models import Added, Body, DocRow, Document, Hit, Person, Quote
 
@@ -43,9 +43,22 @@ def console(stderr: bool = False) -> Console:
     )
 
 
+@runtime_checkable
+class WholeLines(Protocol):
+    """A view whose lines are never cut when nothing sets a width: piped to a file or
+    another program (not a terminal) with COLUMNS unset, it is drawn at `whole_width`."""
+
+    def whole_width(self) -> int:
+        """The width at which none of its lines is cut."""
+        ...
+
+
 def print_view(renderables: Sequence[RenderableType], *, pager: bool = True) -> None:
     """Print renderables to stdout, through a pager when long and on a terminal."""
     out = console()
+    if not out.is_terminal and not os.environ.get("COLUMNS"):
+        whole = [r.whole_width() for r in renderables if isinstance(r, WholeLines)]
+        out.width = max([out.width, *whole])
     long = pager and out.is_terminal and _height(out, renderables) > out.height
     if long:
         os.environ.setdefault("LESS", "-FRX")
