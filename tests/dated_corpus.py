@@ -86,11 +86,21 @@ ARTICLES: dict[str, tuple[str, str | None, str, list[str]]] = {
 }
 
 
-def write(root: Path) -> Path:
-    """Write the articles under `root` and return it."""
+# A slug as long as `wh add` makes (60 characters at most, cut at a hyphen).
+LONG_SLUG = "treasury-leak-inquiry-widens-to-three-departments-and-beyond"
+
+
+def long_id(name: str) -> str:
+    """The article `name` under a file name as long as `wh add` gives (~70 characters)."""
+    return f"2016-01-01-{name}-{LONG_SLUG}"
+
+
+def write(root: Path, long_ids: bool = False) -> Path:
+    """Write the articles under `root` (named as `wh add` names files, with `long_ids`) and
+    return it."""
     root.mkdir(parents=True, exist_ok=True)
     for name, (outlet, date, title, paragraphs) in ARTICLES.items():
         head = [outlet, title, STANDFIRST, "By Jane Smith", *([date] if date else [])]
         text = "\n\n".join([*head, *paragraphs]) + "\n"
-        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+        (root / f"{long_id(name) if long_ids else name}.txt").write_text(text, encoding="utf-8")
     return root

@@ -231,22 +231,92 @@ def test_at_120_columns_date_context_and_reference(index: Index, colour: bool) -
 
 
 @pytest.mark.parametrize("colour", [False, True])
-def test_at_60_columns_the_context_keeps_the_room(index: Index, colour: bool) -> None:
+def test_at_60_columns_date_and_id_head_the_lines_of_their_article(
+    index: Index, colour: bool
+) -> None:
     lines = kwic(index, "leaks", stem=True)
     shown = draw(lines, 60, colour)
-    assert len(shown) == len(lines)
     if colour:
+        assert "\x1b[1;30;43mleaked\x1b[0m" in "".join(shown)
         return
     assert all(len(s) <= 60 for s in shown)
-    assert not any(s.startswith("2016") for s in shown)  # no date on a narrow screen
-    assert [s.split()[-1] for s in shown] == [x.document for x in lines]
-    starts = {s.index(x.match, 10) for s, x in zip(shown, lines, strict=True)}
-    assert len(starts) == 1
-    assert shown[:3] == [
-        " " * 21 + "\u201cLeaks were never acceptable,\u201d  jun",
-        " " * 20 + "A leaked memo about spending pl  may",
-        "e warned after recent leaks and briefings against o  mar_one",
+    assert shown[:6] == [
+        "2016-06-10  jun",
+        "\u00b60" + " " * 26 + "\u201cLeaks were never acceptable,\u201d S",
+        "2016-05-05  may",
+        "\u00b60" + " " * 25 + "A leaked memo about spending plan",
+        "2016-03-02  mar_one",
+        "\u00b60  were warned after recent leaks and briefings against off",
     ]
+    jan = shown[shown.index("2016-01-15  jan") + 1 :][:4]  # one heading, four lines
+    assert [s[:2] for s in jan] == ["\u00b60", "\u00b61", "\u00b62", "\u00b62"]
+    assert shown[-2:] == [
+        "undated",
+        "\u00b60  mage done by a series of leaks by ministers and their ad",
+    ]
+    starts = {s.index(x.match, 4) for s, x in zip(contexts(shown), lines, strict=True)}
+    assert len(starts) == 1  # every match starts in the same column
+
+
+def contexts(shown: list[str]) -> list[str]:
+    """The lines of a concordance under headings that hold a context (they start with ¶)."""
+    return [s for s in shown if s.startswith("\u00b6")]
+
+
+@pytest.fixture(scope="module")
+def long_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same articles under ids as long as `wh add` makes (~70 characters)."""
+    return dated_corpus.write(tmp_path_factory.mktemp("added"), long_ids=True)
+
+
+@pytest.fixture(scope="module")
+def long_index(long_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
+    with pytest.MonkeyPatch.context() as m:
+        m.setenv("WH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        ix = Index.open(Corpus(root=long_corpus))
+    yield ix
+    ix.close()
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 120])
+def test_long_ids_are_never_cut_nor_dates_dropped(long_index: Index, width: int) -> None:
+    lines = kwic(long_index, "leaks", stem=True)
+    shown = draw(lines, width)
+    assert all(len(s) <= width for s in shown)
+    heads = "\n".join(s for s in shown if not s.startswith("\u00b6")).replace("\n", "")
+    for doc, date in dict.fromkeys((x.document, x.date) for x in lines):
+        assert (f"{date}  {doc}" if date else doc) in heads  # whole, if run onto a new line
+    assert len(contexts(shown)) == len(lines)  # still one line per occurrence
+    starts = {s.index(x.match, 4) for s, x in zip(contexts(shown), lines, strict=True)}
+    assert len(starts) == 1
+
+
+@pytest.mark.parametrize("width", [160, 200])
+def test_long_ids_on_a_wide_screen_share_each_line(long_index: Index, width: int) -> None:
+    lines = kwic(long_index, "leaks", stem=True)
+    shown = draw(lines, width)
+    assert len(shown) == len(lines)
+    for s, x in zip(shown, lines, strict=True):
+        assert s.startswith(x.date or " " * 10) and s.endswith(
+            f"  {x.document} \u00b6{x.paragraph}"
+        )
+        assert len(s) <= width
+
+
+def test_the_context_gives_way_on_both_sides_before_the_reference(index: Index) -> None:
+    lines = kwic(index, "leaks")
+    widths = {}
+    for width in (120, 100, 80, 70):
+        shown = draw(lines, width)
+        assert [s.split()[-2:] for s in shown] == [
+            [x.document, f"\u00b6{x.paragraph}"] for x in lines
+        ]
+        assert [s[:10].strip() for s in shown] == [x.date or "" for x in lines]
+        column = shown[2].index("leaks")
+        widths[width] = (column - 12, len(shown[2].rstrip()) - len("jan \u00b60") - column)
+    lefts, rights = zip(*widths.values(), strict=True)
+    assert list(lefts) == sorted(lefts, reverse=True) and lefts[-1] > 10  # both sides shrink
+    assert list(rights) == sorted(rights, reverse=True) and rights[-1] > 10
 
 
 # --- the command ------------------------------------------------------------------------
@@ -265,6 +335,28 @@ def test_json_lines(corpus: Path) -> None:
         "match": "Leaks",
         "right": " were never ",
     }
+
+
+def test_piped_with_no_width_set_every_line_is_whole(
+    long_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)  # stdout is no terminal here
+    code, out, _ = run("--data", str(long_corpus), "context", "leaks", "--stem")
+    _, js, _ = run("--data", str(long_corpus), "context", "leaks", "--stem", "--json")
+    found = json.loads(js)
+    assert code == 0 and len(out.splitlines()) == len(found)
+    for line, x in zip(out.splitlines(), found, strict=True):
+        assert line.startswith(x["date"] or " " * 10)
+        assert x["left"] + x["match"] + x["right"] in line  # the whole context, as asked
+        assert line.endswith(f"  {x['document']} \u00b6{x['paragraph']}")
+    assert max(len(line) for line in out.splitlines()) > 150
+
+
+def test_piped_with_columns_set_that_width_is_kept(long_corpus: Path) -> None:
+    code, out, _ = run("--data", str(long_corpus), "context", "leaks", env={"COLUMNS": "60"})
+    assert code == 0
+    assert all(len(line) <= 60 for line in out.splitlines())
+    assert out.startswith("2016-06-10  " + dated_corpus.long_id("jun")[:48] + "\n")
 
 
 def test_csv_lines(corpus: Path) -> None:

@@ -65,10 +65,44 @@ def test_nothing_close_is_not_found_with_suggestions() -> None:
     assert "Jeremy Heywood" in e.value.suggestions
 
 
-def test_nothing_remotely_close_has_no_suggestions() -> None:
+@pytest.mark.parametrize(
+    ("kinds", "hint"),
+    [
+        (("person",), "wh people lists everyone"),
+        (("body",), "wh bodies lists every body"),
+        (("person", "body"), "wh people and wh bodies list every name"),
+    ],
+)
+def test_nothing_remotely_close_has_no_suggestions_but_says_where_names_are(
+    kinds: tuple[str, ...], hint: str
+) -> None:
     with pytest.raises(NotFound) as e:
-        BOOK.lookup("Zzyzx Qwerty")
-    assert e.value.suggestions == []
+        BOOK.lookup("Zzyzx Qwerty", kinds)
+    assert e.value.suggestions == []  # a far-off name would only mislead
+    assert e.value.hint == hint
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["who", "Zzyzx Qwerty"],
+            "wh: no one called 'Zzyzx Qwerty' (wh people and wh bodies list every name)",
+        ),
+        (["who", "Jeremy Hunt"], "wh: no one called 'Jeremy Hunt' (did you mean: Jeremy Heywood?)"),
+        (
+            ["quotes", "--source", "Zzyzx"],
+            "wh: no one called 'Zzyzx' (wh people and wh bodies list every name)",
+        ),
+    ],
+)
+def test_an_unknown_name_is_one_line_with_names_or_where_to_find_them(
+    args: list[str], line: str
+) -> None:
+    from test_cli import run
+
+    code, out, err = run(*args)
+    assert (code, out, err.splitlines()) == (1, "", [line])
 
 
 def test_kinds_restrict_the_lookup() -> None:

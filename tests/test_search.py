@@ -268,6 +268,20 @@ def test_short_words_and_prefixes_are_not_corrected(index: Index) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("leeks", "leaks"),
+        ("Leeks", "leaks"),
+        ('"leeks from" OR impartialty', '"leaks from" OR impartiality'),
+        ("leeksy leeks_x leeks", "leeksy leaks_x leaks"),  # whole words, as the index splits
+    ],
+)
+def test_corrected_text_writes_each_correction_in_place(typed: str, searched: str) -> None:
+    fixed = (("leeks", "leaks"), ("impartialty", "impartiality"))
+    assert syntax.corrected_text(typed, fixed) == searched
+
+
+@pytest.mark.parametrize(
     ("word", "edits"), [("code", 1), ("leaks", 1), ("heywod", 2), ("government", 2)]
 )
 def test_edit_threshold_grows_with_word_length(word: str, edits: int) -> None:

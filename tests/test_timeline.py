@@ -207,15 +207,51 @@ def test_outlet_filter(index: Index) -> None:
     assert (s.articles, labels(s)) == (1, ["2016-03"])
 
 
-def test_a_typo_is_corrected_and_said(index: Index) -> None:
+def test_a_typo_is_corrected_said_and_the_series_labelled_as_searched(index: Index) -> None:
     t = timeline(index, ["leeks"], Filters())
     assert t.corrections == (("leeks", "leaks"),)
-    assert t.series[0].label == "leeks" and t.series[0].articles == 5
+    assert t.series[0].label == "leaks" and t.series[0].articles == 5
+
+
+def test_a_corrected_phrase_keeps_its_other_words_in_the_label(index: Index) -> None:
+    t = timeline(index, ["civil servise", "Impartialty OR leaks"], Filters())
+    assert [s.label for s in t.series] == ["civil service", "impartiality OR leaks"]
+    assert [s.articles for s in t.series] == [2, 6]
 
 
 def test_nothing_found(index: Index) -> None:
     t = timeline(index, ["zzyzx"], Filters())
     assert not t.found and t.series[0].periods == ()
+    assert t.hint == "no article has 'zzyzx'"
+
+
+@pytest.mark.parametrize(
+    ("words", "options", "hint"),
+    [
+        (["zzyzx", "qqqq*"], {}, "no article has 'zzyzx' or 'qqqq*'"),
+        (["service civil"], {}, "no article has 'service civil'"),  # the words, not the phrase
+        (["leaks -leaks"], {}, "each word is in some article, but none has them as asked"),
+        (["leaks"], {"since": "2030"}, "5 articles match without --since"),
+        (
+            ["leaks"],
+            {"outlet": "Nowhere", "until": "2015"},
+            "5 articles match without --outlet and --until",
+        ),
+        (["impartiality"], {"people": ["Heywood"]}, "2 articles match without --person"),
+        ([], {"people": ["Penman"], "since": "2030"}, "2 articles match without --since"),
+        ([], {"source": "Heywood", "since": "2030"}, "1 article matches without --since"),
+    ],
+)
+def test_when_nothing_is_found_the_hint_says_why(
+    index: Index, words: list[str], options: dict[str, object], hint: str
+) -> None:
+    people = options.pop("people", ())
+    t = timeline(index, words, Filters(**options), people=people)  # type: ignore[arg-type]
+    assert not t.found and t.hint == hint
+
+
+def test_something_found_has_no_hint(index: Index) -> None:
+    assert timeline(index, ["zzyzx", "leaks"], Filters()).hint is None
 
 
 def test_nothing_to_count_is_a_usage_error(index: Index) -> None:
@@ -299,6 +335,26 @@ def test_sparkline_of_a_series() -> None:
     assert line.plain == "Over time: 2016-01 \u2588 \u2582 2016-03  (articles per month)  2 undated"
     empty = Series("x", "year", (), PeriodCount("undated", 0))
     assert charts.sparkline(empty) is None
+
+
+@pytest.mark.parametrize(("undated", "said"), [(1, "(1 undated)"), (3, "(3 undated)")])
+def test_sparkline_of_undated_appearances_only_says_so(undated: int, said: str) -> None:
+    line = charts.sparkline(Series("x", "year", (), PeriodCount("undated", undated)))
+    assert line is not None
+    assert line.plain == f"Over time: no dated articles {said}"
+
+
+def test_who_of_someone_only_in_undated_articles(tmp_path: Path) -> None:
+    (tmp_path / "letter.txt").write_text(
+        "Civil Service World\n\nA letter on standards\n\n"
+        "Dave Penman, general secretary of the FDA union, said: \u201cCivil servants "
+        "deserve fairness from ministers.\u201d\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("--data", str(tmp_path), "who", "Penman")
+    assert code == 0, err
+    spark = [line.rstrip() for line in out.splitlines() if line.startswith("Over time:")]
+    assert spark == ["Over time: no dated articles (1 undated)"]
 
 
 # --- the command ------------------------------------------------------------------------
@@ -390,10 +446,38 @@ def test_exit_codes(corpus: Path, args: list[str], code: int, said: str) -> None
         assert out == ""
 
 
-def test_a_correction_is_said_on_stderr(corpus: Path) -> None:
-    code, out, err = run("--data", str(corpus), "timeline", "leeks", "--json")
-    assert code == 0 and "'leaks' instead of 'leeks'" in err
-    assert json.loads(out)[0]["series"] == "leeks"
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["zzzqqq"], "wh: no articles match (no article has 'zzzqqq')"),
+        (["leaks", "--since", "2030"], "wh: no articles match (5 articles match without --since)"),
+        (["--person", "Nobodyxyz"], "wh: no one called 'Nobodyxyz' (wh people lists everyone)"),
+        (["--body", "Nobodyxyz"], "wh: no one called 'Nobodyxyz' (wh bodies lists every body)"),
+        (
+            ["--person", "Penmanson Smith"],
+            "wh: no one called 'Penmanson Smith' (did you mean: Dave Penman?)",
+        ),
+    ],
+)
+def test_exit_1_comes_with_a_suggestion(corpus: Path, args: list[str], said: str) -> None:
+    got, out, err = run("--data", str(corpus), "timeline", *args)
+    assert (got, out) == (1, "")
+    assert err.splitlines() == [said]
+
+
+@pytest.mark.parametrize("form", ["--json", "--csv", None])
+def test_a_correction_is_said_on_stderr_and_labels_what_was_searched(
+    corpus: Path, form: str | None
+) -> None:
+    code, out, err = run("--data", str(corpus), "timeline", "leeks", *([form] if form else []))
+    assert code == 0 and err == "wh: searching for 'leaks' instead of 'leeks'\n"
+    assert "leeks" not in out
+    if form == "--json":
+        assert json.loads(out)[0]["series"] == "leaks"
+    elif form == "--csv":
+        assert {row["series"] for row in csv.DictReader(io.StringIO(out))} == {"leaks"}
+    else:
+        assert out.splitlines()[1].split() == ["leaks"]
 
 
 # --- who's activity ---------------------------------------------------------------------

@@ -62,6 +62,35 @@ def test_csv_output_has_a_header_and_one_row_per_record(listing: str) -> None:
     assert code == 0 and len(rows) - 1 == len(json.loads(js))
 
 
+def _offering(*flags: str) -> list[str]:
+    """The commands that offer every one of `flags`."""
+    from whitehall_cli.cli import cli
+
+    return sorted(
+        name
+        for name, command in cli.commands.items()
+        if set(flags) <= {o for p in command.params for o in getattr(p, "opts", [])}
+    )
+
+
+# One sample of arguments each command needs, so that only the options are wrong.
+NEEDED = {"search": ["leaks"], "timeline": ["leaks"], "context": ["leaks"]}
+
+
+@pytest.mark.parametrize("command", _offering("--json", "--csv"))
+@pytest.mark.parametrize("flags", [["--json", "--csv"], ["--csv", "--json"]])
+def test_two_output_forms_at_once_are_a_one_line_usage_error(
+    command: str, flags: list[str]
+) -> None:
+    code, out, err = run(command, *NEEDED.get(command, []), *flags)
+    assert code == 2 and out == ""
+    assert err == "wh: error: --json and --csv cannot go together: choose one\n"
+
+
+def test_every_listing_offers_both_output_forms() -> None:
+    assert set(_offering("--json", "--csv")) >= {*LISTINGS, "search", "timeline", "context"}
+
+
 @pytest.mark.parametrize("what", LISTINGS)
 def test_export_jsonl_streams_one_object_per_line(what: str) -> None:
     code, out, err = run("export", "--what", what)

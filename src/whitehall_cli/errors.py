@@ -30,6 +30,10 @@ class AmbiguousDoc(WhError):
         self.candidates = candidates
 
 
+class ConflictingOptions(WhError):
+    """Options that cannot be given together, such as two output forms (`--json --csv`)."""
+
+
 class StoreError(WhError):
     """The on-disk index cannot be opened or written."""
 
@@ -39,15 +43,24 @@ class FetchError(WhError):
     that starts with the address or file."""
 
 
+class CannotWrite(WhError):
+    """A file the user named (`--svg FILE`, `export -o FILE`) cannot be written; the message
+    is one line that names the file."""
+
+
 class ReadOnlyCorpus(WhError):
     """An article cannot be added to this corpus (the bundled articles, inside the package)."""
 
 
 class NotFound(Exception):
-    """The query found nothing. Exit status 1; `suggestions` go to stderr."""
+    """The query found nothing. Exit status 1; `suggestions` (close names) go to stderr, or,
+    when nothing is close, the `hint` (where to look instead)."""
 
     exit_code = 1
 
-    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self, message: str, suggestions: list[str] | None = None, hint: str | None = None
+    ) -> None:
         super().__init__(message)
         self.suggestions = suggestions or []
+        self.hint = hint

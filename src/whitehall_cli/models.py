@@ -180,7 +180,7 @@ class Series:
     """One series of a timeline: a count for every period of the span, oldest first (an
     empty period is a zero, never left out), and the undated matches apart."""
 
-    label: str  # what was counted: the words as typed, or a person's or body's name
+    label: str  # what was counted: the words as searched (typos corrected), or a name
     by: str  # "month", "quarter" or "year"
     periods: tuple[PeriodCount, ...]
     undated: PeriodCount  # period "undated"

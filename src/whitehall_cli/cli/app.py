@@ -88,8 +88,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(options.error_line(e), err=True)
         status = e.exit_code
     except NotFound as e:
-        hint = f" (did you mean: {', '.join(e.suggestions)}?)" if e.suggestions else ""
-        click.echo(f"wh: {e}{hint}", err=True)
+        click.echo(options.not_found_line(str(e), e.suggestions, e.hint), err=True)
         status = e.exit_code
     except BrokenPipeError:  # `wh quotes | head`: stop quietly, like other Unix tools
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -8,13 +8,16 @@ that need them, so `wh --help` stays fast.
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 import click
+
+from whitehall_cli.errors import ConflictingOptions
 
 if TYPE_CHECKING:
     from whitehall_cli.index.store import Index
@@ -62,14 +65,24 @@ class Settings:
 
 
 def output_options(csv: bool = True) -> Decorator:
-    """--json (and --csv on listings) become one `output` value; plus --no-pager."""
+    """--json (and --csv on listings) become one `output` value; plus --no-pager. Two
+    output forms at once are a usage error (ConflictingOptions), never a silent choice."""
 
     def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
-        f = click.option("--no-pager", is_flag=True, help="Never page long output.")(f)
+        @functools.wraps(f)
+        def command(*args: Any, as_json: bool, as_csv: bool = False, **kwargs: Any) -> Any:
+            chosen = [flag for flag, on in (("--json", as_json), ("--csv", as_csv)) if on]
+            if len(chosen) > 1:
+                raise ConflictingOptions(f"{' and '.join(chosen)} cannot go together: choose one")
+            output = Output.JSON if as_json else Output.CSV if as_csv else None
+            return f(*args, output=output, **kwargs)
+
+        wrapped: Callable[..., Any] = click.option(
+            "--no-pager", is_flag=True, help="Never page long output."
+        )(command)
         if csv:
-            f = click.option("--csv", "output", flag_value=Output.CSV, help="CSV on stdout.")(f)
-        f = click.option("--json", "output", flag_value=Output.JSON, help="JSON on stdout.")(f)
-        return f
+            wrapped = click.option("--csv", "as_csv", is_flag=True, help="CSV on stdout.")(wrapped)
+        return click.option("--json", "as_json", is_flag=True, help="JSON on stdout.")(wrapped)
 
     return decorate
 
@@ -157,6 +170,14 @@ def data_option(ctx: click.Context) -> str | None:
 def error_line(e: Exception | str) -> str:
     """The one line an error becomes on stderr."""
     return f"wh: error: {e}"
+
+
+def not_found_line(message: str, suggestions: Sequence[str] = (), hint: str | None = None) -> str:
+    """The one line a query that found nothing becomes on stderr: the close names or words
+    to try ("did you mean"), else the hint, else the message alone."""
+    if suggestions:
+        return f"wh: {message} (did you mean: {', '.join(suggestions)}?)"
+    return f"wh: {message}" + (f" ({hint})" if hint else "")
 
 
 class _Progress:

@@ -59,7 +59,7 @@ def _say_corrections(corrections: tuple[tuple[str, str], ...]) -> None:
     "--svg",
     metavar="FILE",
     type=click.Path(dir_okay=False, writable=True),
-    help="Also save the chart as an SVG picture.",
+    help="Also save the chart as an SVG picture (not when nothing matches).",
 )
 @output_options()
 @click.pass_context
@@ -98,7 +98,7 @@ def timeline(
     )
     _say_corrections(found.corrections)
     chart = charts.timeline_view(found.series, found.quotes)
-    if svg:
+    if svg and found.found:  # an empty chart is not worth a file
         charts.save_svg(chart, svg, title="wh timeline " + " ".join(s.label for s in found.series))
         click.echo(f"wh: chart saved to {svg}", err=True)
     if output is Output.JSON:
@@ -108,7 +108,9 @@ def timeline(
     elif found.found:
         views.print_view(chart, pager=not no_pager)
     if not found.found:
-        click.echo("wh: no articles match", err=True)
+        click.echo(options.not_found_line("no articles match", (), found.hint), err=True)
+        if svg:
+            click.echo(f"wh: nothing to chart: {svg} not written", err=True)
         return 1
     return 0
 
@@ -151,10 +153,12 @@ def context(
 ) -> int:
     """Every occurrence of words in the articles' paragraphs, in context (a concordance).
 
-    One line each: the match in one column, highlighted, the text before it right-aligned,
-    then the article's date and id. The query language of search (several words quoted
-    together are a phrase; word* a prefix); the exact form typed unless --stem. The first
-    100 lines unless --limit.
+    One line each: the article's date, the text before the match right-aligned, the match
+    in one column, highlighted, the text after it, then the article's id and paragraph.
+    When the screen is too narrow for the context beside them, the date and id head their
+    article's lines instead; piped with no COLUMNS set, lines are never cut. The query
+    language of search (several words quoted together are a phrase; word* a prefix); the
+    exact form typed unless --stem. The first 100 lines unless --limit.
 
     \b
     Examples:

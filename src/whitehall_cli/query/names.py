@@ -24,6 +24,14 @@ FUZZY_THRESHOLD = 80
 AMBIGUITY_MARGIN = 3
 # Lowest score at which a name is offered as a suggestion after a miss.
 SUGGEST_THRESHOLD = 55
+# Where every name of the asked kinds is listed: the hint when no name is close enough to
+# suggest (a far-off name would only mislead).
+LISTED_IN = {
+    ("person",): "wh people lists everyone",
+    ("body",): "wh bodies lists every body",
+    ("person", "body"): "wh people and wh bodies list every name",
+    ("body", "person"): "wh people and wh bodies list every name",
+}
 # Small words left out of acronyms ("Institute for Government" -> IFG).
 ACRONYM_SKIP = frozenset({"of", "for", "the", "and", "on", "in", "&", "to"})
 
@@ -108,7 +116,7 @@ class NameBook:
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
         if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
             suggestions = [name for (name, _), s in ranked[:5] if s >= SUGGEST_THRESHOLD]
-            raise NotFound(f"no one called {query!r}", suggestions)
+            raise NotFound(f"no one called {query!r}", suggestions, LISTED_IN[kinds])
         top = [owner for owner, s in ranked if s >= ranked[0][1] - AMBIGUITY_MARGIN]
         if len(top) == 1:
             return self.record(*top[0])

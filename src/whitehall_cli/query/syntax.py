@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from whitehall_cli.errors import BadQuery
@@ -217,3 +218,12 @@ def correct(conn: sqlite3.Connection, query: Query) -> tuple[Query, tuple[tuple[
 
     groups = tuple(tuple(fix(p) for p in g) for g in query.groups)
     return Query(groups, query.excluded), tuple(corrections.items())
+
+
+def corrected_text(text: str, corrections: Iterable[tuple[str, str]]) -> str:
+    """`text` as searched: each typed word that `correct` replaced, written in its place
+    (whole words, any case: "Leeks OR impartialty" -> "leaks OR impartiality")."""
+    for typed, instead in corrections:
+        pattern = r"(?<![^\W_])" + re.escape(typed) + r"(?![^\W_])"
+        text = re.sub(pattern, instead.replace("\\", r"\\"), text, flags=re.IGNORECASE)
+    return text

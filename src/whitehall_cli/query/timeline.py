@@ -4,7 +4,8 @@ series side by side.
 What a series is:
 - each WORDS argument is one series, read in `search`'s query language (phrases, `OR`,
   `-word`, `word*`, typos corrected); an argument of several plain words (`"civil service"`
-  quoted at the shell) is a phrase. An article matches as it does in `search`: its title,
+  quoted at the shell) is a phrase; its label is the argument as searched, a corrected typo
+  replaced by the word counted instead. An article matches as it does in `search`: its title,
   standfirst or body holds the words (stemmed: leak, leaks, leaked). With `quotes`, a
   quotation counts when it is in a matching article and its own words match the query.
 - without WORDS, each `--person` and each `--body` is a series: the articles that name them
@@ -26,7 +27,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from whitehall_cli.errors import BadQuery
@@ -39,7 +40,14 @@ from whitehall_cli.query.choices import By
 from whitehall_cli.query.filters import Filters, date_bound
 from whitehall_cli.query.names import name_book, resolve_one
 from whitehall_cli.query.search import IN_CHUNK, rowid_filters
-from whitehall_cli.query.syntax import Query, argument_query, correct, parse_query
+from whitehall_cli.query.syntax import (
+    Part,
+    Query,
+    argument_query,
+    correct,
+    corrected_text,
+    parse_query,
+)
 
 # Most periods a chart has before a coarser period is chosen (a row each on a terminal).
 CHART_PERIODS = 24
@@ -53,6 +61,7 @@ class Timeline:
     by: By
     quotes: bool  # quotations were counted too
     corrections: tuple[tuple[str, str], ...] = ()  # (typed word, word counted instead)
+    hint: str | None = None  # when nothing was found: why, and what would find something
 
     @property
     def found(self) -> bool:
@@ -93,6 +102,8 @@ def timeline(
     scope = _Scope(index, f.outlet, since, until, source)
     counted: list[_Counts] = []
     corrections: dict[str, str] = {}
+    queries: list[Query] = []
+    chosen: list[Person | Body] = []
     if words:
         for names, kind in ((people, "person"), (bodies, "body")):
             for name in names:
@@ -101,18 +112,82 @@ def timeline(
         for arg in words:
             query, fixed = correct(index.conn, parse_query(argument_query(arg)))
             corrections.update(fixed)
-            counted.append(scope.words(arg.strip(), query, narrow, quotes))
+            label = corrected_text(arg.strip(), fixed)  # what was searched, not the typo
+            queries.append(query)
+            counted.append(scope.words(label, query, narrow, quotes))
     elif book is not None:
-        chosen: list[Person | Body] = [resolve_one(book, n, ("person",)) for n in people]
+        chosen = [resolve_one(book, n, ("person",)) for n in people]
         chosen += [resolve_one(book, n, ("body",)) for n in bodies]
-        for who in chosen or ([source] if source is not None else []):
+        chosen = chosen or ([source] if source is not None else [])
+        for who in chosen:
             docs = _and(narrow, index.docs_naming(who.name))
             counted.append(scope.entity(who, docs, quotes))
     bounds = (since if f.since else None, until if f.until else None)
     span = periods.span_of(*(c for s in counted for c in (s.articles, s.quotes)), within=bounds)
     chosen_by = by or periods.choose(span, CHART_PERIODS)
     series = tuple(periods.series(c.label, c.articles, c.quotes, span, chosen_by) for c in counted)
-    return Timeline(series, chosen_by, quotes, tuple(corrections.items()))
+    found = Timeline(series, chosen_by, quotes, tuple(corrections.items()))
+    if found.found:
+        return found
+    narrowing = [flag for flag, given in _narrowing(f, words, people, bodies) if given]
+    named = [  # what each person or body series counts, narrowed by nothing
+        _quoted_in(index, who) if who is source else index.docs_naming(who.name) for who in chosen
+    ]
+    return replace(found, hint=_why_nothing(index, queries, named, narrowing))
+
+
+def _narrowing(
+    f: Filters, words: Sequence[str], people: Sequence[str], bodies: Sequence[str]
+) -> list[tuple[str, object]]:
+    """The options that narrow every series, with what was given for each."""
+    flags: list[tuple[str, object]] = [
+        ("--outlet", f.outlet),
+        ("--since", f.since),
+        ("--until", f.until),
+        ("--source", f.source and (words or people or bodies)),  # alone, it is the series
+    ]
+    return flags + [("--person", words and people), ("--body", words and bodies)]
+
+
+def _why_nothing(
+    index: Index, queries: Sequence[Query], named: Sequence[set[str]], narrowing: list[str]
+) -> str | None:
+    """Why every series is empty: a word or phrase no article has (`correct` found nothing
+    close to it, or it would have been counted instead); else the options that narrowed the
+    articles away, with how many match without them; else words never together as asked."""
+    conn = index.conn
+    parts = [p for q in queries for group in q.groups for p in group]
+    missing = [p for p in parts if not _matches_any(conn, p.expr())]
+    if missing:
+        return "no article has " + " or ".join(repr(_typed(p)) for p in missing)
+    if narrowing:
+        docs = {d for q in queries for d in _matching(conn, q.article_expr())}
+        docs |= {d for some in named for d in some}
+        if docs:
+            n = len(docs)
+            verb = "articles match" if n != 1 else "article matches"
+            return f"{n} {verb} without {' and '.join(narrowing)}"
+    if queries:
+        return "each word is in some article, but none has them as asked"
+    return None
+
+
+def _typed(part: Part) -> str:
+    return " ".join(part.tokens) + ("*" if part.prefix else "")
+
+
+def _matches_any(conn: sqlite3.Connection, expr: str) -> bool:
+    row = conn.execute("SELECT 1 FROM docs_fts WHERE docs_fts MATCH ? LIMIT 1", (expr,))
+    return row.fetchone() is not None
+
+
+def _matching(conn: sqlite3.Connection, expr: str) -> set[str]:
+    rows = conn.execute(
+        "SELECT id FROM documents WHERE rowid IN "
+        "(SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?)",
+        (expr,),
+    )
+    return {i for (i,) in rows}
 
 
 def _and(a: set[str] | None, b: Iterable[str]) -> set[str]:

@@ -10,12 +10,11 @@ colour; colour only tells the series apart. Rich is imported only while drawing.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from whitehall_cli.models import Series
+from whitehall_cli.render.files import replacing
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
@@ -146,7 +145,8 @@ def timeline_view(series: Sequence[Series], quotes: bool) -> list[RenderableType
 
 def sparkline(series: Series) -> Text | None:
     """One line: the first period, a block per period as high as its count of articles, the
-    last period; the undated ones counted after. None when there is nothing to show."""
+    last period; the undated ones counted after (when every one is undated, the line says
+    so instead of drawing nothing). None when there is nothing to show."""
     from rich.text import Text
 
     periods = series.periods
@@ -161,8 +161,11 @@ def sparkline(series: Series) -> Text | None:
         if len(periods) > 1:
             line.append(f" {periods[-1].period}")
         line.append(f"  (articles per {series.by})", style="dim")
-    if series.undated.articles:
-        line.append(f"  {series.undated.articles} undated", style="dim")
+    undated = series.undated.articles
+    if undated and periods:
+        line.append(f"  {undated} undated", style="dim")
+    elif undated:  # nothing to draw: say why
+        line.append(f"no dated articles ({undated} undated)")
     return line
 
 
@@ -174,7 +177,7 @@ def _spark(count: int, top: int) -> str:
 
 def save_svg(renderables: Sequence[RenderableType], path: str, title: str) -> None:
     """Draw the renderables on an SVG_WIDTH-column console in colour and save them as an SVG
-    picture at `path` (written beside it, then moved into place)."""
+    picture at `path` (written beside it, then moved into place: `files`)."""
     import io
 
     from rich.console import Console
@@ -190,12 +193,5 @@ def save_svg(renderables: Sequence[RenderableType], path: str, title: str) -> No
     for r in renderables:
         recorder.print(r)
     svg = recorder.export_svg(title=title)
-    target = os.path.abspath(path)
-    fd, tmp = tempfile.mkstemp(prefix=".wh-chart-", suffix=".svg", dir=os.path.dirname(target))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(svg)
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    with replacing(path) as out:
+        out.write(svg)

@@ -1,21 +1,30 @@
 """A concordance on the terminal: one line per occurrence, the match in one column down the
 page (highlighted in colour), the text before it right-aligned against it, the text after it
-following, and where it is from at the end.
+following, and where it is from: the article's date and whole id and the paragraph.
 
-The widths are worked out from the width rich gives when it asks for the lines: from
-`WIDE` columns on, each line starts with the article's date and ends with its id and
-paragraph (`2016-12-05 ... 000_43e921e2f7b47f56 ¶3`); narrower, the date goes and a long id
-is cut to `NARROW_ID` characters (its start, which `wh show` takes as a prefix), so the
-context keeps the room. The text runs on as written around the match (no marks added), and
-nothing depends on colour: every match starts in the same column.
+The layout is worked out from the width rich gives when it asks for the lines:
+- each line is `2016-12-05  ...context...  000_43e921e2f7b47f56 ¶3`, as long as the context
+  keeps `MIN_CONTEXT` columns beside the date and the reference. The context gives way
+  first, on both sides (the match keeps its column); the date and the id never do.
+- narrower than that (60 columns, or ids as long as `wh add` makes), the reference cannot
+  share a line with a readable context, so it becomes a heading, as `rg --heading` does:
+  `2016-12-05  000_43e921e2f7b47f56` over that article's lines, each `¶3  ...context...`
+  across the whole width. Consecutive lines of one article share the heading (in the `date`
+  order every article's lines follow each other). An id longer than the screen wraps onto
+  the next line rather than being cut.
+- piped where no terminal sets a width (and COLUMNS sets none), lines are never cut: the
+  printer draws a concordance at its `whole_width`, every context whole (`--width` a side).
+The text runs on as written around the match (no marks added), and nothing depends on
+colour: every match starts in the same column.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import groupby
 from typing import TYPE_CHECKING
 
-from whitehall_cli.render.views import MATCH_STYLE, NARROW_WIDTH
+from whitehall_cli.render.views import MATCH_STYLE
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
@@ -23,14 +32,16 @@ if TYPE_CHECKING:
 
     from whitehall_cli.query.context import KwicLine
 
-# From this many columns on, lines carry the date and the paragraph number.
-WIDE = NARROW_WIDTH
-# Longest id shown on a narrow terminal (cut ids end with an ellipsis).
-NARROW_ID = 16
 # Columns between the date, the context and the reference.
 GAP = 2
-# Least room the context keeps, whatever the references take.
-MIN_CONTEXT = 24
+# Least room the context keeps on a line with its reference; below it, references head
+# the lines instead.
+MIN_CONTEXT = 40
+# Widest the match column gets, as a share of the context's room (a long phrase is cut
+# with an ellipsis rather than squeezing out the text around it).
+MATCH_SHARE = 3
+# A line's three parts of text, as KwicLine names them.
+_PARTS = ("left", "match", "right")
 
 
 class Concordance:
@@ -39,41 +50,96 @@ class Concordance:
     def __init__(self, lines: Sequence[KwicLine]) -> None:
         self.lines = list(lines)
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
-        from rich.text import Text
+    def whole_width(self) -> int:
+        """The width at which no line is cut: every context whole, one line each."""
+        lines = self.lines
+        if not lines:
+            return 0
+        date_w = _date_width(lines)
+        left, match, right = (max(len(getattr(x, k)) for x in lines) for k in _PARTS)
+        refs = max(len(_ref(x)) for x in lines)
+        return (date_w + GAP if date_w else 0) + left + match + right + GAP + refs
 
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
         lines, width = self.lines, options.max_width
         if not lines:
             return
-        wide = width >= WIDE
-        refs = [_ref(line, wide) for line in lines]
-        ref_w = max(len(r) for r in refs)
-        date_w = max(len(line.date or "") for line in lines) if wide else 0
-        fixed = ref_w + GAP + (date_w + GAP if date_w else 0)
-        room = max(MIN_CONTEXT, width - fixed)
-        match_w = min(max(len(line.match) for line in lines), room // 3)
-        left_w = (room - match_w) // 2
-        right_w = room - match_w - left_w
-        for line, ref in zip(lines, refs, strict=True):
+        date_w = _date_width(lines)
+        fixed = (date_w + GAP if date_w else 0) + GAP + max(len(_ref(x)) for x in lines)
+        if width - fixed >= MIN_CONTEXT:
+            yield from _one_line_each(lines, date_w, _Columns.fit(lines, width - fixed))
+        else:
+            yield from _under_headings(lines, width)
+
+
+class _Columns:
+    """How many columns the text before the match, the match and the text after it take."""
+
+    def __init__(self, left: int, match: int, right: int) -> None:
+        self.left, self.match, self.right = left, match, right
+
+    @classmethod
+    def fit(cls, lines: Sequence[KwicLine], room: int) -> _Columns:
+        """The context in `room` columns: the match first (up to a third), then both sides
+        evenly, a side shorter than its half handing the rest to the other."""
+        left, match, right = (max(len(getattr(x, k)) for x in lines) for k in _PARTS)
+        match = max(1, min(match, room // MATCH_SHARE))
+        sides = max(0, room - match)
+        left_w = min(left, sides // 2)
+        right_w = min(right, sides - left_w)
+        left_w = min(left, sides - right_w)
+        return cls(left_w, match, right_w)
+
+    def draw(self, line: KwicLine, text: Text) -> None:
+        """Append the line's context to `text`, the match at column `left`."""
+        match = line.match
+        if len(match) > self.match:
+            match = match[: self.match - 1] + "\u2026"
+        text.append(line.left[max(0, len(line.left) - self.left) :].rjust(self.left))
+        text.append(match, style=MATCH_STYLE)
+        after = self.right + self.match - len(match)
+        text.append(line.right[:after].ljust(after))
+
+
+def _one_line_each(lines: Sequence[KwicLine], date_w: int, columns: _Columns) -> Iterator[Text]:
+    from rich.text import Text
+
+    for line in lines:
+        text = Text(no_wrap=True, overflow="crop", end="\n")
+        if date_w:
+            text.append((line.date or "").ljust(date_w) + " " * GAP, style="dim")
+        columns.draw(line, text)
+        text.append(" " * GAP + _ref(line), style="dim")
+        yield text
+
+
+def _under_headings(lines: Sequence[KwicLine], width: int) -> Iterator[Text]:
+    from rich.text import Text
+
+    para_w = max(len(_para(x)) for x in lines)
+    columns = _Columns.fit(lines, max(1, width - para_w - GAP))
+    for (doc, date), run in groupby(lines, key=lambda x: (x.document, x.date)):
+        head = f"{date}{' ' * GAP}{doc}" if date else doc
+        for start in range(0, len(head), width):  # a long id runs on, never cut
+            yield Text(head[start : start + width], style="bold", no_wrap=True, end="\n")
+        for line in run:
             text = Text(no_wrap=True, overflow="crop", end="\n")
-            if date_w:
-                text.append((line.date or "").ljust(date_w) + " " * GAP, style="dim")
-            match = (
-                line.match if len(line.match) <= match_w else line.match[: match_w - 1] + "\u2026"
-            )
-            text.append(line.left[-left_w:].rjust(left_w) if left_w > 0 else "")
-            text.append(match, style=MATCH_STYLE)
-            after = right_w + match_w - len(match)
-            text.append(line.right[:after].ljust(after))
-            text.append(" " * GAP + ref, style="dim")
+            text.append(_para(line).rjust(para_w) + " " * GAP, style="dim")
+            columns.draw(line, text)
+            text.rstrip()  # nothing follows the context here
             yield text
 
 
-def _ref(line: KwicLine, wide: bool) -> str:
-    if wide:
-        return f"{line.document} \u00b6{line.paragraph}"
-    doc = line.document
-    return doc if len(doc) <= NARROW_ID else doc[: NARROW_ID - 1] + "\u2026"
+def _date_width(lines: Sequence[KwicLine]) -> int:
+    return max(len(x.date or "") for x in lines)
+
+
+def _para(line: KwicLine) -> str:
+    return f"\u00b6{line.paragraph}"
+
+
+def _ref(line: KwicLine) -> str:
+    return f"{line.document} {_para(line)}"
 
 
 def concordance_view(lines: Sequence[KwicLine]) -> list[RenderableType]:

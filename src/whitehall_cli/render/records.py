@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
@@ -259,21 +258,13 @@ def export(records: Iterable[Any], kind: str, fmt: ExportFormat | str, path: str
     """Stream records as JSON lines or CSV to stdout or to `path`; returns the count.
 
     A file is written beside its destination and moved into place at the end, so an
-    interrupted export never leaves a half-written file where a good one was."""
-    import tempfile
+    interrupted export never leaves a half-written file where a good one was (`files`)."""
+    from whitehall_cli.render.files import replacing
 
     if path is None:
         return _export_to(records, kind, ExportFormat(fmt), sys.stdout)
-    target = os.path.abspath(path)
-    fd, tmp = tempfile.mkstemp(prefix=".wh-export-", dir=os.path.dirname(target))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            count = _export_to(records, kind, ExportFormat(fmt), out)
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return count
+    with replacing(path, newline="") as out:
+        return _export_to(records, kind, ExportFormat(fmt), out)
 
 
 def _export_to(records: Iterable[Any], kind: str, fmt: ExportFormat, out: IO[str]) -> int:

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from whitehall_cli.models import Added, Body, DocRow, Document, Hit, Person, Quote
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType
 
 # Below this many columns, listings drop their less useful columns.
 NARROW_WIDTH = 90
+# Columns the docs table keeps for a title and an outlet before it wraps a long id, and
+# the fewest it gives an id.
+TITLE_MIN, OUTLET_MIN, ID_MIN = 24, 12, 16
 # Style of matched words in search snippets and of quotation text.
 MATCH_STYLE = "bold black on yellow"
 QUOTE_STYLE = "bold"
@@ -40,9 +43,22 @@ def console(stderr: bool = False) -> Console:
     )
 
 
+@runtime_checkable
+class WholeLines(Protocol):
+    """A view whose lines are never cut when nothing sets a width: piped to a file or
+    another program (not a terminal) with COLUMNS unset, it is drawn at `whole_width`."""
+
+    def whole_width(self) -> int:
+        """The width at which none of its lines is cut."""
+        ...
+
+
 def print_view(renderables: Sequence[RenderableType], *, pager: bool = True) -> None:
     """Print renderables to stdout, through a pager when long and on a terminal."""
     out = console()
+    if not out.is_terminal and not os.environ.get("COLUMNS"):
+        whole = [r.whole_width() for r in renderables if isinstance(r, WholeLines)]
+        out.width = max([out.width, *whole])
     long = pager and out.is_terminal and _height(out, renderables) > out.height
     if long:
         os.environ.setdefault("LESS", "-FRX")
@@ -80,37 +96,61 @@ def _table(
     return table
 
 
-def _narrow() -> bool:
-    """A terminal too narrow for every column (60 columns, a split pane)."""
-    return console().width < NARROW_WIDTH
-
-
 def _join(items: Iterable[str], empty: str = "") -> str:
     return ", ".join(items) or empty
 
 
-def docs_view(rows: Sequence[DocRow]) -> list[RenderableType]:
-    narrow = _narrow()
-    cols = (
-        ("id", "date", "title", "ppl", "qts")
-        if narrow
-        else ("id", "date", "outlet", "title", "people", "quotes")
-    )
-    table = _table(*cols, no_wrap=("id", "date", "ppl", "qts", "people", "quotes"), wide=("title",))
-    for row in rows:
-        d = row.document
-        cells = [
-            d.id,
-            d.date or "",
-            d.outlet or "",
-            d.title or "(untitled)",
-            str(row.people_count),
-            str(row.quote_count),
+class DocsTable:
+    """The `docs` listing, laid out for the width it is drawn at. Dates and counts are never
+    cut; the title keeps `TITLE_MIN` columns and the outlet `OUTLET_MIN` (both wrap at
+    words); an id longer than the room left wraps onto more lines, whole (it is what
+    `wh show` takes). Below `NARROW_WIDTH` the outlet goes and the counts get short heads."""
+
+    def __init__(self, rows: Sequence[DocRow]) -> None:
+        self.rows = list(rows)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+        from rich.table import Table
+
+        width = options.max_width
+        narrow = width < NARROW_WIDTH
+        heads = ("ppl", "qts") if narrow else ("people", "quotes")
+        rows = [
+            (
+                row.document.id,
+                row.document.date or "",
+                row.document.outlet or "",
+                row.document.title or "(untitled)",
+                str(row.people_count),
+                str(row.quote_count),
+            )
+            for row in self.rows
         ]
-        if narrow:
-            del cells[2]
-        table.add_row(*cells)
-    return [table]
+        longest = [max([len(r[i]) for r in rows], default=0) for i in range(6)]
+        date_w = max(len("date"), longest[1])
+        counts_w = sum(max(len(h), longest[i]) for i, h in zip((4, 5), heads, strict=True))
+        columns = 5 if narrow else 6
+        # what is left for the id, the outlet and the title, less borders and padding
+        room = width - (3 * columns + 1) - date_w - counts_w
+        outlet_w = 0 if narrow else min(longest[2], OUTLET_MIN)
+        id_w = min(max(longest[0], len("id")), max(ID_MIN, room - TITLE_MIN - outlet_w))
+        if not narrow:  # the whole outlet, when the title still keeps its room
+            outlet_w = max(outlet_w, min(longest[2], room - id_w - TITLE_MIN))
+        table = Table(expand=True)
+        table.add_column("id", overflow="fold", max_width=id_w)
+        table.add_column("date", no_wrap=True, min_width=date_w)
+        if not narrow:
+            table.add_column("outlet", overflow="fold", max_width=max(outlet_w, len("outlet")))
+        table.add_column("title", overflow="fold", ratio=1)
+        for head in heads:
+            table.add_column(head, no_wrap=True)
+        for r in rows:
+            table.add_row(*((*r[:2], *r[3:]) if narrow else r))
+        yield table
+
+
+def docs_view(rows: Sequence[DocRow]) -> list[RenderableType]:
+    return [DocsTable(rows)]
 
 
 def quote_text(q: Quote) -> Any:
