@@ -316,6 +316,8 @@ def _role_phrase(text: Text, i: int, para: int) -> Mention | None:
             break
         k -= 1
         steps += 1
-    if head in W.PLURAL_NOUNS:
+    if head in W.PLURAL_NOUNS and not (i and lows[i - 1] in W.PREPOSITIONS - W.AGENT_PREPOSITIONS):
+        # "officials said", not "working with officials": after a preposition a bare plural
+        # is its object (unless the preposition names the speaker: "by", "from")
         return Mention(para, i, i + 1, INDEFINITE, head, head=head)
     return None

@@ -75,6 +75,9 @@ PREPOSITIONS = frozenset(
     "than like via including towards toward during within without through across per behind "
     "beyond upon onto amid despite unlike besides throughout regarding concerning".split()
 )
+# Prepositions whose object may be the speaker ("a statement by officials", "word from
+# aides", "according to sources").
+AGENT_PREPOSITIONS = frozenset("by from to".split())
 # Prepositions named in features; the rest are "other".
 NAMED_PREPOSITIONS = frozenset("by of to with for from in on at about against".split())
 # Words that may stand between a subject and its speech verb ("Smith has said").
