@@ -55,7 +55,7 @@ DATE_LABEL = re.compile(
 )
 # What may follow a date on its own line: a time and a zone.
 TIME_TAIL = re.compile(
-    r"^[,\s\-\u2013|@]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))?"
+    r"^[,\s\-\u2013\u2014|@\u2022\u00b7]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))?"
     r"\s*(?:bst|gmt|utc|z|[+-]\d{2}:?\d{2})?"
     r"(?:\s*,\s*(?:the\s+)?[A-Z][\w.&' ]{0,40})?\s*$",  # ", The Times": the paper's name
     re.I,

@@ -31,6 +31,8 @@ KICKER = re.compile(
     r"in depth|indepth|exclusive|breaking|live|update|guest post|q&a)\s*:?$",
     re.I,
 )
+# A brand written as one word with capitals inside: "PoliticsHome", "HuffPost", "LabourList".
+CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 # How far down the page a masthead may stand (menus come first on some sites).
 MASTHEAD_SCAN_LINES = 25
 # Navigation words that trail a site's name on its first line ("BBC Homepage").
@@ -70,7 +72,9 @@ def _masthead_name(line: str, furniture: fu.FurnitureMemo) -> str | None:
     words = name.split()
     if not words or len(words) > MASTHEAD_MAX_WORDS or KICKER.match(name) or furniture[name]:
         return None
-    if not title_cased(words) or (len(words) == 1 and not (name.isupper() or "." in name)):
+    if not title_cased(words) or (
+        len(words) == 1 and not (name.isupper() or "." in name or CAMEL_CASE.fullmatch(name))
+    ):
         return None  # a single ordinary word is a menu entry, not a name
     return _title_case(name) if name.isupper() and len(name) > 5 and "." not in name else name
 
