@@ -239,3 +239,84 @@ def test_a_title_and_name_before_of_a_body_are_a_person_of_that_body() -> None:
     )
     assert [(p.name, p.roles) for p in a.cast.people] == [("Sarah Munby", ("Chief Executive",))]
     assert [b.name for b in a.cast.bodies] == ["Equality and Human Rights Commission"]
+
+
+# --- more title shapes: a body before the title, a seat after it, "General" after a head ----
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Labour MP for Kettering North Joanne Pike said the decision would", "Joanne Pike",
+         "Labour MP for Kettering North"),
+        ("Cabinet Office Director General Ruth Calder said the plan would", "Ruth Calder",
+         "Cabinet Office Director General"),
+        ("Attorney General Lord Wyatt said the advice would", "Lord Wyatt", "Attorney General"),
+        ("Chief Medical Officer Professor Ian Rudd said the guidance would", "Ian Rudd",
+         "Chief Medical Officer"),
+    ],
+)  # fmt: skip
+def test_a_title_with_its_seat_body_or_second_head_before_a_name(
+    sentence: str, name: str, role: str
+) -> None:
+    analysis = read(f'{HEADER}{sentence} "not give up without a fight" this year.\n')
+    people = [(p.name, p.roles) for p in analysis.cast.people]
+    assert people == [(name, (role,))]
+    assert [q.speaker for q in analysis.quotes] == [name]
+
+
+def test_a_title_before_a_given_name_with_a_place_word_for_surname() -> None:
+    # "Castle" ends place names ("Windsor Castle"), but a title before a given name wins
+    analysis = read(f'{HEADER}FDA General Secretary Imogen Castle said: "Cuts will hurt."\n')
+    assert [p.name for p in analysis.cast.people] == ["Imogen Castle"]
+    assert [q.speaker for q in analysis.quotes] == ["Imogen Castle"]
+
+
+def test_a_peer_named_by_title_alone_keeps_the_territorial_designation() -> None:
+    analysis = read(
+        f"{HEADER}Former permanent secretary Lord Ambler of Hexham said the plan was "
+        '"heroic".\n\nLord Ambler said: "I have not seen that list."\n'
+    )
+    [person] = analysis.cast.people
+    assert (person.name, person.aliases) == ("Lord Ambler of Hexham", ("Lord Ambler",))
+    assert [q.speaker for q in analysis.quotes] == ["Lord Ambler of Hexham"] * 2
+
+
+def test_a_surname_that_ends_like_a_party_is_not_a_body() -> None:
+    analysis = read(
+        f"{HEADER}The committee heard from the permanent secretary, Alex Moray-Reid.\n\n"
+        'Mr Moray-Reid told MPs that the framework would be "published soon".\n'
+    )
+    assert [b.name for b in analysis.cast.bodies] == []
+    assert [q.speaker for q in analysis.quotes] == ["Alex Moray-Reid"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bodies"),
+    [
+        ("The UK Health Security Agency and NHS England were consulted on the plans.",
+         ["UK Health Security Agency", "NHS England"]),
+        ("She will take up the post of Chief Executive of the Health and Safety Executive.",
+         ["Health and Safety Executive"]),
+        ("The Executive Director of the Institute for Fiscal Studies disagreed with this.",
+         ["Institute for Fiscal Studies"]),
+    ],
+)  # fmt: skip
+def test_a_nation_after_a_body_and_a_head_word_inside_a_job_title(
+    sentence: str, bodies: list[str]
+) -> None:
+    assert [b.name for b in read(f"{HEADER}{sentence}\n").cast.bodies] == bodies
+
+
+@pytest.mark.parametrize(
+    ("header", "outlet", "date"),
+    [
+        ("PoliticsHome\n\nIs the Cabinet Office ready for the next pandemic?\n\n29 November 2023",
+         "PoliticsHome", "2023-11-29"),
+        ("The Telegraph\n\nCan the Treasury find the savings?\n\n3 April 2024 \u2022 6:00am",
+         "The Telegraph", "2024-04-03"),
+    ],
+)  # fmt: skip
+def test_a_one_word_brand_masthead_and_a_date_with_a_bullet_and_time(
+    header: str, outlet: str, date: str
+) -> None:
+    doc = parse_text(f"{header}\n\n{BODY}\n", "x")
+    assert (doc.outlet, doc.date) == (outlet, date)

@@ -237,6 +237,7 @@ def _comma_list(toks: list[Tok], j: int, taken: set[int]) -> tuple[int, int] | N
 
 def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
     """A body named by words a..b-1 if they hold a head word and a distinctive word."""
+    first = a
     while a < b and (
         toks[a].base in TITLE_WORDS
         or toks[a].text in CONNECTORS
@@ -252,8 +253,14 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
         if toks[k].base in ORG_HEADS
         and (toks[k].base not in OF_HEADS or (k + 1 < b and toks[k + 1].text == "of"))
     ]
+    if heads and heads[0] == a and a + 1 < b and toks[a + 1].base in TITLE_WORDS:
+        heads.pop(0)  # "Executive Director of the IFS": a head word that opens a job title
     if not heads:
         return _crown_body(text, toks, a, b)
+    if heads[0] == a > first and toks[a - 1].base in TITLE_WORDS and joined(toks, a):
+        # "Chief Executive of GDS": the head word ends a job title; a body may follow "of"
+        of = a + 1
+        return _org_phrase(text, toks, of + 1, b) if of < b and toks[of].text == "of" else None
     # "Conservative MPs on the Public Accounts Committee", "Professor Jane Park of the London
     # School of Economics": a title, or an "of"/"for"/"on" after a person's name, ends what
     # comes before; the body starts after it

@@ -17,6 +17,7 @@ from whitehall_cli.entities.person_words import (
     NON_NAME_WORDS,
     PARTY_NAMES,
     PARTY_WORDS,
+    VERBS_AFTER_NAMES,
 )
 from whitehall_cli.entities.records import Span
 from whitehall_cli.entities.tokens import Tok, joined
@@ -109,7 +110,11 @@ def _kind_after(toks: list[Tok], j: int) -> str | None:
         rest = " ".join(words[skip:])
         for noun, kind in ORG_ROLE_NOUNS.items():
             if rest == noun or rest.startswith(noun + " "):
-                if all(w.islower() and w not in GLUE_WORDS for w in words[:skip]):
+                # a portfolio word ("Labour health spokesman"), never a verb ("X told MPs")
+                skipped = words[:skip]
+                if all(w.islower() and w not in GLUE_WORDS for w in skipped) and not any(
+                    w in VERBS_AFTER_NAMES or w.endswith("ed") for w in skipped
+                ):
                     return kind
     return None
 

@@ -35,6 +35,10 @@ class LexEntry:
     forms: tuple[str, ...]  # every matching form, the canonical name first
 
 
+# The nations after a body's name that make it a body of its own ("NHS England").
+NATIONS = frozenset(("England", "Scotland", "Wales", "Cymru"))
+
+
 def lexicon_disabled() -> bool:
     """True when WH_NO_LEXICON asks for recognition without the curated lexicon."""
     return os.environ.get(NO_LEXICON_ENV, "").strip().lower() not in FALSE_VALUES
@@ -161,6 +165,10 @@ def lexicon_spans(
             if k == 1 and last + 1 < n and joined(toks, last + 1) and toks[last + 1].cap:
                 if toks[last + 1].base in TITLE_WORDS or toks[last + 1].base in ORG_HEADS:
                     continue
+            name = entry.name
+            if last + 1 < n and joined(toks, last + 1) and toks[last + 1].base in NATIONS:
+                last += 1  # "NHS England", "BBC Scotland": the body's branch for a nation
+                name = text[toks[a].start : toks[last].end]
             found.append(
                 Span(
                     a,
@@ -168,7 +176,7 @@ def lexicon_spans(
                     toks[a].start,
                     toks[last].end,
                     text[toks[a].start : toks[last].end],
-                    entry.name,
+                    name,
                     entry.kind,
                     0,
                 )

@@ -110,11 +110,12 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
         if w.phrase and w.author:
             short = min(seen.get(w.author, []), key=len, default=named.get(w.author, w.author))
             named[w.name] = f"{plain_form(short)} {w.phrase}"
+    fullest = {p.name: _fullest(p) for p in people.values()}
     return Cast(
         people=tuple(
             PersonRef(
-                p.name,
-                tuple(f for f in p.forms if f != p.name),
+                fullest[p.name],
+                tuple(f for f in dict.fromkeys([p.name, *p.forms]) if f != fullest[p.name]),
                 tuple(p.roles),
                 tuple(dict.fromkeys(named.get(b, b) for b in p.bodies)),
             )
@@ -139,11 +140,23 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
         mentions=tuple(
             Mention(named[m.entity], m.kind, m.form, m.location, m.paragraph, m.start, m.end)
             if m.kind != "person" and named.get(m.entity, m.entity) != m.entity
+            else replace(m, entity=fullest[m.entity])
+            if m.kind == "person" and fullest.get(m.entity, m.entity) != m.entity
             else m
             for m in mentions
         ),
         words=frozenset().union(*(seg.words for seg in segs)),
     )
+
+
+def _fullest(p: PersonAcc) -> str:
+    """The fullest name the article gives a person: a peer known by no given name keeps the
+    territorial designation the article writes ("Lord Kemble of Harrow", not "Lord
+    Kemble")."""
+    words = p.name.split()
+    if len(words) != 2 or words[0] not in PEER_TITLES:
+        return p.name
+    return next((f for f in p.forms if f.startswith(p.name + " of ")), p.name)
 
 
 def _collect_people(segs: list[Seg]) -> dict[str, PersonAcc]:

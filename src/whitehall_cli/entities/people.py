@@ -31,6 +31,9 @@ from whitehall_cli.entities.tokens import Tok, joined
 
 # Most words in a personal name (given names, particles and surname).
 MAX_NAME_WORDS = 5
+# The honorific that also ends a title when it follows one ("Attorney General", "Director
+# General", "Secretary General"): an adjective placed after its noun.
+POSTPOSITIVE_TITLE = "General"
 # Most place words in a peer's territorial designation ("of Alnmouth", "of Much Wenlock").
 MAX_DESIGNATION_WORDS = 3
 
@@ -92,6 +95,11 @@ def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -
     ):
         titled = titled or toks[a].base.lower() in ROLE_HEADS or toks[a].base == "Minister"
         a += 1
+    if not titled and a < b and toks[a].base not in GIVEN_NAMES and toks[a].base not in HONORIFICS:
+        # "MP for Sunderland Central Julie McArdle": the seat and the name run together, and
+        # the name begins at the given name that the title before it introduces
+        a = next((k for k in range(a + 1, b - 1) if _opens_titled_name(toks, k)), a)
+        titled = toks[a].base in GIVEN_NAMES
     h = a
     while h < b and toks[h].base in HONORIFICS:
         h += 1
@@ -172,8 +180,12 @@ def _title_end(toks: list[Tok], a: int, b: int) -> int | None:
     for k in range(a, b - 1):
         t = toks[k]
         low = t.base.lower()
-        if low in ROLE_HEADS and t.base not in HONORIFICS:  # "Professor X": an honorific
+        # "Professor X": an honorific; but "Attorney General X": "General" after a title
+        second = t.base == POSTPOSITIVE_TITLE and k > a and toks[k - 1].base.lower() in ROLE_HEADS
+        if low in ROLE_HEADS and (t.base not in HONORIFICS or second):
             nxt = toks[k + 1]
+            if nxt.base == POSTPOSITIVE_TITLE and k + 2 < b - 1:
+                continue  # "Director General Sue Gray": a title of two words, not General Gray
             if nxt.base in HONORIFICS or (_is_name_word(nxt) and nxt.base not in NON_NAME_WORDS):
                 end = k + 1
             continue
@@ -182,6 +194,11 @@ def _title_end(toks: list[Tok], a: int, b: int) -> int | None:
         if t.base in GIVEN_NAMES or not t.cap:
             break  # a name has begun
     return end
+
+
+def _opens_titled_name(toks: list[Tok], k: int) -> bool:
+    """A known given name at word k with a job title and its remit before it."""
+    return toks[k].base in GIVEN_NAMES and title_before(toks, k) is not None
 
 
 def _modifies_title(toks: list[Tok], a: int) -> bool:

@@ -237,6 +237,10 @@ def _name_run(text: Text, i: int, j: int, para: int, lower_words: frozenset[str]
         given = lows[c] in W.GIVEN_NAMES and lows[c] not in W.AMBIGUOUS_GIVEN
         # a body's name before a person's ("Cabinet Office Alistair Penhaligon") cuts too
         weak = prev in W.WEAK_TITLES or prev.rstrip(".") in W.ORG_HEADS
+        # ... and so does a title's remit ("MP for Sunderland Central Julie McArdle")
+        weak = weak or (
+            b - c >= 2 and any(lows[k] in ("for", "of") for k in range(max(i - 1, 0), c))
+        )
         if b - c <= 3 and (strong or (weak and given)):
             title, a = prev, c
             break
