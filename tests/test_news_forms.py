@@ -57,6 +57,21 @@ def test_a_longer_headline_still_wins_over_a_short_line_above_it() -> None:
     assert doc.title == "Union rejects the latest pay offer"
 
 
+def test_a_two_word_headline_over_a_sentence_longer_than_headlines_run() -> None:
+    standfirst = (
+        "Staff at six passport offices in England, Wales and Scotland will stop work for five "
+        "weeks from April in a dispute over pay and jobs"
+    )
+    doc = parse_text(f"UK news | Civil service\n\nWalkout called\n\n{standfirst}\n\n{BODY}\n", "x")
+    assert (doc.title, doc.standfirst) == ("Walkout called", standfirst)
+
+
+def test_a_topic_label_of_three_words_over_a_headline_is_not_the_title() -> None:
+    headline = "Hundreds of jobs at risk as tax office in the city centre will shut"
+    doc = parse_text(f"News > Local\n\nTax office closure\n\n{headline}\n\n{BODY}\n", "x")
+    assert doc.title == headline
+
+
 # --- job titles written in capitals before a name ----------------------------------------
 HEADER = "Union rejects the latest pay offer\n\n12 May 2023\n\n"
 

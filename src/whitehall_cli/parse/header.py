@@ -34,6 +34,11 @@ LABEL_WORDS = frozenset(
     "menu navigation topics sections service services comments to on in of at for us here "
     "more back our your".split()
 )
+# A line under a two-word headline that is longer than this is its standfirst: headlines
+# seldom run past about fifteen words.
+HEADLINE_MAX_WORDS = 16
+# A line of at most this many words over a headline is a topic label ("Tax office closure").
+KICKER_MAX_WORDS = 3
 # A standfirst (the summary under the headline) has at least this many words.
 STANDFIRST_MIN_WORDS = 5
 
@@ -259,6 +264,9 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
     last = parts[-1]
     while len(last) >= 2 and (_org_name(last[0]) or is_masthead(last[0], last[1], furniture)):
         last = last[1:]  # a committee or site name above the headline
+    if len(last) >= 2 and fu.word_count(last[0]) <= KICKER_MAX_WORDS < fu.word_count(last[1]):
+        if fu.word_count(last[1]) <= HEADLINE_MAX_WORDS and last[0] != crumb:
+            last = last[1:]  # "Tax office closure": a topic label over the headline
     for line in last:
         if meta.title is None:
             meta.title = line
@@ -269,6 +277,7 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
         ):
             meta.standfirst = line
             break
+    _short_title_over_standfirst(lines, meta, furniture)
     if meta.standfirst is None:  # a standfirst below the byline
         below = [ln for ln in lines[lines.index(last[-1]) + 1 :] if headline_like(ln)]
         meta.standfirst = next(
@@ -282,6 +291,17 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
             ),
             None,
         )
+
+
+def _short_title_over_standfirst(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo) -> None:
+    """ "Walkout confirmed" over a sentence of twenty words: the two-word line is the
+    headline, and the long line under it (longer than headlines run) its standfirst."""
+    title = meta.title
+    if title is None or fu.word_count(title) <= HEADLINE_MAX_WORDS or title not in lines:
+        return
+    above = lines[lines.index(title) - 1] if lines.index(title) else ""
+    if _short_title([above], meta, furniture, None) == above:
+        meta.title, meta.standfirst = above, title
 
 
 def _short_title(
