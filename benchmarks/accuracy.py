@@ -5,8 +5,9 @@
     python benchmarks/accuracy.py --only polnear-dev --problems
 
 Sets: the bundled articles against `tests/gold/`; the project's own annotated articles
-(`tests/corpus`: written here, tuned on, and trained on; `tests/fresh`: written here, never
-tuned or trained on, see its README); and, when
+(`tests/corpus`: written here, tuned on, and trained on; `tests/fresh`: written by a session
+that never saw the rules, measured once unseen, then tuned on but never trained on, see its
+README); and, when
 `../shared/polnear` exists, the real PolNeAR articles in two parts: `polnear-train`, which the
 speaker ranker was trained on, and `polnear-dev`, held back from its training (see
 `training/README.md`). Each article runs through the same pipeline as `wh index`

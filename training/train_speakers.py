@@ -38,8 +38,7 @@ from split import polnear_part  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "polnear"
 OUT = ROOT / "src" / "whitehall_cli" / "quotes" / "ranking" / "weights.json"
-# The project's own annotated UK articles, under tests/ (tests/fresh is kept unseen: never
-# trained on).
+# The project's own annotated UK articles, under tests/ (tests/fresh is never trained on).
 UK_FOLDERS = ("corpus",)
 # One quotation's candidates (their features), which are right, and its weight.
 Example = tuple[list[list[str]], list[bool], float]

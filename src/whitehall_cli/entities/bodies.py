@@ -29,7 +29,7 @@ from whitehall_cli.entities.body_words import (
     UNION_APPOSITIONS,
     WORK_HEADS,
 )
-from whitehall_cli.entities.person_words import GIVEN_NAMES, HONORIFICS
+from whitehall_cli.entities.person_words import GIVEN_NAMES, HONORIFICS, PARTY_NAMES
 from whitehall_cli.entities.records import Span
 from whitehall_cli.entities.tokens import CONNECTORS, WORD, Tok, joined
 
@@ -247,6 +247,7 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
         or _opens_sentence_before_the(toks, a, b)
     ):
         a += 1
+    a = _after_party(toks, a, b)
     heads = [
         k
         for k in range(a, b)
@@ -300,6 +301,16 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
     if all(len(w) == 1 for w in distinct) or name in GENERIC_BODY_NAMES:
         return None
     return Span(a, end, toks[a].start, toks[end - 1].end, name, name, ORG_HEADS[toks[last].base], 1)
+
+
+def _after_party(toks: list[Tok], a: int, b: int) -> int:
+    """Where a body's name starts after a party's name that qualifies a portfolio ("Liberal
+    Democrat Cabinet Office spokesperson", "Labour Home Office team"): the party is named on
+    its own, and the body is what follows ("Labour Party" itself stays whole)."""
+    for size in (2, 1):
+        if a + size < b and " ".join(toks[m].base for m in range(a, a + size)) in PARTY_NAMES:
+            return a + size if toks[a + size].base != "Party" else a
+    return a
 
 
 def _opens_sentence_before_the(toks: list[Tok], a: int, b: int) -> bool:

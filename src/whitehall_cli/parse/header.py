@@ -34,11 +34,8 @@ LABEL_WORDS = frozenset(
     "menu navigation topics sections service services comments to on in of at for us here "
     "more back our your".split()
 )
-# A line under a two-word headline that is longer than this is its standfirst: headlines
-# seldom run past about fifteen words.
+# A line under a two-word headline longer than this is its standfirst (headlines are shorter).
 HEADLINE_MAX_WORDS = 16
-# A line of at most this many words over a headline is a topic label ("Tax office closure").
-KICKER_MAX_WORDS = 3
 # A standfirst (the summary under the headline) has at least this many words.
 STANDFIRST_MIN_WORDS = 5
 
@@ -82,6 +79,8 @@ ORG_HEAD_WORDS = frozenset(
 BARE_BYLINE = re.compile(
     r"^[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}){0,3}$"
 )
+# A writer's job printed under or after their name has at most this many words.
+BYLINE_ROLE_MAX_WORDS = 5
 # A bare byline has at most this many words.
 BARE_BYLINE_MAX_WORDS = 12
 
@@ -230,6 +229,7 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
     """
     if furniture is None:
         furniture = fu.FurnitureMemo()
+    lines = _take_name_role_bylines(lines, meta)
     dated = [date_line(line) for line in lines]  # each line's date, if it is a date line
     for i, iso in enumerate(dated):  # the first date on a line of its own dates the article
         if iso is None:
@@ -264,9 +264,6 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
     last = parts[-1]
     while len(last) >= 2 and (_org_name(last[0]) or is_masthead(last[0], last[1], furniture)):
         last = last[1:]  # a committee or site name above the headline
-    if len(last) >= 2 and fu.word_count(last[0]) <= KICKER_MAX_WORDS < fu.word_count(last[1]):
-        if fu.word_count(last[1]) <= HEADLINE_MAX_WORDS and last[0] != crumb:
-            last = last[1:]  # "Tax office closure": a topic label over the headline
     for line in last:
         if meta.title is None:
             meta.title = line
@@ -294,8 +291,7 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
 
 
 def _short_title_over_standfirst(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo) -> None:
-    """ "Walkout confirmed" over a sentence of twenty words: the two-word line is the
-    headline, and the long line under it (longer than headlines run) its standfirst."""
+    """ "Walkout confirmed" over a line longer than headlines run: headline and standfirst."""
     title = meta.title
     if title is None or fu.word_count(title) <= HEADLINE_MAX_WORDS or title not in lines:
         return
@@ -359,6 +355,43 @@ def _bare_byline(line: str) -> list[str]:
         return []
     names = _byline_names(line)
     return names if all(2 <= len(n.split()) <= 4 for n in names) else []
+
+
+def _take_name_role_bylines(lines: list[str], meta: Meta) -> list[str]:
+    """Bylines of a name and the writer's job, on the next line ("Ann Lee" over "PA Political
+    Correspondent") or after it ("Ann Lee Whitehall editor"): the authors (unless a byline
+    gave them); the lines are marked as metadata, so a job is never read as the headline."""
+    out = list(lines)
+    names: list[str] = []
+    for i, line in enumerate(lines):
+        if out[i] == META_MARK:
+            continue
+        if i + 1 < len(lines) and _byline_role(lines[i + 1]) and (above := _bare_byline(line)):
+            names += above
+            out[i] = out[i + 1] = META_MARK
+        elif one := _name_before_role(line):
+            names.append(one)
+            out[i] = META_MARK
+    if not meta.authors:
+        meta.authors.extend(names)
+    return out
+
+
+def _byline_role(line: str) -> bool:
+    """A writer's job on a line of its own: "Political reporter", "Senior Researcher"."""
+    words = line.split()
+    short = len(words) <= BYLINE_ROLE_MAX_WORDS and all(w[:1].isalpha() for w in words)
+    return short and line[-1:].isalpha() and bool(BYLINE_ROLE_WORDS.search(line))
+
+
+def _name_before_role(line: str) -> str | None:
+    """ "Rowena Castellano Whitehall editor": a two-word name, then a job in lower case."""
+    words = line.split()
+    if not 3 <= len(words) <= 2 + BYLINE_ROLE_MAX_WORDS or not words[-1].islower():
+        return None
+    name, role = " ".join(words[:2]), " ".join(words[2:])
+    job = BYLINE_ROLE_WORDS.search(words[-1]) and _byline_role(role)
+    return name if job and _bare_byline(name) == [name] else None
 
 
 def _org_name(line: str) -> bool:

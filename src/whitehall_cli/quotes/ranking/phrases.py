@@ -93,7 +93,9 @@ def find_mentions(
 ) -> list[Mention]:
     """Every name, pronoun and role phrase outside quotation marks in one text, in order.
     `lower_words`: words the article writes in lower case somewhere (capitalised at a
-    sentence's start, they are ordinary words); `known`: names with "and" inside that the cast knows ("hm revenue and customs")."""
+    sentence's start, they are ordinary words); `known`: names with "and" or a comma inside
+    that the cast knows, lower case and each comma a word of its own ("hm revenue and
+    customs", "department for environment , food and rural affairs")."""
     out: list[Mention] = []
     words, lows, inq = text.words, text.lows, text.inq
     keys, speech = _KEY_WORDS, W.SPEECH_VERBS
@@ -163,6 +165,8 @@ def _run_end(text: Text, i: int, known: frozenset[str]) -> int:
             pass
         elif j > i and low in ("and", "&") and _org_continues(text, i, j, known):
             pass  # "Central Digital and Data Office", "HM Revenue and Customs"
+        elif j > i and low == "," and j + 1 < n and _known_goes_on(text, i, j, known):
+            pass  # "Department for Environment, Food and Rural Affairs"
         elif j > i and low == "," and j + 1 < n and lows[j + 1] in ("jr.", "jr", "sr.", "iii"):
             pass
         else:
@@ -186,6 +190,13 @@ def _org_continues(text: Text, i: int, j: int, known: frozenset[str]) -> bool:
         return True
     phrase = " ".join(text.lows[i:k])
     return any(phrase.endswith(name) for name in known)
+
+
+def _known_goes_on(text: Text, i: int, j: int, known: frozenset[str]) -> bool:
+    """The comma at j is inside a name the cast knows: the run from i through it and the
+    word after it opens that name, or goes on inside it."""
+    phrase = " ".join(text.lows[i : j + 2])
+    return any(name.startswith(phrase) or f" {phrase}" in name for name in known)
 
 
 def _sentence_start(text: Text, a: int) -> bool:
