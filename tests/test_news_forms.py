@@ -373,3 +373,22 @@ def test_a_party_before_a_portfolio_is_the_party_and_the_body() -> None:
         '"cannot keep asking for more".\n'
     )
     assert [b.name for b in analysis.cast.bodies] == ["Liberal Democrats", "Cabinet Office"]
+
+
+def test_a_place_before_mp_is_the_seat_not_a_party() -> None:
+    analysis = read(
+        f"{HEADER}Kettering MP Joanne Pike and SNP MP Ross Gilmour said the delay was "
+        '"frustrating".\n'
+    )
+    assert [b.name for b in analysis.cast.bodies] == ["Scottish National Party"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Teesside Economic Campus", "Vaccine Taskforce", "Economic and Domestic Secretariat",
+     "Government Legal Directorate", "Incubator for Artificial Intelligence"],
+)  # fmt: skip
+def test_more_head_words_of_public_bodies(name: str) -> None:
+    assert [
+        b.name for b in read(f"{HEADER}Staff at the {name} were told on Friday.\n").cast.bodies
+    ] == [name]

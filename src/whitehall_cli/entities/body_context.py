@@ -72,9 +72,18 @@ def context_spans(
         kind = _kind_after(toks, j) or _kind_before(toks, i)
         if kind:
             form = text[t.start : toks[j - 1].end]
+            if kind == "party" and _constituency(toks, j, form):
+                continue
             name = PARTY_NAMES.get(form, form) if kind == "party" else form
             found.append(Span(i, j, t.start, toks[j - 1].end, form, name, kind, 2))
     return found
+
+
+def _constituency(toks: list[Tok], j: int, form: str) -> bool:
+    """ "Darlington MP Connor Lightfoot": before "MP", a name that is no party's (nor a
+    party's initials) is the member's seat, not a body."""
+    mp = j < len(toks) and toks[j].base in ("MP", "MPs")
+    return mp and form not in PARTY_NAMES and not form.isupper()
 
 
 def _words_from(toks: list[Tok], k: int, count: int) -> str:
