@@ -392,3 +392,51 @@ def test_more_head_words_of_public_bodies(name: str) -> None:
     assert [
         b.name for b in read(f"{HEADER}Staff at the {name} were told on Friday.\n").cast.bodies
     ] == [name]
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        ("Pay deal agreed after months of talks\n\nNina Arkwright, Whitehall Editor | Owen "
+         "Baptiste, Political Correspondent\nSaturday December 05 2026, 12.01am GMT, The Times",
+         ("Nina Arkwright", "Owen Baptiste")),
+        ("Pay deal agreed after months of talks\n\nOwen Baptiste and Nina Arkwright in London\n"
+         "Published December 2 2026", ("Owen Baptiste", "Nina Arkwright")),
+    ],
+)  # fmt: skip
+def test_bylines_of_several_writers_with_jobs_or_a_dateline(
+    header: str, authors: tuple[str, ...]
+) -> None:
+    assert parse_text(f"{header}\n\n{BODY}\n", "x").authors == authors
+
+
+def test_a_name_over_a_job_with_a_handle_under_a_standfirst_is_the_byline() -> None:
+    text = (
+        "Sky News\n\nMinister quits over leak\n\nThe minister left office last night after a "
+        "row over a leaked memo about the budget.\n\nNina Arkwright\nPolitical correspondent "
+        f"@NinaArkSky\nMonday 30 November 2026 19:45, UK\n\n{BODY}\n"
+    )
+    doc = parse_text(text, "x")
+    assert (doc.authors, doc.date) == (("Nina Arkwright",), "2026-11-30")
+    assert all("Arkwright" not in p and "correspondent" not in p for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("header", "outlet", "date"),
+    [
+        ("Mirror\nSign in\nNews\nPolitics\nTV\nMoney\n\nAdviser suspended over messages to staff"
+         "\n\n09:15, 24 Nov 2026Updated 11:42, 24 Nov 2026", "Mirror", "2026-11-24"),
+        ("Navigation\nUK\nTV\n\nAdviser suspended over messages to staff\n\n24 Nov 2026",
+         None, "2026-11-24"),
+    ],
+)  # fmt: skip
+def test_a_one_word_press_name_opens_the_page_and_a_menu_entry_in_capitals_is_not_one(
+    header: str, outlet: str | None, date: str
+) -> None:
+    doc = parse_text(f"{header}\n\n{BODY}\n", "x")
+    assert (doc.outlet, doc.date) == (outlet, date)
+
+
+def test_a_body_named_after_a_person_of_one_word_stays_whole() -> None:
+    analysis = read(f"{HEADER}A report by the Fraser of Allander Institute found the cost.\n")
+    assert [b.name for b in analysis.cast.bodies] == ["Fraser of Allander Institute"]

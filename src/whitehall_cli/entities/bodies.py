@@ -270,7 +270,8 @@ def _org_phrase(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
         k
         for k in range(a, heads[0])
         if toks[k].base in TITLE_WORDS | PEOPLE_NOUNS
-        or (personal is not None and k > personal and toks[k].text in LINKING_CONNECTORS)
+        # ... a name of two words or more: "Fraser of Allander Institute" is one name
+        or (personal is not None and k > personal + 1 and toks[k].text in LINKING_CONNECTORS)
     ]
     if cuts:
         a = cuts[-1] + 1

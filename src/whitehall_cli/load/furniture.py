@@ -77,6 +77,7 @@ PROMPTS = (
         r"^(?:please\s+)?(?:sign\s*up|sign\s*in|log\s*in|login|register|subscribe|search|"
         r"follow us|share (?:this|on)|click here|download|accept|manage cookies|"
         r"back to top|skip to|print this|email this|view (?:all|more)|see (?:all|more)|"
+        r"add to (?:my\w*|(?:your |my |reading )?list|favourites|calendar)$|"
         r"load more|show more|read (?:the )?(?:more|full|latest|most recent|next|previous))\b",
         re.I,
     ),

@@ -18,6 +18,7 @@ from whitehall_cli.load.corpus import SourceFile
 from whitehall_cli.load.decoding import read_text
 from whitehall_cli.load.formats import to_plain_lines
 from whitehall_cli.models import Document
+from whitehall_cli.parse.bylines import take_name_role_bylines
 from whitehall_cli.parse.dates import DATE_LABEL, date_line
 from whitehall_cli.parse.header import META_MARK, Meta, read_header, take_labelled
 
@@ -43,6 +44,8 @@ SIGNATORY = re.compile(
 )
 # A run of short lines with at least this many names is a list of signatories.
 SIGNATORIES_MIN = 3
+# How many lines below where the body seems to start a byline may still stand.
+BYLINE_BODY_LINES = 6
 # A bare date line among the first few paragraphs still dates the article.
 DATE_NEAR_TOP = 2
 # Said of an article in which nothing reads as its text.
@@ -83,6 +86,10 @@ def _parse(text: str, doc_id: str, path: str, warnings: list[str]) -> Document:
         content.append(META_MARK if take_labelled(line, meta) else line)
     furniture = fu.FurnitureMemo()  # each line of the article judged once for all passes
     start = _body_start(content, furniture)
+    # a byline of a name over the writer's job, in the header or under a standfirst that
+    # reads as the body's first paragraph
+    early = start + BYLINE_BODY_LINES
+    content[:early] = take_name_role_bylines(content[:early], meta.authors, META_MARK)
     read_header(content[:start], meta, furniture)
     paragraphs = _header_prose(content[:start], meta, furniture)
     paragraphs += _body(content[start:], meta, furniture)

@@ -53,6 +53,10 @@ DATE_LABEL = re.compile(
     r"(?:\s+(?:on|at))?|date|on)\s*[:\-\u2013]?\s*",
     re.I,
 )
+# A later update after the date, which the date line's own date comes before.
+LATER_UPDATE = re.compile(r"(?<=\S)\s*(?:last\s+)?(?:updated|modified)\b.*$", re.I)
+# A time before the date: "09:15, 24 Nov 2026", "14:02 3 Oct 2026".
+LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:bst|gmt)?\s*,?\s*(?=\S)", re.I)
 # What may follow a date on its own line: a time and a zone.
 TIME_TAIL = re.compile(
     r"^[,\s\-\u2013\u2014|@\u2022\u00b7]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))?"
@@ -82,7 +86,8 @@ def date_line(line: str) -> str | None:
     if len(line) > DATE_LINE_MAX_CHARS or not _YEAR_ANYWHERE.search(line):
         return None  # prose, or no year: not a date line; most lines stop here, cheaply
     first = line.split("|")[0]  # "Published 7 March 2024 | Updated 8 March 2024"
-    rest = DATE_LABEL.sub("", first.strip(), count=1)
+    first = LATER_UPDATE.sub("", first)  # "24 Nov 2026Updated 11:42, 24 Nov 2026"
+    rest = LEADING_TIME.sub("", DATE_LABEL.sub("", first.strip(), count=1))
     found = find_date(rest)
     if found is None:
         return None

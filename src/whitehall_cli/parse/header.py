@@ -12,6 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from whitehall_cli.load import furniture as fu
+from whitehall_cli.parse.bylines import (
+    BYLINE_ROLE_WORDS,
+    bare_byline,
+    byline_names,
+    org_name,
+)
 from whitehall_cli.parse.dates import date_line, find_date
 from whitehall_cli.parse.masthead import (
     KICKER,
@@ -19,7 +25,6 @@ from whitehall_cli.parse.masthead import (
     copyright_outlet,
     find_masthead,
     is_masthead,
-    title_cased,
 )
 
 # A headline has at least this many words and at most the second number.
@@ -49,38 +54,6 @@ ROLE_OUTLET = re.compile(
 )
 # Steps of a breadcrumb trail.
 CRUMB_SPLIT = re.compile(r"\s*(?:>|\u00bb|\u203a|\||/)\s*")
-# Last words of an organisation's name (a committee's, a department's), not a headline's.
-ORG_HEAD_WORDS = frozenset(
-    {
-        "committee",
-        "office",
-        "department",
-        "parliament",
-        "union",
-        "commission",
-        "council",
-        "authority",
-        "agency",
-        "service",
-        "ministry",
-        "institute",
-        "foundation",
-        "trust",
-        "society",
-        "association",
-        "party",
-        "treasury",
-        "executive",
-        "board",
-        "tribunal",
-    }
-)
-# A line of names only, the byline of pages that print no "By".
-BARE_BYLINE = re.compile(
-    r"^[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}){0,3}$"
-)
-# A writer's job printed under or after their name has at most this many words.
-BYLINE_ROLE_MAX_WORDS = 5
 # A bare byline has at most this many words.
 BARE_BYLINE_MAX_WORDS = 12
 
@@ -115,18 +88,6 @@ POSTED_BY = re.compile(
     r"^(?:posted|published|written)(?: on)?\s+(?P<date>.+?\d{4})\s+by\s+(?P<names>.+)$", re.I
 )
 AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|words|byline)\s*:\s*(?P<names>.+)$", re.I)
-# Separators between names in a byline.
-NAME_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
-# Job titles that may follow a name in a byline: "Jane Doe, political editor".
-BYLINE_ROLE_WORDS = re.compile(
-    r"\b(?:editor|correspondent|reporter|writer|journalist|columnist|staff|contributor|"
-    r"analyst|researcher|fellow|director|head|chief|deputy|senior|associate|@)\b",
-    re.I,
-)
-# A name in a byline: capitalised words (with particles), or a desk such as "Civil Service World".
-BYLINE_NAME = re.compile(
-    r"^(?:[A-Z][\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the|and)(?:\s+(?:[A-Z][\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the))*$"
-)
 
 
 @dataclass
@@ -185,7 +146,7 @@ def take_labelled(line: str, meta: Meta) -> bool:
 
 
 def _take_byline(m: re.Match[str], meta: Meta) -> bool:
-    names = _byline_names(m["names"])
+    names = byline_names(m["names"])
     if not names:
         return False
     meta.authors.extend(names)
@@ -195,16 +156,6 @@ def _take_byline(m: re.Match[str], meta: Meta) -> bool:
     if found and meta.date is None:
         meta.date = found[0]
     return True
-
-
-def _byline_names(text: str) -> list[str]:
-    """Names from a byline's name part; [] when it does not read as names."""
-    text = re.split(r"\s+(?:\||\u2013|-)\s+", text.strip())[0]  # "Jane Doe | The Outlet"
-    parts = [p.strip(" .") for p in NAME_SEPARATORS.split(text) if p.strip(" .")]
-    names = [p for p in parts if not BYLINE_ROLE_WORDS.search(p)]
-    if not names or any(not BYLINE_NAME.match(n) or len(n.split()) > 5 for n in names):
-        return []
-    return names
 
 
 def headline_like(line: str) -> bool:
@@ -229,7 +180,6 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
     """
     if furniture is None:
         furniture = fu.FurnitureMemo()
-    lines = _take_name_role_bylines(lines, meta)
     dated = [date_line(line) for line in lines]  # each line's date, if it is a date line
     for i, iso in enumerate(dated):  # the first date on a line of its own dates the article
         if iso is None:
@@ -237,7 +187,7 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
         meta.date = meta.date or iso
         for near in lines[max(0, i - 1) : i]:  # "Helena Okafor and Tom Ridley" above the date
             if not meta.authors and not _headline_like_title(near, meta):
-                meta.authors.extend(_bare_byline(near))
+                meta.authors.extend(bare_byline(near))
     masthead = find_masthead(lines, furniture, META_MARK)
     if meta.outlet is None and masthead:
         meta.outlet = masthead[1]
@@ -262,7 +212,7 @@ def read_header(lines: list[str], meta: Meta, furniture: fu.FurnitureMemo | None
         meta.title = meta.title or _short_title(lines, meta, furniture, masthead)
         return
     last = parts[-1]
-    while len(last) >= 2 and (_org_name(last[0]) or is_masthead(last[0], last[1], furniture)):
+    while len(last) >= 2 and (org_name(last[0]) or is_masthead(last[0], last[1], furniture)):
         last = last[1:]  # a committee or site name above the headline
     for line in last:
         if meta.title is None:
@@ -343,58 +293,3 @@ def _crumb_title(lines: list[str]) -> str | None:
             if tail and later:
                 return later[0]
     return None
-
-
-def _bare_byline(line: str) -> list[str]:
-    """Names alone on a line, as some pages print their byline: "Ann Lee and Bob Ray",
-    "Ann Lee, Whitehall Editor"."""
-    name, _, role = line.partition(",")
-    if role and BYLINE_ROLE_WORDS.search(role) and fu.word_count(role) <= 4:
-        line = name  # the writer's job after the name
-    if not BARE_BYLINE.match(line) or _org_name(line):
-        return []
-    names = _byline_names(line)
-    return names if all(2 <= len(n.split()) <= 4 for n in names) else []
-
-
-def _take_name_role_bylines(lines: list[str], meta: Meta) -> list[str]:
-    """Bylines of a name and the writer's job, on the next line ("Ann Lee" over "PA Political
-    Correspondent") or after it ("Ann Lee Whitehall editor"): the authors (unless a byline
-    gave them); the lines are marked as metadata, so a job is never read as the headline."""
-    out = list(lines)
-    names: list[str] = []
-    for i, line in enumerate(lines):
-        if out[i] == META_MARK:
-            continue
-        if i + 1 < len(lines) and _byline_role(lines[i + 1]) and (above := _bare_byline(line)):
-            names += above
-            out[i] = out[i + 1] = META_MARK
-        elif one := _name_before_role(line):
-            names.append(one)
-            out[i] = META_MARK
-    if not meta.authors:
-        meta.authors.extend(names)
-    return out
-
-
-def _byline_role(line: str) -> bool:
-    """A writer's job on a line of its own: "Political reporter", "Senior Researcher"."""
-    words = line.split()
-    short = len(words) <= BYLINE_ROLE_MAX_WORDS and all(w[:1].isalpha() for w in words)
-    return short and line[-1:].isalpha() and bool(BYLINE_ROLE_WORDS.search(line))
-
-
-def _name_before_role(line: str) -> str | None:
-    """ "Rowena Castellano Whitehall editor": a two-word name, then a job in lower case."""
-    words = line.split()
-    if not 3 <= len(words) <= 2 + BYLINE_ROLE_MAX_WORDS or not words[-1].islower():
-        return None
-    name, role = " ".join(words[:2]), " ".join(words[2:])
-    job = BYLINE_ROLE_WORDS.search(words[-1]) and _byline_role(role)
-    return name if job and _bare_byline(name) == [name] else None
-
-
-def _org_name(line: str) -> bool:
-    """A Title Case organisation name ("Public Administration Committee")."""
-    words = line.split()
-    return title_cased(words) and words[-1].lower() in ORG_HEAD_WORDS

@@ -33,6 +33,9 @@ KICKER = re.compile(
 )
 # A brand written as one word with capitals inside: "PoliticsHome", "HuffPost", "LabourList".
 CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+# Fewest letters of a name in capitals alone that may be a masthead ("BBC", "ITV"; not menu
+# entries such as "TV", "US" or "UK").
+MIN_CAPITALS_NAME = 3
 # How far down the page a masthead may stand (menus come first on some sites).
 MASTHEAD_SCAN_LINES = 25
 # Navigation words that trail a site's name on its first line ("BBC Homepage").
@@ -73,7 +76,12 @@ def _masthead_name(line: str, furniture: fu.FurnitureMemo) -> str | None:
     if not words or len(words) > MASTHEAD_MAX_WORDS or KICKER.match(name) or furniture[name]:
         return None
     if not title_cased(words) or (
-        len(words) == 1 and not (name.isupper() or "." in name or CAMEL_CASE.fullmatch(name))
+        len(words) == 1
+        and not (
+            (name.isupper() and len(name) >= MIN_CAPITALS_NAME)
+            or "." in name
+            or CAMEL_CASE.fullmatch(name)
+        )
     ):
         return None  # a single ordinary word is a menu entry, not a name
     return _title_case(name) if name.isupper() and len(name) > 5 and "." not in name else name
@@ -88,20 +96,29 @@ def find_masthead(
     real = [ln for ln in lines[:MASTHEAD_SCAN_LINES] if ln != marker]
     first = next((ln for ln in real if not furniture[ln] or "|" in ln), None)
     if first is not None and (
-        name := _masthead_name(first, furniture) or _nav_masthead(first, furniture)
+        name := _masthead_name(first, furniture)
+        or _nav_masthead(first, furniture)
+        or _press_word(first, furniture)
     ):
         return first, name
     for line in real:
         name = _masthead_name(line, furniture)
         plain = name and (
             OUTLET_WORDS.search(name)
-            or name.isupper()
+            or (name.isupper() and len(name) >= MIN_CAPITALS_NAME)
             or "." in name
             or MASTHEAD_TAGLINE.search(line)
         )
         if name and plain:
             return line, name
     return None
+
+
+def _press_word(line: str, furniture: fu.FurnitureMemo) -> str | None:
+    """A page that opens with one capitalised press word: "Mirror", "Herald", "Independent"."""
+    word = line.strip()
+    plain = word.isalpha() and word[:1].isupper() and not furniture[word]
+    return word if plain and OUTLET_WORDS.fullmatch(word) else None
 
 
 def _nav_masthead(line: str, furniture: fu.FurnitureMemo) -> str | None:
