@@ -440,3 +440,16 @@ def test_a_one_word_press_name_opens_the_page_and_a_menu_entry_in_capitals_is_no
 def test_a_body_named_after_a_person_of_one_word_stays_whole() -> None:
     analysis = read(f"{HEADER}A report by the Fraser of Allander Institute found the cost.\n")
     assert [b.name for b in analysis.cast.bodies] == ["Fraser of Allander Institute"]
+
+
+def test_a_post_left_gives_a_role_and_another_office_is_not_a_back_reference() -> None:
+    analysis = read(
+        f"{HEADER}Sir Idris Penhale, removed as permanent secretary last week, spoke out.\n\n"
+        "Home Secretary Ruth Calder has not commented on the departure.\n\n"
+        'The former permanent secretary said staff were "afraid to give advice".\n'
+    )
+    roles = {p.name: p.roles for p in analysis.cast.people}
+    assert roles == {
+        "Idris Penhale": ("permanent secretary", "former permanent secretary"),
+        "Ruth Calder": ("Home Secretary",),
+    }

@@ -171,3 +171,30 @@ def test_the_weights_are_read_when_the_first_article_is_ranked() -> None:
     speakers('"We will not move," said Lena Fairbairn. "Not an inch," she added.')
     assert model.weights.cache_info().currsize == 1
     assert len(model.weights()) > 1000
+
+
+# --- role phrases that refer back: "the former ...", "the union leader" ---------------------
+def test_the_former_title_speaks_for_the_person_removed_from_it() -> None:
+    quotes = speakers(
+        "Sir Idris Penhale, removed as permanent secretary last week, gave an interview.",
+        "Home Secretary Ruth Calder has not commented on the departure.",
+        'The former permanent secretary said staff were now "afraid to give advice".',
+    )
+    assert quotes == [("afraid to give advice", "Idris Penhale")]
+
+
+def test_the_union_leader_added_is_the_union_official_just_quoted() -> None:
+    quotes = speakers(
+        '"This is a purge," said Ama Boateng, general secretary of the FDA union.',
+        'The union leader added that ministers had "set a dangerous precedent".',
+    )
+    assert quotes == [
+        ("This is a purge,", "Ama Boateng"),
+        ("set a dangerous precedent", "Ama Boateng"),
+    ]
+
+
+@pytest.mark.parametrize("noun", ["backbencher", "MP", "peer", "councillor"])
+def test_one_party_member_unnamed_is_nobody_not_the_party(noun: str) -> None:
+    quotes = speakers(f"\u201cIt looks like one rule for them,\u201d one Labour {noun} told me.")
+    assert quotes == [("It looks like one rule for them,", None)]

@@ -72,8 +72,29 @@ def find_back_references(
         name = before[-1][2]
         if held.get(role.lower(), name) != name:
             continue  # another person holds this title
+        if _other_title(role, people[name].roles):
+            continue  # "the permanent secretary" is not the home secretary just named
         add_once(people[name].roles, role)
         held[role.lower()] = name
+
+
+# Words before a title that do not change which office it is ("the former cabinet secretary").
+TENSE_WORDS = frozenset("former new acting interim outgoing incoming then".split())
+
+
+def _office(role: str) -> str:
+    return " ".join(w for w in role.lower().split() if w not in TENSE_WORDS)
+
+
+def _other_title(role: str, roles: list[str]) -> bool:
+    """The person already holds a title with the same head but another office: "home
+    secretary" against "the former permanent secretary"."""
+    office = _office(role)
+    head = office.rpartition(" ")[2]
+    for held in map(_office, roles):
+        if held.rpartition(" ")[2] == head and not (held.endswith(office) or office.endswith(held)):
+            return True
+    return False
 
 
 def _unnamed_before(segs: list[Seg], n: int, start: int, head: str) -> bool:

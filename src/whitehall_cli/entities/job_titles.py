@@ -32,6 +32,8 @@ ROLE_BREAK_WORDS = frozenset(
 ROLE_PREPOSITIONS = frozenset("in of at for to on with by from as after before about".split())
 # Words that open a relative clause after a role ("Labour MP who sits on ...").
 RELATIVES = frozenset("who which whose where that".split())
+# Words that open a time after a role: "permanent secretary last week", "... until 2024".
+TIME_WORDS = frozenset("last this next yesterday today earlier recently until since".split())
 # Words that never sit inside a job title read backwards from a name.
 CONJUNCTIONS = frozenset(("and", "or", "but", "nor", *ROLE_DROPPED_PREFIXES))
 # Words before a title set off by a comma from the name it introduces ("the chancellor, X").
@@ -198,6 +200,7 @@ def role_after(toks: list[Tok], end: int, text: str) -> tuple[str, int, int] | N
         return None
     if low[s] in VERBS_AFTER_NAMES and low[s] not in ROLE_HEADS:
         return None
-    # a relative clause is not part of the role, though bodies named in it still count
-    r = next((k for k in range(head + 1, e) if low[k] in RELATIVES), e)
+    # a relative clause or a time is not part of the role, though bodies named in it still
+    # count ("removed as permanent secretary last week")
+    r = next((k for k in range(head + 1, e) if low[k] in RELATIVES or low[k] in TIME_WORDS), e)
     return text[toks[s].start : toks[r - 1].end], toks[s].start, toks[e - 1].end

@@ -241,4 +241,14 @@ ROLE_OPENERS = (
     "became",
     "now",  # "Darren Oyelaran, now a junior minister"
     "then",
+    # a post left or taken: "Sir Tariq Mahmood, removed as permanent secretary last week,"
+    "removed as",
+    "sacked as",
+    "dismissed as",
+    "ousted as",
+    "appointed as",
+    "named as",
+    "who stepped down as",
+    "who resigned as",
+    "who quit as",
 )

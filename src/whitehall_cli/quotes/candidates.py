@@ -172,8 +172,14 @@ def find_candidates(
                 taken.append((i, j))
             i = lower.find(form, j)
     for g in generic:  # "the head of the civil service" holds a body's name: the role wins
-        inside = [
-            c for c in out if g.start <= c.start and c.end <= g.end and c.mention_kind == "body"
+        inside = [  # ... and "the union leader" holds "the union" (its "the" before the role)
+            c
+            for c in out
+            if c.end <= g.end
+            and (
+                (g.start <= c.start and c.mention_kind == "body")
+                or (g.start < c.end and c.what == "bodynoun")
+            )
         ]
         if all(g.end <= c.start or g.start >= c.end or c in inside for c in out):
             out = [c for c in out if c not in inside] + [g]

@@ -180,7 +180,7 @@ GROUP_NOUNS = frozenset(
     "chiefs bosses leaders people workers employees allies critics backbenchers mps peers "
     "advisers advisors officers representatives activists campaigners supporters "
     "source official insider aide ally figure colleague member minister adviser friend "
-    "friends".split()
+    "friends backbencher mp peer councillor critic worker employee".split()
 )
 # Words that say nothing about who the subject is ("and also", "there will").
 FUNCTION_WORDS = frozenset(
@@ -279,10 +279,15 @@ GROUP_DETERMINERS = frozenset("a an one another some the this that".split())
 
 def holds_office(role: str, phrase: str) -> bool:
     """A role holds a role phrase unless a word before it takes the office away ("shadow
-    minister", "former cabinet secretary" do not hold "the minister")."""
+    minister", "former cabinet secretary" do not hold "the minister"); a role without
+    "former" holds "the former ..." of the same office (the article has moved on)."""
     at = role.find(phrase)
     if at < 0:
-        return False
+        words = phrase.split()
+        if "former" not in words:
+            return False
+        core = " ".join(w for w in words if w not in ("the", "former"))
+        return bool(core) and role.find(core) >= 0 and holds_office(role, core)
     return not any(w in NOT_THE_OFFICE for w in role[:at].split()) or any(
         w in NOT_THE_OFFICE for w in phrase.split()
     )

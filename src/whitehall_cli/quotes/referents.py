@@ -219,6 +219,10 @@ class Referents:
         head = phrase.split(" of ")[0].split()[-1]
         if (not p.roles and not p.bodies) or any(head in r.lower() for r in p.roles):
             return focus
+        # "the union leader" for the general secretary of a union just quoted
+        kinds = {self.bodies[b].kind for b in p.bodies if b in self.bodies}
+        if kinds & set(phrase.split()[:-1]):
+            return focus
         return None
 
     def _resolve_doc(

@@ -6,17 +6,21 @@ from __future__ import annotations
 from whitehall_cli.quotes.ranking import words as W
 from whitehall_cli.quotes.ranking.phrases import NAME, PRONOUN, SUBJECT_LEADS, Entity, Mention
 
+# Titles used with a given name alone for someone already named in full ("Sir Tariq").
+GIVEN_NAME_TITLES = ("sir", "dame")
+
 
 def link_entities(mentions: list[Mention]) -> list[Entity]:
     """Group the names of one article into entities: a full name by its first and last words;
     a bare surname ("Marsh", "Mrs Doherty") to a person the article named in full with it:
     the one its title was given before, else one of the sex its honorific gives (none of
     that sex: someone else, "Mark Doherty and his wife Janet" ... "Mrs Doherty"), else the
-    one named in this paragraph or the one before, else the first; anything else by its
-    own words."""
+    one named in this paragraph or the one before, else the first; "Sir" or "Dame" with a
+    given name to the person named in full with it; anything else by its own words."""
     ents: list[Entity] = []
     by_full: dict[tuple[str, str], int] = {}
     full_with: dict[str, list[int]] = {}
+    given_with: dict[str, list[int]] = {}  # full names by their first word
     singles: dict[str, int] = {}
     titles: list[set[str]] = []  # the titles each full name was given
     cores: list[tuple[Mention, list[str], str]] = []
@@ -36,6 +40,7 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
                 sex = W.GIVEN_NAMES.get(core[0].lower(), "") or m.gender
                 ents.append(Entity(m.text, last, core[0].lower(), sex))
                 full_with.setdefault(last, []).append(by_full[key])
+                given_with.setdefault(core[0].lower(), []).append(by_full[key])
             if m.title:
                 titles[by_full[key]].add(m.title)
     seen_in: dict[int, int] = {}  # entity -> the last paragraph it was named in full
@@ -57,6 +62,8 @@ def link_entities(mentions: list[Mention]) -> list[Entity]:
                 (x for x in same if m.para - seen_in.get(x, -9) <= 1), key=seen_in.__getitem__
             )
             e = (titled or fits or near[-1:] or same)[0]
+        elif len(core) == 1 and m.title in GIVEN_NAME_TITLES and last in given_with:
+            e = given_with[last][0]  # "Sir Tariq", "Dame Catriona": a knight by given name
         else:
             single = f"{m.gender}:{m.text.lower()}" if last in full_with else m.text.lower()
             if single not in singles:

@@ -257,6 +257,8 @@ def _name_run(text: Text, i: int, j: int, para: int, lower_words: frozenset[str]
             break
     if b - a == 1 and lows[a] in W.PLURAL_NOUNS:
         return Mention(para, a, b, INDEFINITE, lows[a], head=lows[a])  # "MPs said"
+    if b - a == 1 and lows[a] in W.ROLE_HEADS and words[a].isupper():
+        return None  # "one Labour MP told me": a title in capitals, nobody's name
     if (
         a > 0
         and lows[a - 1] in W.DEFINITE
