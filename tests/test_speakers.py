@@ -198,3 +198,13 @@ def test_the_union_leader_added_is_the_union_official_just_quoted() -> None:
 def test_one_party_member_unnamed_is_nobody_not_the_party(noun: str) -> None:
     quotes = speakers(f"\u201cIt looks like one rule for them,\u201d one Labour {noun} told me.")
     assert quotes == [("It looks like one rule for them,", None)]
+
+
+def test_a_code_named_with_of_and_for_speaks_as_one_document() -> None:
+    quotes = speakers(
+        "The Code of Conduct for Special Advisers states that advisers must \u201ctreat civil "
+        "servants with courtesy and respect\u201d at all times."
+    )
+    assert quotes == [
+        ("treat civil servants with courtesy and respect", "Code of Conduct for Special Advisers")
+    ]

@@ -95,9 +95,7 @@ class Article:
         ]
         lower_words = known.words
         self.texts = texts
-        joined = frozenset(
-            n.replace(",", " ,") for n in known.bodies | known.works if " and " in n or "," in n
-        )
+        joined = frozenset(n.replace(",", " ,") for n in known.bodies | known.works if " " in n)
         self.mentions = [find_mentions(t, k, lower_words, joined) for k, t in enumerate(texts)]
         for t, ms in zip(texts, self.mentions, strict=True):
             for mi, m in enumerate(ms):

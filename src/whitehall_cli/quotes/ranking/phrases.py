@@ -93,9 +93,9 @@ def find_mentions(
 ) -> list[Mention]:
     """Every name, pronoun and role phrase outside quotation marks in one text, in order.
     `lower_words`: words the article writes in lower case somewhere (capitalised at a
-    sentence's start, they are ordinary words); `known`: names with "and" or a comma inside
-    that the cast knows, lower case and each comma a word of its own ("hm revenue and
-    customs", "department for environment , food and rural affairs")."""
+    sentence's start, they are ordinary words); `known`: names of several words that the
+    cast knows, lower case and each comma a word of its own ("hm revenue and customs",
+    "department for environment , food and rural affairs")."""
     out: list[Mention] = []
     words, lows, inq = text.words, text.lows, text.inq
     keys, speech = _KEY_WORDS, W.SPEECH_VERBS
@@ -165,8 +165,9 @@ def _run_end(text: Text, i: int, known: frozenset[str]) -> int:
             pass
         elif j > i and low in ("and", "&") and _org_continues(text, i, j, known):
             pass  # "Central Digital and Data Office", "HM Revenue and Customs"
-        elif j > i and low == "," and j + 1 < n and _known_goes_on(text, i, j, known):
-            pass  # "Department for Environment, Food and Rural Affairs"
+        elif j > i and low in KNOWN_JOINS and j + 1 < n and _known_goes_on(text, i, j, known):
+            pass  # "Department for Environment, Food and Rural Affairs", "Code of Conduct for
+            # Special Advisers": inside a name the cast knows
         elif j > i and low == "," and j + 1 < n and lows[j + 1] in ("jr.", "jr", "sr.", "iii"):
             pass
         else:
@@ -192,10 +193,15 @@ def _org_continues(text: Text, i: int, j: int, known: frozenset[str]) -> bool:
     return any(phrase.endswith(name) for name in known)
 
 
+# Words and marks that may stand inside a name the cast knows.
+KNOWN_JOINS = frozenset((",", "of", "for"))
+
+
 def _known_goes_on(text: Text, i: int, j: int, known: frozenset[str]) -> bool:
-    """The comma at j is inside a name the cast knows: the run from i through it and the
-    word after it opens that name, or goes on inside it."""
-    phrase = " ".join(text.lows[i : j + 2])
+    """The word or comma at j is inside a name the cast knows: the run from i through it and
+    the word after it opens that name, or goes on inside it."""
+    words = text.lows[i : j + 2]
+    phrase = " ".join(words[1:] if words[0] == "the" else words)
     return any(name.startswith(phrase) or f" {phrase}" in name for name in known)
 
 
