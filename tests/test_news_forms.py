@@ -453,3 +453,15 @@ def test_a_post_left_gives_a_role_and_another_office_is_not_a_back_reference() -
         "Idris Penhale": ("permanent secretary", "former permanent secretary"),
         "Ruth Calder": ("Home Secretary",),
     }
+
+
+def test_a_joined_given_name_is_a_person_and_a_site_is_no_body() -> None:
+    analysis = read(
+        f"{HEADER}Her predecessor, Mary-Louise Tamsworth, said she was \u201cdisappointed\u201d. "
+        "One official at the Leeds hub said morale was low.\n"
+    )
+    assert [p.name for p in analysis.cast.people] == ["Mary-Louise Tamsworth"]
+    assert [b.name for b in analysis.cast.bodies] == []
+    assert [(q.speaker, q.speaker_kind) for q in analysis.quotes] == [
+        ("Mary-Louise Tamsworth", "person")
+    ]

@@ -74,9 +74,17 @@ def context_spans(
             form = text[t.start : toks[j - 1].end]
             if kind == "party" and _constituency(toks, j, form):
                 continue
+            if j < len(toks) and joined(toks, j) and toks[j].text in PLACE_NOUNS:
+                continue  # "an official at the Glasgow hub": a place that names a site
             name = PARTY_NAMES.get(form, form) if kind == "party" else form
             found.append(Span(i, j, t.start, toks[j - 1].end, form, name, kind, 2))
     return found
+
+
+# Nouns of a body's sites, which a place's name before them qualifies ("the Glasgow hub").
+PLACE_NOUNS = frozenset(
+    "hub office offices site sites centre campus branch base headquarters".split()
+)
 
 
 def _constituency(toks: list[Tok], j: int, form: str) -> bool:

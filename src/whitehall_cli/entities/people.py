@@ -43,6 +43,14 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+def _given(word: str) -> bool:
+    """A known given name, also with accents ("Thérèse") or joined ("Anne-Marie")."""
+    if word in GIVEN_NAMES or (not word.isascii() and _plain(word) in GIVEN_NAMES):
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in GIVEN_NAMES for p in parts)
+
+
 def _is_name_word(t: Tok) -> bool:
     """A capitalised word that may be part of a name (not an acronym, not a digit)."""
     b = t.base
@@ -128,7 +136,7 @@ def _name_in_run(text: str, toks: list[Tok], a: int, b: int, title_case: bool) -
     if len(words) >= 2 and words[-1] in PLACE_SUFFIXES and not honorific:
         return None
     form = text[toks[a].start : toks[end - 1].end]
-    given = words[0] in GIVEN_NAMES or (not words[0].isascii() and _plain(words[0]) in GIVEN_NAMES)
+    given = _given(words[0])
     strong = given or honorific or titled or title_before(toks, a) is not None
     strong = strong or title_before(toks, a, comma=True) is not None
     strong = strong or (a > 0 and toks[a - 1].text in INVERTED_SPEECH_VERBS and joined(toks, a))
