@@ -326,3 +326,25 @@ def test_a_name_trafilatura_offers_is_kept_only_when_the_article_shows_it() -> N
     shown = PageMeta(article_text="By Ann Lee. Text of the story.")
     assert page_text._vetted("Ann Lee; Bob Ray", shown) == ["Ann Lee"]
     assert page_text._vetted("Ann Lee", PageMeta()) == []
+
+
+MORE = ROOT / "tests" / "pages" / "more"
+
+
+@pytest.mark.parametrize("page", sorted(MORE.glob("*.html")), ids=lambda p: p.stem)
+def test_pages_shaped_like_real_sites_read_like_a_reader_view(page: Path) -> None:
+    doc, warnings = _read(page)
+    expect = json.loads(page.with_name(f"{page.stem}.expect.json").read_text(encoding="utf-8"))
+    read = (doc.title, doc.date, list(doc.authors), doc.url, doc.outlet)
+    assert read == (
+        expect["title"],
+        expect["date"],
+        expect["authors"],
+        expect["url"],
+        expect["outlet"],
+    )
+    body = _norm("\n".join(doc.paragraphs))
+    assert [s for s in expect["keep"] if _norm(s) not in body] == []
+    assert [s for s in expect["boilerplate"] if _norm(s) in body] == []
+    assert sum(len(p.split()) <= 4 for p in doc.paragraphs) <= 0.1 * len(doc.paragraphs)
+    assert warnings == []

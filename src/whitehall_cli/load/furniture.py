@@ -88,6 +88,18 @@ PROMPTS = (
         re.I,
     ),
 )
+# A subscription offer: "Try one month for \u00a31", "\u00a39.99 a month ... cancel anytime".
+OFFER = re.compile(
+    r"\btry (?:\w+ ){0,3}for \u00a3|\u00a3\d[\d.,]*\s*(?:a|per|/)\s*(?:month|week)\b.{0,80}"
+    r"(?:cancel any ?time|free trial)|(?:free trial|unlimited access|subscribe (?:now|today))"
+    r".{0,80}\u00a3\d",
+    re.I,
+)
+# A story card's headline with its date run on after it, not a sentence.
+TEASER_DATED = re.compile(
+    r"[^\s.!?:]\s*(?:Published|Updated)\s+(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|"
+    r"\d+\s+(?:minutes?|hours?|days?)\s+ago)$"
+)
 # Footer link words: furniture only on a short line of their own.
 FOOTER_LINKS = re.compile(
     r"\b(?:cookies?(?: policy| settings)?|privacy(?: policy| notice)?|terms (?:&|and|of) "
@@ -206,8 +218,13 @@ def is_furniture(line: str) -> bool:
         or (_any_in(low, FOOTER_KEYS) and FOOTER.search(line))
     ):
         return True
+    if "\u00a3" in line and OFFER.search(line):
+        return True  # "Try one month for \u00a31, then \u00a39.99 a month."
     if words > SHORT_LINE_WORDS:
         return False
+    if "ublished" in line or "pdated" in line:
+        if TEASER_DATED.search(line):
+            return True  # a story card: "HMRC to close 11 offices ...Published 12 June"
     if is_breadcrumb(line):
         return True
     if words <= MENU_ROW_WORDS and len(MENU_GAP.findall(line)) >= 2:
