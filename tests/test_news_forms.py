@@ -465,3 +465,57 @@ def test_a_joined_given_name_is_a_person_and_a_site_is_no_body() -> None:
     assert [(q.speaker, q.speaker_kind) for q in analysis.quotes] == [
         ("Mary-Louise Tamsworth", "person")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Dr Hannah van der Merwe, who leads the work, said it was", "Hannah van der Merwe"),
+        ("Branch Secretary Bethan ap Rhys said the scheme was", "Bethan ap Rhys"),
+    ],
+)  # fmt: skip
+def test_surnames_with_particles(sentence: str, name: str) -> None:
+    analysis = read(f'{HEADER}{sentence} "not a guarantee" for staff.\n')
+    assert [p.name for p in analysis.cast.people] == [name]
+    assert [q.speaker for q in analysis.quotes] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("The National Farmers\u2019 Union has backed the payments.", ["National Farmers\u2019 Union"]),
+        ("The Scottish Conservatives have written to ministers.", ["Scottish Conservatives"]),
+        ("The House of Lords Constitution Committee reported. The Constitution Committee said so.",
+         ["House of Lords Constitution Committee"]),
+    ],
+)  # fmt: skip
+def test_a_plural_possessive_inside_a_name_a_nations_party_and_a_committee_without_its_house(
+    text: str, bodies: list[str]
+) -> None:
+    assert [b.name for b in read(f"{HEADER}{text}\n").cast.bodies] == bodies
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "value"),
+    [
+        ("September 22, 2026 6:00 am(Updated 9:17 am)", "date", "2026-09-22"),
+        ("December 3, 2026 7:00 am CET", "date", "2026-12-03"),
+        ("By Niamh \u00d3 S\u00failleabh\u00e1in\n\n3 Dec 2026", "authors", ("Niamh \u00d3 S\u00failleabh\u00e1in",)),
+    ],
+)  # fmt: skip
+def test_more_date_and_byline_forms(lines: str, field: str, value: object) -> None:
+    doc = parse_text(f"Pay deal agreed after months of talks\n\n{lines}\n\n{BODY}\n", "x")
+    assert getattr(doc, field) == value
+
+
+def test_a_kicker_over_a_long_headline_and_a_publishing_company_are_not_title_and_outlet() -> None:
+    headline = (
+        "Civil service pay has fallen further behind the private sector than at any point since "
+        "2010, analysis finds"
+    )
+    text = (
+        f"Daily Mail Online\n\nHome\n\nNews\n\nPress release\n\n{headline}\n\nPress release\n\nPublished on 26 November "
+        f"2026\n\n{BODY}\n\nPublished by Associated Newspapers Ltd\n"
+    )
+    doc = parse_text(text, "x")
+    assert (doc.title, doc.outlet) == (headline, "Daily Mail")

@@ -208,3 +208,14 @@ def test_a_code_named_with_of_and_for_speaks_as_one_document() -> None:
     assert quotes == [
         ("treat civil servants with courtesy and respect", "Code of Conduct for Special Advisers")
     ]
+
+
+def test_a_party_and_role_phrase_for_the_titled_person_named_before() -> None:
+    quotes = speakers(
+        "Finance Minister Orlaith Devlin-McKeown said she understood the frustration of staff.",
+        "\u201cI would dearly love to pay our civil servants more,\u201d the Sinn F\u00e9in "
+        "minister told the committee.",
+    )
+    assert quotes == [
+        ("I would dearly love to pay our civil servants more,", "Orlaith Devlin-McKeown")
+    ]

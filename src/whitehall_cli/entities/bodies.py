@@ -1,4 +1,5 @@
-"""Bodies (organisations) and works (codes, reports) named in one text, found on its words.
+"""Bodies (organisations) named in one text, found on its words, and the capitalised phrases
+every span finder reads (`cap_phrases`; works' names are found by `works`).
 
 Two sources here, longest span winning: the curated lexicon (`lexicon/bodies.tsv`, optional)
 and capitalised phrases built on an organisation head word ("Institute of Regulation",
@@ -27,7 +28,6 @@ from whitehall_cli.entities.body_words import (
     TIME_WORDS,
     TITLE_WORDS,
     UNION_APPOSITIONS,
-    WORK_HEADS,
 )
 from whitehall_cli.entities.person_words import GIVEN_NAMES, HONORIFICS, PARTY_NAMES
 from whitehall_cli.entities.records import Span
@@ -46,7 +46,6 @@ LINKING_CONNECTORS = frozenset(("of", "for", "on", "in"))
 PERSON_MARKERS = frozenset(HONORIFICS) | GIVEN_NAMES
 # Words of which a text must hold at least one for each rule to be worth a scan.
 HEAD_WORDS = frozenset(ORG_HEADS) | CROWN_PREFIXES
-WORK_HEAD_WORDS = frozenset(WORK_HEADS)
 CONTEXT_WORDS = frozenset(
     w
     for phrase in [*KIND_NOUNS, *ORG_ROLE_NOUNS, *UNION_APPOSITIONS]
@@ -61,7 +60,7 @@ def cap_run(toks: list[Tok], i: int, taken: set[int]) -> int:
     n = len(toks)
     while j < n and not toks[j - 1].possessive:
         t = toks[j]
-        if j in taken or not joined(toks, j):
+        if j in taken or not (joined(toks, j) or _plural_possessive_in_name(toks, j)):
             break
         if t.cap:
             j += 1
@@ -74,6 +73,18 @@ def cap_run(toks: list[Tok], i: int, taken: set[int]) -> int:
             continue
         break
     return j
+
+
+def _plural_possessive_in_name(toks: list[Tok], j: int) -> bool:
+    """ "National Farmers' Union": a plural possessive before a body's head word is inside
+    its name (a singular one, "Sunak's Cabinet Office", ends the phrase)."""
+    gap = toks[j].gap
+    return (
+        toks[j - 1].text.endswith("s")
+        and gap[:1] in "'\u2019"
+        and gap[1:] == " "
+        and (toks[j].base in ORG_HEADS)
+    )
 
 
 def cap_phrases(
@@ -332,30 +343,6 @@ def _crown_body(text: str, toks: list[Tok], a: int, b: int) -> Span | None:
         end -= 1
     name = text[toks[a].start : toks[end - 1].end]
     return Span(a, end, toks[a].start, toks[end - 1].end, name, name, "department", 1)
-
-
-def work_spans(
-    text: str,
-    toks: list[Tok],
-    taken: set[int],
-    words: frozenset[str] | None = None,
-    caps: list[int] | None = None,
-) -> list[Span]:
-    """Capitalised names of works ending in a work head word ("Autumn Statement")."""
-    found: list[Span] = []
-    if words is not None and words.isdisjoint(WORK_HEAD_WORDS):
-        return found
-    for i, j in cap_phrases(toks, taken, caps):
-        a = i
-        while a < j and toks[a].base in ("The", "A", "An", "This", "That", "Its", "His", "Her"):
-            a += 1
-        head_first = (
-            j - a >= 3 and toks[a].base in WORK_HEADS and toks[a + 1].text in CONNECTORS
-        )  # "Declaration on Government Reform", "Code of Practice"
-        if j - a >= 2 and (toks[j - 1].base in WORK_HEADS or head_first):
-            form = text[toks[a].start : toks[j - 1].end]
-            found.append(Span(a, j, toks[a].start, toks[j - 1].end, form, form, "work", 1))
-    return found
 
 
 @lru_cache(maxsize=4096)

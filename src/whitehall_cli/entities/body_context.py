@@ -87,10 +87,14 @@ PLACE_NOUNS = frozenset(
 )
 
 
+# A member of a parliament or assembly, after their party or their seat.
+MEMBER_TITLES = frozenset("MP MPs MSP MSPs MLA MLAs MS".split())
+
+
 def _constituency(toks: list[Tok], j: int, form: str) -> bool:
     """ "Darlington MP Connor Lightfoot": before "MP", a name that is no party's (nor a
     party's initials) is the member's seat, not a body."""
-    mp = j < len(toks) and toks[j].base in ("MP", "MPs")
+    mp = j < len(toks) and toks[j].base in MEMBER_TITLES
     return mp and form not in PARTY_NAMES and not form.isupper()
 
 

@@ -68,7 +68,9 @@ PLATFORMS = frozenset(
 )
 # Plural and group nouns for people that end an organisation phrase before a body
 # ("Conservative MPs on the Public Accounts Committee"); "Labour MP" still names Labour.
-PEOPLE_NOUNS = frozenset("MP MPs Ministers Peers Members Member Officials Staff".split())
+PEOPLE_NOUNS = frozenset(
+    "MP MPs MSP MSPs MLA MLAs Ministers Peers Members Member Officials Staff".split()
+)
 # Nouns that say the capitalised words next to them name a body of a kind:
 # "the FDA union", "think tank Onward", "pressure group Unlock Democracy".
 KIND_NOUNS = _kinds(
@@ -82,6 +84,7 @@ KIND_NOUNS = _kinds(
 # ("Prospect general secretary", "Labour MP"), with the kind of body they imply.
 ORG_ROLE_NOUNS = _kinds(
     "general_secretary=union assistant_general_secretary=union MP=party MPs=party peer=party "
+    "MSP=party MSPs=party MLA=party MLAs=party MS=party "
     "councillor=party spokesperson=party spokesman=party spokeswoman=party leader=other "
     "chair=other chairman=other chairwoman=other chief_executive=other director=other "
     "boss=other president=other "

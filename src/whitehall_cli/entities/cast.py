@@ -23,7 +23,6 @@ from whitehall_cli.entities.bodies import (
     choose,
     head_word_spans,
     looks_like_acronym,
-    work_spans,
 )
 from whitehall_cli.entities.body_lexicon import lexicon_disabled
 from whitehall_cli.entities.body_words import GENERIC_INSTITUTIONS
@@ -40,7 +39,7 @@ from whitehall_cli.entities.person_words import (
 from whitehall_cli.entities.records import PersonAcc, Seg, Span, ThingAcc, add_once, as_written
 from whitehall_cli.entities.roles import find_authors, find_roles
 from whitehall_cli.entities.tokens import Tok, is_title_case, joined, read_words
-from whitehall_cli.entities.works import noun_works, titled_works, unpublished_works
+from whitehall_cli.entities.works import noun_works, titled_works, unpublished_works, work_spans
 from whitehall_cli.models import BODY_KINDS, BodyRef, Cast, Document, Mention, PersonRef, WorkRef
 
 # Read once: WH_NO_LEXICON=1 runs recognition without the curated lexicon.
@@ -292,10 +291,19 @@ def _acronyms(segs: list[Seg], bodies: dict[str, ThingAcc]) -> None:
     _fold_aliases(segs, bodies)
 
 
+# The house or state a body belongs to, which later mentions leave out.
+HOUSE_PREFIXES = ("House of Lords ", "House of Commons ", "Commons ", "Lords ", "UK ", "HM ")
+
+
 def _fold_aliases(segs: list[Seg], bodies: dict[str, ThingAcc]) -> None:
     """A body found on its own under a name that is another body's form ("Defra") is that
-    body."""
+    body; so is one named without the house it belongs to ("Constitution Committee" for the
+    "House of Lords Constitution Committee")."""
     forms = {f.lower(): b.name for b in bodies.values() for f in b.forms if f != b.name}
+    for b in bodies.values():
+        for house in HOUSE_PREFIXES:
+            if b.name.startswith(house) and len(b.name.split()) - len(house.split()) >= 2:
+                forms.setdefault(b.name[len(house) :].lower(), b.name)
     for name in list(bodies):
         into = forms.get(name.lower())
         if into is None or into == name or into not in bodies:

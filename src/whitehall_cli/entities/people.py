@@ -43,6 +43,14 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+def _particles_then_name(toks: list[Tok], j: int) -> bool:
+    """Particles from word j, then a capitalised word: "van der Merwe", "ap Rhys"."""
+    k = j
+    while k < len(toks) and toks[k].text in NAME_PARTICLES and joined(toks, k):
+        k += 1
+    return k < len(toks) and k > j and toks[k].cap and joined(toks, k)
+
+
 def _given(word: str) -> bool:
     """A known given name, also with accents ("Thérèse") or joined ("Anne-Marie")."""
     if word in GIVEN_NAMES or (not word.isascii() and _plain(word) in GIVEN_NAMES):
@@ -71,7 +79,7 @@ def find_names(
         j = i + 1
         while j < n and j not in taken and joined(toks, j) and not toks[j - 1].possessive:
             t = toks[j]
-            if t.cap or (t.text in NAME_PARTICLES and j + 1 < n and toks[j + 1].cap):
+            if t.cap or (t.text in NAME_PARTICLES and _particles_then_name(toks, j)):
                 j += 1
                 continue
             break

@@ -55,7 +55,10 @@ PEER_TITLES = ("Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countes
 # Honorifics used with a bare surname for someone already named ("Mr Rycroft").
 SURNAME_HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Professor", "Prof")
 # Lower-case particles inside surnames ("Ursula von der Leyen", "Iain Duncan Smith" has none).
-NAME_PARTICLES = ("de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "bin", "al")
+NAME_PARTICLES = (
+    *("de", "da", "di", "del", "della", "van", "von", "der", "den", "ter", "la", "le", "du"),
+    *("dos", "das", "bin", "al", "ap", "ab"),  # "Bethan ap Rhys"
+)
 
 # Common given names in British public life, across its communities; a first word found here
 # is strong evidence that a capitalised pair is a person.
@@ -206,6 +209,7 @@ GENDERED_HONORIFICS = {
 # off, so that party ties do not depend on it. Ambiguous words ("Green", "Reform") need their
 # second word.
 PARTY_NAMES = {
+    "Alliance": "Alliance Party",  # "Alliance MLA" in Northern Ireland
     "Labour": "Labour Party",
     "Conservative": "Conservative Party",
     "Conservatives": "Conservative Party",

@@ -1,6 +1,7 @@
-"""Works (codes, reports, reviews) that an article names by a phrase rather than by a
-capitalised title: "the Partygate report", "a Demos report" (the body is its author), and a
-title given after a word for a document ('its report, "Keeping the books", said')."""
+"""Works (codes, reports, reviews) that an article names: by a capitalised name ending in a
+work's head word ("Autumn Statement", "Code of Conduct for Special Advisers"), by a phrase
+rather than a title ("the Partygate report", "a Demos report": the body is its author), and
+by a title given after a word for a document ('its report, "Keeping the books", said')."""
 
 from __future__ import annotations
 
@@ -8,15 +9,20 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
+from whitehall_cli.entities.bodies import cap_phrases
 from whitehall_cli.entities.body_words import (
     DOCUMENT_NOUNS,
     TITLE_ONLY_NOUNS,
     UNPUBLISHED,
+    WORK_HEADS,
     WORK_NOUNS,
 )
 from whitehall_cli.entities.person_words import VERBS_AFTER_NAMES
 from whitehall_cli.entities.records import Seg, Span, ThingAcc, add_once
-from whitehall_cli.entities.tokens import joined
+from whitehall_cli.entities.tokens import CONNECTORS, Tok, joined
+
+# Head words of works' names, of which a text must hold one for `work_spans` to look.
+WORK_HEAD_WORDS = frozenset(WORK_HEADS)
 
 # Nouns for documents that may be followed by their title.
 TITLE_NOUNS = frozenset(
@@ -34,6 +40,30 @@ TITLED_WORK = re.compile(
 )
 # Offset of a word, for bisection over a text's words.
 _start_of = attrgetter("start")
+
+
+def work_spans(
+    text: str,
+    toks: list[Tok],
+    taken: set[int],
+    words: frozenset[str] | None = None,
+    caps: list[int] | None = None,
+) -> list[Span]:
+    """Capitalised names of works ending in a work head word ("Autumn Statement")."""
+    found: list[Span] = []
+    if words is not None and words.isdisjoint(WORK_HEAD_WORDS):
+        return found
+    for i, j in cap_phrases(toks, taken, caps):
+        a = i
+        while a < j and toks[a].base in ("The", "A", "An", "This", "That", "Its", "His", "Her"):
+            a += 1
+        head_first = (
+            j - a >= 3 and toks[a].base in WORK_HEADS and toks[a + 1].text in CONNECTORS
+        )  # "Declaration on Government Reform", "Code of Practice"
+        if j - a >= 2 and (toks[j - 1].base in WORK_HEADS or head_first):
+            form = text[toks[a].start : toks[j - 1].end]
+            found.append(Span(a, j, toks[a].start, toks[j - 1].end, form, form, "work", 1))
+    return found
 
 
 def noun_works(segs: list[Seg], works: dict[str, ThingAcc]) -> None:

@@ -11,9 +11,14 @@ import re
 from whitehall_cli.load import furniture as fu
 from whitehall_cli.parse.masthead import title_cased
 
+# A capital letter, accented ones too ("\u00d3 S\u00failleabh\u00e1in", "\u00c9lodie").
+_CAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de]"
+# A word of a name: a capital, then letters; or an Irish "\u00d3" before a surname.
+_NAME_WORD = rf"(?:{_CAP}[\w'\u2019.\-]+|\u00d3)"
 # A line of names only, the byline of pages that print no "By".
 BARE_BYLINE = re.compile(
-    r"^[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}){0,3}$"
+    rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}){{0,3}}$"
 )
 
 # A writer's job printed under or after their name has at most this many words.
@@ -34,7 +39,8 @@ BYLINE_ROLE_WORDS = re.compile(
 
 # A name in a byline: capitalised words (with particles), or a desk such as "Civil Service World".
 BYLINE_NAME = re.compile(
-    r"^(?:[A-Z][\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the|and)(?:\s+(?:[A-Z][\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the))*$"
+    rf"^(?:{_CAP}[\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the|and)"
+    rf"(?:\s+(?:{_CAP}[\w'\u2019.\-]*|de|van|von|der|da|di|la|le|of|the))*$"
 )
 # Last words of an organisation's name (a committee's, a department's), not a headline's.
 ORG_HEAD_WORDS = frozenset(

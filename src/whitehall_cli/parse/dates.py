@@ -54,13 +54,13 @@ DATE_LABEL = re.compile(
     re.I,
 )
 # A later update after the date, which the date line's own date comes before.
-LATER_UPDATE = re.compile(r"(?<=\S)\s*(?:last\s+)?(?:updated|modified)\b.*$", re.I)
+LATER_UPDATE = re.compile(r"(?<=\S)\s*[(\[]?\s*(?:last\s+)?(?:updated|modified)\b.*$", re.I)
 # A time before the date: "09:15, 24 Nov 2026", "14:02 3 Oct 2026".
 LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:bst|gmt)?\s*,?\s*(?=\S)", re.I)
 # What may follow a date on its own line: a time and a zone.
 TIME_TAIL = re.compile(
     r"^[,\s\-\u2013\u2014|@\u2022\u00b7]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))?"
-    r"\s*(?:bst|gmt|utc|z|[+-]\d{2}:?\d{2})?"
+    r"\s*(?:bst|gmt|utc|cet|cest|[ecmp][sd]?t|z|[+-]\d{2}:?\d{2})?"
     r"(?:\s*,\s*(?:the\s+)?[A-Z][\w.&' ]{0,40})?\s*$",  # ", The Times": the paper's name
     re.I,
 )

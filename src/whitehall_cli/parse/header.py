@@ -62,6 +62,8 @@ PUBLISHED_ON = re.compile(
     r"^(?:first |originally )?published (?:on|in|by)\s+(?P<outlet>[^()\n]+?)\s*(?:\((?P<url>https?://[^)\s]+)\))?\s*$",
     re.I,
 )
+# A company that owns a publication rather than the publication: "Associated Newspapers Ltd".
+OWNER_NAME = re.compile(r"\b(?:ltd|limited|plc|llp|inc|newspapers|group|holdings)\b\.?", re.I)
 # An address on a line of its own (not a numbered link list): "<https://...>".
 BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s/>]+/[^\s>]+)>?$")
 # "Source URL: ...", "URL: ...", "Link: ...", "Canonical: ...", "Original article: ...".
@@ -123,7 +125,10 @@ def take_labelled(line: str, meta: Meta) -> bool:
         meta.fallback_outlet = name
     if m := PUBLISHED_ON.match(line):
         if fu.word_count(m["outlet"]) <= 6 and not find_date(m["outlet"]):
-            meta.outlet = meta.outlet or m["outlet"].strip()
+            if OWNER_NAME.search(m["outlet"]):  # "Published by Associated Newspapers Ltd"
+                meta.fallback_outlet = meta.fallback_outlet or m["outlet"].strip()
+            else:
+                meta.outlet = meta.outlet or m["outlet"].strip()
             return True
     if m := URL_LABEL.match(line):
         meta.url = meta.url or m["url"]
@@ -266,6 +271,7 @@ def _short_title(
             SHORT_TITLE.match(line)
             and not furniture[line]
             and not (masthead and line == masthead[0])
+            and not KICKER.match(line)  # "Press release", "Long read"
             and not any(w.lower() in LABEL_WORDS or KICKER.match(w) for w in line.split())
             and not BYLINE_ROLE_WORDS.search(line)  # "Political reporter" under a byline
         ):

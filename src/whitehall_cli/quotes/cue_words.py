@@ -149,7 +149,7 @@ ROLE_HEADS = tuple(head for head, alone, *_ in lexicon.rows("role_heads.tsv") if
 ROLE_HEAD_WORDS = frozenset(ROLE_HEADS)
 # A definite role phrase: "the cabinet secretary", "the union's general secretary".
 GENERIC_ROLE_RE = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[A-Za-z]+['\u2019]s)\s+(?P<role>(?:[a-z]+\s+){0,2}"
+    r"\b(?:[Tt]he|[Ii]ts|[A-Za-z]+['\u2019]s)\s+(?P<role>(?:\w+\s+){0,2}"
     rf"(?:{'|'.join(ROLE_HEADS)})(?:\s+general)?(?:\s+of\s+(?:the\s+)?[A-Za-z]+(?:\s+[a-z]+)?)?)\b"
 )
 # A role phrase opening a headline, which has no article ("Permanent secretary quits").

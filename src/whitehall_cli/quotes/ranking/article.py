@@ -12,6 +12,7 @@ from whitehall_cli.quotes.ranking.linking import link_entities, resolve_pronouns
 from whitehall_cli.quotes.ranking.phrases import (
     DEFINITE,
     INDEFINITE,
+    NAME,
     SUBJECT_LEADS,
     Entity,
     Mention,
@@ -97,6 +98,9 @@ class Article:
         self.texts = texts
         joined = frozenset(n.replace(",", " ,") for n in known.bodies | known.works if " " in n)
         self.mentions = [find_mentions(t, k, lower_words, joined) for k, t in enumerate(texts)]
+        if known.people:
+            for ms in self.mentions:
+                _trim_to_known(ms, known)
         for t, ms in zip(texts, self.mentions, strict=True):
             for mi, m in enumerate(ms):
                 m.cues = cues(t, m)
@@ -139,6 +143,21 @@ class Article:
         if len(run) > 1:
             out.append(run)
         return out
+
+
+def _trim_to_known(mentions: list[Mention], known: Known) -> None:
+    """A name read with words before it that the cast knows without them ("Finance Minister
+    Orlaith Devlin-McKeown" for Orlaith Devlin-McKeown): the words before are a title."""
+    for m in mentions:
+        words = m.text.split()
+        if m.kind != NAME or len(words) < 3:
+            continue
+        for name, _ in known.people.get(words[-1].lower(), ()):
+            size = len(name.split())
+            if size >= 2 and size < len(words) and m.text.endswith(" " + name):
+                m.title = m.title or words[-size - 1].lower()
+                m.a, m.text = m.b - size, name
+                break
 
 
 def _learn(entities: list[Entity], known: Known) -> None:

@@ -154,13 +154,13 @@ def _run_end(text: Text, i: int, known: frozenset[str]) -> int:
         elif (
             j > i
             and j + 1 < n
-            and _name_word(text, j + 1)
+            and (_name_word(text, j + 1) or (low in W.PARTICLES and lows[j + 1] in W.PARTICLES))
             and (
                 low in W.PARTICLES
                 or (low in ("of", "for") and lows[j - 1].rstrip(".") in W.OF_HEADS)
             )
         ):
-            pass
+            pass  # "van der Merwe": particles run on to the name
         elif j > i and low in W.NAME_SUFFIXES:
             pass
         elif j > i and low in ("and", "&") and _org_continues(text, i, j, known):

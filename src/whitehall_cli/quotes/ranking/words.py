@@ -66,7 +66,9 @@ MONTHS_DAYS = DAYS | frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-PARTICLES = frozenset("de da di del della van von der den la le bin al du dos das st.".split())
+PARTICLES = frozenset(
+    "de da di del della van von der den ter la le bin al du dos das ap ab st.".split()
+)
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Letters after a name that are not part of it ("Hilary Stanwick MP", "Jane Doe QC").
 POST_NOMINALS = frozenset("mp msp mla qc kc cbe obe mbe kbe dbe frs phd".split())
