@@ -21,6 +21,8 @@ BARE_BYLINE = re.compile(
     rf"(?:\s*(?:,|and|&)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}){{0,3}}$"
 )
 
+# A byline line, or a writer's job under it, has at most this many characters.
+BYLINE_MAX_CHARS = 80
 # A writer's job printed under or after their name has at most this many words.
 BYLINE_ROLE_MAX_WORDS = 5
 
@@ -104,13 +106,15 @@ def take_name_role_bylines(lines: list[str], authors: list[str], mark: str) -> l
     headline."""
     out = list(lines)
     names: list[str] = []
+    last = len(lines) - 1
     for i, line in enumerate(lines):
-        if out[i] == mark:
-            continue
-        if i + 1 < len(lines) and _byline_role(lines[i + 1]) and (above := bare_byline(line)):
+        if len(line) > BYLINE_MAX_CHARS or out[i] == mark:
+            continue  # most lines: prose, too long for a byline
+        nxt = lines[i + 1] if i < last else ""
+        if len(nxt) <= BYLINE_MAX_CHARS and _byline_role(nxt) and (above := bare_byline(line)):
             names += above
             out[i] = out[i + 1] = mark
-        elif one := _name_before_role(line):
+        elif line[-1:].islower() and (one := _name_before_role(line)):
             names.append(one)
             out[i] = mark
     if not authors:
@@ -120,9 +124,11 @@ def take_name_role_bylines(lines: list[str], authors: list[str], mark: str) -> l
 
 def _byline_role(line: str) -> bool:
     """A writer's job on a line of its own: "Political reporter", "Senior Researcher"."""
+    if not line or not BYLINE_ROLE_WORDS.search(line):
+        return False
     words = [w for w in line.split() if not w.startswith("@")]  # "... @AnnLeeNews"
     short = 0 < len(words) <= BYLINE_ROLE_MAX_WORDS and all(w[:1].isalpha() for w in words)
-    return short and words[-1][-1:].isalpha() and bool(BYLINE_ROLE_WORDS.search(line))
+    return short and words[-1][-1:].isalpha()
 
 
 def _name_before_role(line: str) -> str | None:
