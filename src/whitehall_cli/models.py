@@ -9,7 +9,7 @@ edits what an earlier stage made. JSON comes from `render.to_json`, one place fo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Where a span of text sits in an article.
 LOCATIONS = ("title", "standfirst", "body")
@@ -30,8 +30,7 @@ BODY_KINDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     """One article, clean: metadata plus the body as a tuple of paragraphs."""
 
     id: str  # path relative to the corpus folder, without extension, "/"-separated
@@ -55,8 +54,7 @@ class Document:
         return self.paragraphs[paragraph]
 
 
-@dataclass(frozen=True, slots=True)
-class DocRow:
+class DocRow(NamedTuple):
     """A `docs` listing row: an article (paragraphs left out) with its counts."""
 
     document: Document
@@ -64,8 +62,7 @@ class DocRow:
     quote_count: int
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One occurrence of a person, body or work in one article."""
 
     entity: str  # canonical name of what is mentioned
@@ -77,8 +74,7 @@ class Mention:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class PersonRef:
+class PersonRef(NamedTuple):
     """A person as one article presents them."""
 
     name: str  # canonical: full name without honorific
@@ -87,8 +83,7 @@ class PersonRef:
     bodies: tuple[str, ...]  # canonical body names
 
 
-@dataclass(frozen=True, slots=True)
-class BodyRef:
+class BodyRef(NamedTuple):
     """An organisation as one article presents it."""
 
     name: str  # canonical full name
@@ -96,8 +91,7 @@ class BodyRef:
     kind: str  # one of BODY_KINDS
 
 
-@dataclass(frozen=True, slots=True)
-class WorkRef:
+class WorkRef(NamedTuple):
     """A code, report or letter that the article names and that may speak."""
 
     name: str
@@ -105,8 +99,7 @@ class WorkRef:
     author: str | None = None  # canonical person or body that wrote it, when the text says
 
 
-@dataclass(frozen=True, slots=True)
-class Cast:
+class Cast(NamedTuple):
     """Everyone and everything one article names."""
 
     people: tuple[PersonRef, ...] = ()
@@ -118,8 +111,7 @@ class Cast:
     words: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """One direct quotation (one paragraph's worth of it)."""
 
     id: str  # "<document id>#<n>"
@@ -138,8 +130,7 @@ class Quote:
     speaker_canonical: str | None = None  # the speaker's corpus-wide name (for grouping)
 
 
-@dataclass(frozen=True, slots=True)
-class StageFailure:
+class StageFailure(NamedTuple):
     """An extraction stage that failed on one article, which is kept without what it gives."""
 
     stage: str  # "entities" or "quotes"
@@ -147,8 +138,7 @@ class StageFailure:
     detail: str  # the traceback, for `wh -v`
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(NamedTuple):
     """What the pipeline knows about one article."""
 
     document: Document
@@ -157,8 +147,7 @@ class Analysis:
     failures: tuple[StageFailure, ...] = ()  # stages that failed: their part is left empty
 
 
-@dataclass(frozen=True, slots=True)
-class DocLink:
+class DocLink(NamedTuple):
     """An article in which a person or body appears."""
 
     id: str
@@ -166,8 +155,7 @@ class DocLink:
     date: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodCount:
+class PeriodCount(NamedTuple):
     """How many articles (and quotations) fall in one period of a timeline."""
 
     period: str  # "2016-12" (month), "2016-Q4" (quarter), "2016" (year) or "undated"
@@ -175,8 +163,7 @@ class PeriodCount:
     quotes: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Series:
+class Series(NamedTuple):
     """One series of a timeline: a count for every period of the span, oldest first (an
     empty period is a zero, never left out), and the undated matches apart."""
 
@@ -194,8 +181,7 @@ class Series:
         return sum(p.quotes for p in self.periods) + self.undated.quotes
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     """A person across the whole corpus."""
 
     name: str
@@ -210,8 +196,7 @@ class Person:
     activity: Series | None = None  # articles and quotations per period, for `who`
 
 
-@dataclass(frozen=True, slots=True)
-class Body:
+class Body(NamedTuple):
     """An organisation across the whole corpus."""
 
     name: str
@@ -225,8 +210,7 @@ class Body:
     activity: Series | None = None  # articles and quotations per period, for `who`
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One matching paragraph from `search`."""
 
     document: str
@@ -235,11 +219,10 @@ class Hit:
     paragraph: int | None  # None for a match in the title or standfirst
     snippet: str
     score: float
-    spans: tuple[tuple[int, int], ...] = field(default=())  # matched spans in `snippet`
+    spans: tuple[tuple[int, int], ...] = ()  # matched spans in `snippet`
 
 
-@dataclass(frozen=True, slots=True)
-class Added:
+class Added(NamedTuple):
     """One page or file given to `wh add`, and what became of it."""
 
     source: str  # the address or file as given
@@ -250,8 +233,7 @@ class Added:
     warnings: tuple[str, ...] = ()  # how reading it fell short (the fallback reader ...)
 
 
-@dataclass(frozen=True, slots=True)
-class NotAdded:
+class NotAdded(NamedTuple):
     """One page or file given to `wh add` that could not be added, and why."""
 
     source: str  # the address or file as given

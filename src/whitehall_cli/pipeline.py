@@ -19,7 +19,6 @@ the analysis keeps what the other stages found and says which stage failed and w
 from __future__ import annotations
 
 import traceback
-from dataclasses import replace
 
 from whitehall_cli.entities.cast import find_cast
 from whitehall_cli.models import Analysis, Cast, Document, PersonRef, Quote, StageFailure
@@ -60,7 +59,7 @@ def with_speakers(cast: Cast, quotes: tuple[Quote, ...]) -> Cast:
             added[name] = PersonRef(name, (), (q.role,) if q.role else (), q.bodies)
     if not added:
         return cast
-    return replace(cast, people=(*cast.people, *added.values()))
+    return cast._replace(people=(*cast.people, *added.values()))
 
 
 def stage_failure(stage: str, e: Exception) -> StageFailure:

@@ -139,7 +139,7 @@ def find_cast(doc: Document, use_lexicon: bool | None = None) -> Cast:
         mentions=tuple(
             Mention(named[m.entity], m.kind, m.form, m.location, m.paragraph, m.start, m.end)
             if m.kind != "person" and named.get(m.entity, m.entity) != m.entity
-            else replace(m, entity=fullest[m.entity])
+            else m._replace(entity=fullest[m.entity])
             if m.kind == "person" and fullest.get(m.entity, m.entity) != m.entity
             else m
             for m in mentions

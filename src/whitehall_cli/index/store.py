@@ -332,6 +332,5 @@ class Index:
 
 
 def _with_names(q: Quote, canonical: str | None, bodies: tuple[str, ...]) -> Quote:
-    from dataclasses import replace
 
-    return replace(q, speaker_canonical=canonical, bodies=bodies)
+    return q._replace(speaker_canonical=canonical, bodies=bodies)

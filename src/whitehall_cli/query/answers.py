@@ -152,12 +152,11 @@ def profile(index: Index, name: str) -> Person | Body | Choice:
         found.name, (a.date for a in appearances), (q.date for q in quotes), SPARKLINE_PERIODS
     )
     if isinstance(found, Body):
-        return replace(found, quotes=quotes, appearances=appearances, activity=activity)
+        return found._replace(quotes=quotes, appearances=appearances, activity=activity)
     alongside = Counter(
         p.name for p in index.people() if p.name != found.name and set(p.documents) & set(docs)
     )
-    return replace(
-        found,
+    return found._replace(
         quotes=quotes,
         appearances=appearances,
         alongside=tuple(n for n, _ in alongside.most_common(10)),
