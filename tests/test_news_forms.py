@@ -519,3 +519,11 @@ def test_a_kicker_over_a_long_headline_and_a_publishing_company_are_not_title_an
     )
     doc = parse_text(text, "x")
     assert (doc.title, doc.outlet) == (headline, "Daily Mail")
+
+
+@pytest.mark.parametrize("first", ["News", "World", "Today"])
+def test_a_section_word_opening_the_page_is_no_outlet(first: str) -> None:
+    doc = parse_text(
+        f"{first}\n\nUnion rejects the latest pay offer\n\n12 May 2023\n\n{BODY}\n", "x"
+    )
+    assert (doc.outlet, doc.title) == (None, "Union rejects the latest pay offer")

@@ -33,6 +33,13 @@ KICKER = re.compile(
 )
 # A brand written as one word with capitals inside: "PoliticsHome", "HuffPost", "LabourList".
 CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+# Newspapers' names of one word, which a page may open with alone ("Mirror"); section words
+# such as "News", "World" or "Today" are menu entries there.
+PAPER_NAMES = frozenset(
+    "mirror herald telegraph guardian independent express standard observer times post "
+    "gazette chronicle tribune spectator economist statesman journal mail echo courier "
+    "argus scotsman".split()
+)
 # Fewest letters of a name in capitals alone that may be a masthead ("BBC", "ITV"; not menu
 # entries such as "TV", "US" or "UK").
 MIN_CAPITALS_NAME = 3
@@ -118,7 +125,7 @@ def _press_word(line: str, furniture: fu.FurnitureMemo) -> str | None:
     """A page that opens with one capitalised press word: "Mirror", "Herald", "Independent"."""
     word = line.strip()
     plain = word.isalpha() and word[:1].isupper() and not furniture[word]
-    return word if plain and OUTLET_WORDS.fullmatch(word) else None
+    return word if plain and word.lower() in PAPER_NAMES else None
 
 
 def _nav_masthead(line: str, furniture: fu.FurnitureMemo) -> str | None:
