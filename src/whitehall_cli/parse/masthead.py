@@ -32,7 +32,7 @@ KICKER = re.compile(
     re.I,
 )
 # A brand written as one word with capitals inside: "PoliticsHome", "HuffPost", "LabourList".
-CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")  # not "McDonald"
 # Newspapers' names of one word, which a page may open with alone ("Mirror"); section words
 # such as "News", "World" or "Today" are menu entries there.
 PAPER_NAMES = frozenset(
